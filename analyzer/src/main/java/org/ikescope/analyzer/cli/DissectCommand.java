@@ -1,0 +1,213 @@
+package org.ikescope.analyzer.cli;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.ikescope.analyzer.output.JsonFieldSink;
+import org.ikescope.analyzer.output.MessageDescriber;
+import org.ikescope.analyzer.output.Times;
+import org.ikescope.analyzer.output.TreeFieldSink;
+import org.ikescope.api.protocol.ExchangeType;
+import org.ikescope.api.protocol.PayloadType;
+import org.ikescope.dissector.CaptureStats;
+import org.ikescope.dissector.Diagnostic;
+import org.ikescope.dissector.DissectionListener;
+import org.ikescope.dissector.Dissector;
+import org.ikescope.dissector.FrameEvent;
+import org.ikescope.dissector.MessageEvent;
+import org.ikescope.dissector.isakmp.IsakmpMessage;
+import org.ikescope.dissector.isakmp.Payload;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ikescope dissect}: one line (or record, or tree) per ISAKMP message. */
+@Command(name = "dissect", mixinStandardHelpOptions = true,
+        description = {"Dissect every ISAKMP message (UDP 500, and 4500 after the non-ESP marker).",
+                "Exit codes: 0 done (also with malformed packets), 2 usage, 3 a file damaged or unreadable."})
+public final class DissectCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "pcap or pcapng files, optionally gzipped; - for standard input.")
+    List<String> files;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or jsonl.")
+    String format = "text";
+
+    @Option(names = "-V", description = "Show the full payload tree of each message.")
+    boolean verbose;
+
+    @Mixin
+    InputOptions input = new InputOptions();
+
+    @Override
+    public Integer call() throws IOException {
+        if (!format.equals("text") && !format.equals("jsonl")) {
+            System.err.println("ikescope: --format: " + format + " (expected: text or jsonl)");
+            return Main.EXIT_USAGE;
+        }
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+        CaptureRunner runner = new CaptureRunner(input, System.err);
+        Dissector dissector = new Dissector(input.dissectorOptions());
+        try {
+            if (format.equals("jsonl")) {
+                jsonl(out, runner, dissector);
+            } else {
+                text(out, runner, dissector);
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("ikescope: " + e.getMessage());
+            return Main.EXIT_USAGE;
+        } finally {
+            out.flush();
+        }
+        return runner.errors.isEmpty() ? Main.EXIT_OK : Main.EXIT_DAMAGED;
+    }
+
+    private void jsonl(PrintStream out, CaptureRunner runner, Dissector dissector) throws IOException {
+        JsonGenerator g = new JsonFactory().createGenerator((OutputStream) out, JsonEncoding.UTF8);
+        g.setRootValueSeparator(null);
+        JsonFieldSink sink = new JsonFieldSink(g);
+        DissectionListener listener = new DissectionListener() {
+            @Override
+            public void message(MessageEvent e) {
+                try {
+                    g.writeStartObject();
+                    MessageDescriber.describe(e, sink);
+                    g.writeEndObject();
+                    g.writeRaw('\n');
+                } catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+            }
+        };
+        for (String f : files) {
+            runner.run(dissector, f, listener);
+        }
+        g.writeStartObject();
+        g.writeObjectFieldStart("stats");
+        for (Map.Entry<String, Long> c : runner.total.asMap().entrySet()) {
+            g.writeNumberField(c.getKey(), c.getValue());
+        }
+        g.writeBooleanField("balanced", runner.total.balanced());
+        g.writeArrayFieldStart("errors");
+        for (String e : runner.errors) {
+            g.writeString(e);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeRaw('\n');
+        g.flush();
+    }
+
+    private void text(PrintStream out, CaptureRunner runner, Dissector dissector) {
+        PrintWriter w = new PrintWriter(out, false, StandardCharsets.UTF_8);
+        DissectionListener listener = new DissectionListener() {
+            @Override
+            public void message(MessageEvent e) {
+                w.println(summary(e, runner.firstFrameNanos));
+                if (verbose) {
+                    TreeFieldSink tree = new TreeFieldSink(w, 1);
+                    MessageDescriber.describe(e.message(), tree);
+                    for (Diagnostic d : e.message().diagnostics()) {
+                        w.println("    ! " + d.code() + " at offset " + d.offset() + ": " + d.detail());
+                    }
+                    w.println();
+                } else {
+                    for (Diagnostic d : e.message().diagnostics()) {
+                        w.println("      ! " + d.code() + " at offset " + d.offset() + ": " + d.detail());
+                    }
+                }
+            }
+
+            @Override
+            public void frame(FrameEvent e) {
+                if (e.diagnostic() != null) {
+                    w.println(e.frame() + "  " + Times.relative(e.timeNanos(), runner.firstFrameNanos) + "  malformed: "
+                            + e.diagnostic().code() + " at offset " + e.diagnostic().offset() + ": " + e.diagnostic().detail());
+                }
+            }
+        };
+        for (String f : files) {
+            if (files.size() > 1) {
+                w.println("== " + f);
+            }
+            runner.run(dissector, f, listener);
+            w.flush();
+        }
+        CaptureStats s = runner.total;
+        w.printf("-- %d frames: %d ISAKMP, %d ESP, %d NAT keepalive, %d other, %d malformed, %d IP fragments, %d duplicates (%d ISAKMP messages)%n",
+                s.frames, s.isakmp, s.esp, s.natKeepalive, s.other, s.malformed, s.fragments, s.duplicates, s.messages);
+        w.flush();
+    }
+
+    /** {@code 5  0.003868  192.0.2.22:500 → 192.0.2.112:500  IKEv1 Main Mode  i=895adbcf.. r=bf04c8c0..  [KE NONCE NAT-D NAT-D]}. */
+    static String summary(MessageEvent e, long base) {
+        IsakmpMessage m = e.message();
+        StringBuilder sb = new StringBuilder(128);
+        sb.append(e.frame()).append("  ").append(Times.relative(e.timeNanos(), base)).append("  ")
+                .append(e.src()).append(" → ").append(e.dst()).append("  ");
+        sb.append(m.isIkev2() ? "IKEv2 " : "IKEv1 ");
+        ExchangeType t = ExchangeType.of(m.exchangeType());
+        sb.append(t == ExchangeType.UNKNOWN ? "exchange " + m.exchangeType() : t.displayName());
+        if (m.isIkev2()) {
+            sb.append(m.hasFlag(IsakmpMessage.FLAG_RESPONSE) ? " response" : " request");
+            sb.append(" MID=").append(Integer.toUnsignedString(m.messageId()));
+        } else if (m.messageId() != 0) {
+            sb.append(" MID=").append(m.messageIdHex());
+        }
+        sb.append("  i=").append(m.ispiHex(), 0, 8).append("..").append(" r=").append(m.rspiHex(), 0, 8).append("..  [");
+        if (m.encrypted() && m.payloads().isEmpty()) {
+            sb.append("encrypted, ").append(m.encryptedLength()).append(" bytes");
+        } else {
+            boolean first = true;
+            for (Payload p : m.payloads()) {
+                if (!first) {
+                    sb.append(' ');
+                }
+                first = false;
+                sb.append(abbreviation(p));
+            }
+        }
+        sb.append(']');
+        if (e.nonEspMarker()) {
+            sb.append(" (NAT-T)");
+        }
+        if (e.duplicateOf() != 0) {
+            sb.append(" (duplicate of ").append(e.duplicateOf()).append(')');
+        }
+        if (e.quotedByIcmp()) {
+            sb.append(" (quoted in ICMP error type ").append(e.icmpType()).append(" code ").append(e.icmpCode()).append(')');
+        }
+        if (!e.ipFragmentFrames().isEmpty()) {
+            sb.append(" (").append(e.ipFragmentFrames().size()).append(" IP fragments)");
+        }
+        if (!e.ikeFragmentFrames().isEmpty()) {
+            sb.append(" (reassembled from ").append(e.ikeFragmentFrames().size()).append(" IKE fragments)");
+        }
+        if (m.malformed()) {
+            sb.append(" [malformed]");
+        }
+        return sb.toString();
+    }
+
+    private static String abbreviation(Payload p) {
+        if (p.name().startsWith("NAT_D")) {
+            return "NAT-D";
+        }
+        if (p.name().startsWith("NAT_OA")) {
+            return "NAT-OA";
+        }
+        PayloadType t = PayloadType.of(p.type());
+        return t == PayloadType.UNKNOWN ? String.valueOf(p.type()) : t.abbreviation();
+    }
+}

@@ -1,0 +1,31 @@
+package org.ikescope.analyzer.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.ikescope.dissector.Dissector;
+import picocli.CommandLine.Option;
+
+/** Options shared by every command that reads captures. */
+public final class InputOptions {
+    @Option(names = "--ike-port", paramLabel = "PORT", description = "Also treat UDP PORT as an ISAKMP port (repeatable). 500 always is.")
+    List<Integer> ikePorts = new ArrayList<>();
+
+    @Option(names = "--natt-port", paramLabel = "PORT", description = "Also treat UDP PORT as a NAT-T (RFC 3948) port (repeatable). 4500 always is.")
+    List<Integer> nattPorts = new ArrayList<>();
+
+    @Option(names = "--keep-duplicates", description = "Keep exact SPAN duplicates (same IP packet within 50 ms) instead of marking and counting them apart.")
+    boolean keepDuplicates;
+
+    @Option(names = "--reader", paramLabel = "READER", description = "Capture reader: builtin (default: memory-mapped pcap/pcapng, gzip, stdin) or libpcap (pcap4j).")
+    String reader = "builtin";
+
+    Dissector.Options dissectorOptions() {
+        Set<Integer> ike = new LinkedHashSet<>(ikePorts);
+        ike.add(Dissector.IKE_PORT);
+        Set<Integer> natt = new LinkedHashSet<>(nattPorts);
+        natt.add(Dissector.NATT_PORT);
+        return new Dissector.Options(Set.copyOf(ike), Set.copyOf(natt), !keepDuplicates);
+    }
+}

@@ -1,0 +1,74 @@
+package org.ikescope.dissector.capture;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Opens captures: classic pcap, pcapng, either gzip-compressed, from a file or from standard
+ * input ({@code -}). Uncompressed files are memory-mapped; compressed data and stdin are streamed.
+ */
+public final class Captures {
+    private static final int STREAM_BUFFER_BYTES = 1 << 16;
+
+    private Captures() {
+    }
+
+    /**
+     * Opens {@code name} ({@code -} for standard input) with the built-in readers.
+     *
+     * @throws CaptureFormatException when the bytes are not a capture this reader understands
+     * @throws IOException            when the file cannot be opened
+     */
+    public static PacketSource open(String name) throws IOException {
+        if ("-".equals(name)) {
+            return open(name, System.in);
+        }
+        Path path = Path.of(name);
+        boolean gzip;
+        try (InputStream probe = Files.newInputStream(path)) {
+            gzip = probe.read() == 0x1f && probe.read() == 0x8b;
+        }
+        if (gzip) {
+            return open(name, Files.newInputStream(path));
+        }
+        return detect(name, new MappedInput(path));
+    }
+
+    /** Opens a capture read from a stream (standard input, tests); gzip is detected and unwrapped. */
+    public static PacketSource open(String name, InputStream stream) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(stream, STREAM_BUFFER_BYTES);
+        in.mark(2);
+        boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+        in.reset();
+        InputStream body = gzip ? new GZIPInputStream(in, STREAM_BUFFER_BYTES) : in;
+        return detect(name, new StreamInput(body));
+    }
+
+    private static PacketSource detect(String name, CaptureInput in) throws IOException {
+        try {
+            ByteBuffer m = in.window(0, 4);
+            if (m == null) {
+                throw new CaptureFormatException(name + ": " + in.available(0, 4) + " bytes (expected: a capture file header)");
+            }
+            int magic = m.getInt(m.position());
+            if (magic == PcapngReader.SHB) {
+                return new PcapngReader(name, in);
+            }
+            int swapped = Integer.reverseBytes(magic);
+            if (magic == PcapReader.MAGIC_MICROS || magic == PcapReader.MAGIC_NANOS
+                    || swapped == PcapReader.MAGIC_MICROS || swapped == PcapReader.MAGIC_NANOS) {
+                return new PcapReader(name, in);
+            }
+            throw new CaptureFormatException(name + ": unknown file format: magic 0x" + String.format("%08x", magic)
+                    + " (expected: pcap 0xa1b2c3d4/0xa1b23c4d, pcapng 0x0a0d0d0a or gzip 0x1f8b)");
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.ikescope.dissector.describe;
+
+/**
+ * Receives the fields of a decoded structure, in order. One description serves every output: the
+ * JSON writer turns {@code key}s into JSON members, the {@code -V} tree prints {@code label}s.
+ * Inside an array, {@code key} is null.
+ */
+public interface FieldSink {
+    void beginObject(String key, String label);
+
+    void endObject();
+
+    void beginArray(String key, String label);
+
+    void endArray();
+
+    void string(String key, String label, String value);
+
+    void number(String key, String label, long value);
+
+    void bool(String key, String label, boolean value);
+
+    /** A registry value: JSON {@code {"code":c,"name":n}}, text {@code label: name (c)}. */
+    void code(String key, String label, int code, String name);
+
+    /** Bytes written as lowercase hex. */
+    void hex(String key, String label, byte[] value, int from, int to);
+
+    /** A JSON null / an absent value. */
+    void nullValue(String key, String label);
+
+    default void hex(String key, String label, byte[] value) {
+        hex(key, label, value, 0, value.length);
+    }
+}

@@ -1,0 +1,102 @@
+package org.ikescope.api.protocol;
+
+/**
+ * IKEv2 transform attribute types (RFC 7296 section 3.3.5 and the IANA "IKEv2 Transform Attribute
+ * Types" registry). Ranges: 0-13 and 15-17 reserved (they were IKEv1 attribute classes), 18-16383
+ * unassigned, 16384-32767 private use.
+ *
+ * <p>This is a <em>type</em> registry: {@link #nameOf(int)} returns the constant name
+ * (the IANA name written UPPER_SNAKE) for known codes.
+ * Unassigned codes map to {@link #UNKNOWN} and are named by range ({@code "RESERVED"}, {@code
+ * "PRIVATE_USE"}, otherwise {@code "UNASSIGNED"}; {@code "INVALID"} for values that do not fit the
+ * 15-bit wire field).
+ */
+public enum Ikev2TransformAttributeType {
+    /** Key Length (code 14; RFC 7296). */
+    KEY_LENGTH(14, "RFC 7296", "Key Length"),
+    /** Sentinel returned by {@link #of(int)} for a code this registry does not assign; its code is -1. */
+    UNKNOWN(-1, "", "Unknown");
+
+    private static final CodeTable<Ikev2TransformAttributeType> TABLE = new CodeTable<>(values(), Ikev2TransformAttributeType::code);
+
+    private final int code;
+    private final String reference;
+    private final String label;
+
+    Ikev2TransformAttributeType(int code, String reference, String label) {
+        this.code = code;
+        this.reference = reference;
+        this.label = label;
+    }
+
+    /**
+     * The numeric code as carried on the wire.
+     *
+     * @return the registry code, or -1 for {@link #UNKNOWN}
+     */
+    public int code() {
+        return code;
+    }
+
+    /**
+     * The document that assigns this code (for example {@code "RFC 2408"}).
+     *
+     * @return the reference, empty for {@link #UNKNOWN}
+     */
+    public String reference() {
+        return reference;
+    }
+
+    /**
+     * A human, tshark-like label for this code.
+     *
+     * @return the label, never null
+     */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * The name {@link #nameOf(int)} returns for this constant's code (used as the JSON name).
+     *
+     * @return the wire name, never null
+     */
+    public String wireName() {
+        return name();
+    }
+
+    /**
+     * Looks a code up. Never throws and never allocates.
+     *
+     * @param code the code read from the wire
+     * @return the constant for {@code code}, or {@link #UNKNOWN} if the code is unassigned
+     */
+    public static Ikev2TransformAttributeType of(int code) {
+        return TABLE.get(code, UNKNOWN);
+    }
+
+    /**
+     * The wire name of a code: {@link #wireName()} for a known code, else the name of the range
+     * the code falls in. Never throws and never allocates.
+     *
+     * @param code the code read from the wire
+     * @return the name, never null
+     */
+    public static String nameOf(int code) {
+        Ikev2TransformAttributeType c = of(code);
+        return c != UNKNOWN ? c.wireName() : rangeName(code);
+    }
+
+    private static String rangeName(int code) {
+        if (code < 0 || code > 32767) {
+            return "INVALID";
+        }
+        if (code >= 0 && code <= 17) {
+            return "RESERVED";
+        }
+        if (code >= 16384 && code <= 32767) {
+            return "PRIVATE_USE";
+        }
+        return "UNASSIGNED";
+    }
+}

@@ -1,0 +1,130 @@
+package org.ikescope.api.protocol;
+
+/**
+ * IPsec DOI phase-2 SA attribute types (RFC 2407 section 4.5 and the IANA "IPSEC Security
+ * Association Attributes" registry). Ranges: 0 reserved, 16-32000 unassigned, 32001-32767 private
+ * use (the type field is 15 bits).
+ *
+ * <p>This is a <em>type</em> registry: {@link #nameOf(int)} returns the constant name
+ * (the IANA name written UPPER_SNAKE) for known codes.
+ * Unassigned codes map to {@link #UNKNOWN} and are named by range ({@code "RESERVED"}, {@code
+ * "PRIVATE_USE"}, otherwise {@code "UNASSIGNED"}; {@code "INVALID"} for values that do not fit the
+ * 15-bit wire field).
+ */
+public enum IpsecAttributeType {
+    /** SA-Life-Type (code 1; RFC 2407). */
+    SA_LIFE_TYPE(1, "RFC 2407", "SA-Life-Type"),
+    /** SA-Life-Duration (code 2; RFC 2407). */
+    SA_LIFE_DURATION(2, "RFC 2407", "SA-Life-Duration"),
+    /** Group-Description (code 3; RFC 2407). */
+    GROUP_DESCRIPTION(3, "RFC 2407", "Group-Description"),
+    /** Encapsulation-Mode (code 4; RFC 2407). */
+    ENCAPSULATION_MODE(4, "RFC 2407", "Encapsulation-Mode"),
+    /** Authentication-Algorithm (code 5; RFC 2407). */
+    AUTHENTICATION_ALGORITHM(5, "RFC 2407", "Authentication-Algorithm"),
+    /** Key-Length (code 6; RFC 2407). */
+    KEY_LENGTH(6, "RFC 2407", "Key-Length"),
+    /** Key-Rounds (code 7; RFC 2407). */
+    KEY_ROUNDS(7, "RFC 2407", "Key-Rounds"),
+    /** Compress-Dictionary-Size (code 8; RFC 2407). */
+    COMPRESS_DICTIONARY_SIZE(8, "RFC 2407", "Compress-Dictionary-Size"),
+    /** Compress-Private-Algorithm (code 9; RFC 2407). */
+    COMPRESS_PRIVATE_ALGORITHM(9, "RFC 2407", "Compress-Private-Algorithm"),
+    /** ECN Tunnel (code 10; RFC 3168). */
+    ECN_TUNNEL(10, "RFC 3168", "ECN Tunnel"),
+    /** Extended (64-bit) Sequence Number (code 11; RFC 4304). */
+    EXTENDED_SEQUENCE_NUMBER(11, "RFC 4304", "Extended (64-bit) Sequence Number"),
+    /** Authentication Key Length (code 12; RFC 4359). */
+    AUTHENTICATION_KEY_LENGTH(12, "RFC 4359", "Authentication Key Length"),
+    /** Signature Encoding Algorithm (code 13; RFC 4359). */
+    SIG_ENC_ALGORITHM(13, "RFC 4359", "Signature Encoding Algorithm"),
+    /** Address Preservation (code 14; RFC 6407). */
+    ADDRESS_PRESERVATION(14, "RFC 6407", "Address Preservation"),
+    /** SA Direction (code 15; RFC 6407). */
+    SA_DIRECTION(15, "RFC 6407", "SA Direction"),
+    /** Sentinel returned by {@link #of(int)} for a code this registry does not assign; its code is -1. */
+    UNKNOWN(-1, "", "Unknown");
+
+    private static final CodeTable<IpsecAttributeType> TABLE = new CodeTable<>(values(), IpsecAttributeType::code);
+
+    private final int code;
+    private final String reference;
+    private final String label;
+
+    IpsecAttributeType(int code, String reference, String label) {
+        this.code = code;
+        this.reference = reference;
+        this.label = label;
+    }
+
+    /**
+     * The numeric code as carried on the wire.
+     *
+     * @return the registry code, or -1 for {@link #UNKNOWN}
+     */
+    public int code() {
+        return code;
+    }
+
+    /**
+     * The document that assigns this code (for example {@code "RFC 2408"}).
+     *
+     * @return the reference, empty for {@link #UNKNOWN}
+     */
+    public String reference() {
+        return reference;
+    }
+
+    /**
+     * A human, tshark-like label for this code.
+     *
+     * @return the label, never null
+     */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * The name {@link #nameOf(int)} returns for this constant's code (used as the JSON name).
+     *
+     * @return the wire name, never null
+     */
+    public String wireName() {
+        return name();
+    }
+
+    /**
+     * Looks a code up. Never throws and never allocates.
+     *
+     * @param code the code read from the wire
+     * @return the constant for {@code code}, or {@link #UNKNOWN} if the code is unassigned
+     */
+    public static IpsecAttributeType of(int code) {
+        return TABLE.get(code, UNKNOWN);
+    }
+
+    /**
+     * The wire name of a code: {@link #wireName()} for a known code, else the name of the range
+     * the code falls in. Never throws and never allocates.
+     *
+     * @param code the code read from the wire
+     * @return the name, never null
+     */
+    public static String nameOf(int code) {
+        IpsecAttributeType c = of(code);
+        return c != UNKNOWN ? c.wireName() : rangeName(code);
+    }
+
+    private static String rangeName(int code) {
+        if (code < 0 || code > 32767) {
+            return "INVALID";
+        }
+        if (code == 0) {
+            return "RESERVED";
+        }
+        if (code >= 32001 && code <= 32767) {
+            return "PRIVATE_USE";
+        }
+        return "UNASSIGNED";
+    }
+}
