@@ -90,7 +90,13 @@ public final class Dissector {
             }
             long duplicateOf = 0;
             if (options.detectDuplicates() && datagram.ipOffset >= 0 && kind != NetKind.MALFORMED) {
+                // The decoders narrowed the frame buffer to the UDP payload; widen it for the hash, then restore.
+                int pos = frameBuf.position();
+                int lim = frameBuf.limit();
+                frameBuf.limit(frameEnd);
                 duplicateOf = duplicates.check(frameBuf, frameStart + datagram.ipOffset, frameEnd, frame.timestampNanos, frame.number);
+                frameBuf.limit(lim);
+                frameBuf.position(pos);
             }
             switch (kind) {
                 case MALFORMED -> {
