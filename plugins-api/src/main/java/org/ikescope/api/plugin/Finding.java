@@ -1,0 +1,96 @@
+package org.ikescope.api.plugin;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One diagnosis: what is wrong (or notable), how sure, why, the frames that show it and what to
+ * check on the devices. The same type carries dissector diagnostics ({@code source} =
+ * {@code "dissector"}, {@code offset} set) and plugin findings ({@code source} = the plugin id).
+ *
+ * @param code        stable dotted code (e.g. {@code policy.mismatch}); never renamed once released
+ * @param severity    error, warning or info
+ * @param confidence  confirmed, likely or possible
+ * @param title       one line
+ * @param explanation what the evidence means, in words a network engineer uses
+ * @param evidence    frame numbers that show it (ascending)
+ * @param remediation what to check or change on the devices (ASA/IOS/strongSwan terms where fitting)
+ * @param source      the plugin id, or {@code dissector}
+ * @param offset      for dissector diagnostics, the byte offset in the message; else -1
+ */
+public record Finding(String code, Severity severity, Confidence confidence, String title, String explanation,
+                      List<Long> evidence, String remediation, String source, int offset) {
+    public Finding {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(confidence, "confidence");
+        Objects.requireNonNull(title, "title");
+        explanation = explanation == null ? "" : explanation;
+        remediation = remediation == null ? "" : remediation;
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        source = source == null ? "" : source;
+    }
+
+    /** A builder for the common case (no offset; source filled in by the host). */
+    public static Builder of(String code, Severity severity, Confidence confidence) {
+        return new Builder(code, severity, confidence);
+    }
+
+    /** Returns a copy with {@code source} set. */
+    public Finding withSource(String newSource) {
+        return new Finding(code, severity, confidence, title, explanation, evidence, remediation, newSource, offset);
+    }
+
+    /** Builder of {@link Finding}. */
+    public static final class Builder {
+        private final String code;
+        private final Severity severity;
+        private final Confidence confidence;
+        private String title = "";
+        private String explanation = "";
+        private List<Long> evidence = List.of();
+        private String remediation = "";
+        private String source = "";
+        private int offset = -1;
+
+        private Builder(String code, Severity severity, Confidence confidence) {
+            this.code = code;
+            this.severity = severity;
+            this.confidence = confidence;
+        }
+
+        public Builder title(String t) {
+            this.title = t;
+            return this;
+        }
+
+        public Builder explanation(String e) {
+            this.explanation = e;
+            return this;
+        }
+
+        public Builder evidence(List<Long> frames) {
+            this.evidence = frames.stream().sorted().distinct().toList();
+            return this;
+        }
+
+        public Builder remediation(String r) {
+            this.remediation = r;
+            return this;
+        }
+
+        public Builder source(String s) {
+            this.source = s;
+            return this;
+        }
+
+        public Builder offset(int o) {
+            this.offset = o;
+            return this;
+        }
+
+        public Finding build() {
+            return new Finding(code, severity, confidence, title, explanation, evidence, remediation, source, offset);
+        }
+    }
+}
