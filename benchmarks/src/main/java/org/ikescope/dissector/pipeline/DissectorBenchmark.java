@@ -1,0 +1,85 @@
+package org.ikescope.dissector.pipeline;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.ikescope.dissector.CaptureStats;
+import org.ikescope.dissector.DissectionListener;
+import org.ikescope.dissector.Dissector;
+import org.ikescope.dissector.MessageEvent;
+import org.ikescope.dissector.capture.Captures;
+import org.ikescope.dissector.capture.PacketSource;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The whole file path: a memory-mapped pcap of many-peers.pcap's frames repeated to about
+ * 100,000 frames, read, decoded to UDP, dissected into records. Reports frames per second
+ * (operations = files; divide by {@link #frames}).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class DissectorBenchmark {
+    static final int REPEAT = 1000;
+    private Path file;
+    long frames;
+
+    @Setup(Level.Trial)
+    public void setup() throws IOException {
+        byte[] pcap;
+        try (InputStream in = DissectorBenchmark.class.getResourceAsStream("/many-peers.pcap")) {
+            pcap = in.readAllBytes();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(pcap.length * REPEAT);
+        out.write(pcap, 0, 24);
+        ByteBuffer b = ByteBuffer.wrap(pcap).order(ByteOrder.LITTLE_ENDIAN);
+        for (int r = 0; r < REPEAT; r++) {
+            int p = 24;
+            while (p + 16 <= pcap.length) {
+                int incl = b.getInt(p + 8);
+                out.write(pcap, p, 16 + incl);
+                p += 16 + incl;
+                frames++;
+            }
+        }
+        file = Files.createTempFile("ikescope-bench", ".pcap");
+        Files.write(file, out.toByteArray());
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        Files.deleteIfExists(file);
+    }
+
+    @Benchmark
+    public CaptureStats dissectFile(Blackhole bh) throws IOException {
+        try (PacketSource src = Captures.open(file.toString())) {
+            return new Dissector(Dissector.Options.defaults()).run(src, new DissectionListener() {
+                @Override
+                public void message(MessageEvent e) {
+                    bh.consume(e);
+                }
+            });
+        }
+    }
+}
