@@ -85,7 +85,7 @@ public final class NetDecoder {
 
     private NetKind ethernet(ByteBuffer b, int p, int end) {
         if (end - p < 14) {
-            return malformed("link.ethernet.truncated", p, "Ethernet header: " + (end - p) + " bytes (expected: 14)");
+            return malformed("link.ethernet.truncated", p - frame.data.position(), "Ethernet header: " + (end - p) + " bytes (expected: 14)");
         }
         return etherType(b, b.getShort(p + 12) & 0xffff, p + 14, end);
     }
@@ -94,10 +94,10 @@ public final class NetDecoder {
         int tags = 0;
         while (type == ETHERTYPE_VLAN || type == ETHERTYPE_QINQ || type == ETHERTYPE_QINQ_OLD) {
             if (end - p < 4) {
-                return malformed("link.vlan.truncated", p, "802.1Q tag: " + (end - p) + " bytes (expected: 4)");
+                return malformed("link.vlan.truncated", p - frame.data.position(), "802.1Q tag: " + (end - p) + " bytes (expected: 4)");
             }
             if (++tags > MAX_VLAN_TAGS) {
-                return malformed("link.vlan.depth", p, "802.1Q tags: more than " + MAX_VLAN_TAGS + " (expected: fewer)");
+                return malformed("link.vlan.depth", p - frame.data.position(), "802.1Q tags: more than " + MAX_VLAN_TAGS + " (expected: fewer)");
             }
             if (out.vlan < 0) {
                 out.vlan = b.getShort(p) & 0x0fff;
@@ -117,7 +117,7 @@ public final class NetDecoder {
 
     private NetKind bsdNull(ByteBuffer b, int p, int end, boolean bigEndian) {
         if (end - p < 4) {
-            return malformed("link.null.truncated", p, "loopback header: " + (end - p) + " bytes (expected: 4)");
+            return malformed("link.null.truncated", p - frame.data.position(), "loopback header: " + (end - p) + " bytes (expected: 4)");
         }
         int family = b.getInt(p);
         if (!bigEndian && (family & 0xffff) == 0) {
@@ -135,7 +135,7 @@ public final class NetDecoder {
 
     private NetKind rawIp(ByteBuffer b, int p, int end) {
         if (end - p < 1) {
-            return malformed("ip.truncated", p, "IP header: 0 bytes (expected: >= 20)");
+            return malformed("ip.truncated", p - frame.data.position(), "IP header: 0 bytes (expected: >= 20)");
         }
         int v = (b.get(p) & 0xff) >> 4;
         if (v == 4) {
@@ -320,12 +320,13 @@ public final class NetDecoder {
         }
         out.srcPort = b.getShort(p) & 0xffff;
         out.dstPort = b.getShort(p + 2) & 0xffff;
+        if (!out.reassembled) {
+            // Before moving b: b is the frame's own buffer, whose position marks the frame start.
+            out.payloadFrameOffset = p + UDP_HEADER_BYTES - frame.data.position();
+        }
         b.limit(dataEnd);
         b.position(p + UDP_HEADER_BYTES);
         out.payload = b;
-        if (!out.reassembled) {
-            out.payloadFrameOffset = p + UDP_HEADER_BYTES - frame.data.position();
-        }
         return NetKind.UDP;
     }
 
@@ -429,10 +430,10 @@ public final class NetDecoder {
     private NetKind quotedUdp(ByteBuffer b, int p, int end) {
         out.srcPort = b.getShort(p) & 0xffff;
         out.dstPort = b.getShort(p + 2) & 0xffff;
+        out.payloadFrameOffset = p + UDP_HEADER_BYTES - frame.data.position();
         b.limit(end);
         b.position(p + UDP_HEADER_BYTES);
         out.payload = b;
-        out.payloadFrameOffset = p + UDP_HEADER_BYTES - frame.data.position();
         return NetKind.UDP;
     }
 

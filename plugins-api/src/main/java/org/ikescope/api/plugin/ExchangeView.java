@@ -1,0 +1,149 @@
+package org.ikescope.api.plugin;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Read-only view of one IKE SA's exchange as the analyzer reconstructed it from a capture: its
+ * peers, the state each side reached (in Cisco ASA terms), the proposals, every message, and
+ * what is tied to it (quick modes, informational exchanges, ESP counters, ICMP errors,
+ * fragments). All lists are immutable and never null; absent values are {@code null} only where
+ * a method says so, otherwise empty {@link Optional}s or empty lists.
+ *
+ * <p>Remember that a capture shows what crossed the capture point, not what a device accepted.
+ */
+public interface ExchangeView {
+    /** {@link #mode()} of an IKEv1 main-mode (identity protection) exchange. */
+    String MODE_MAIN = "main";
+    /** {@link #mode()} of an IKEv1 aggressive-mode exchange. */
+    String MODE_AGGRESSIVE = "aggressive";
+    /** {@link #mode()} of an IKEv2 exchange. */
+    String MODE_IKEV2 = "ikev2";
+    /** {@link #mode()} when phase 1 is not in the capture (see {@link #startedBeforeCapture()}). */
+    String MODE_UNKNOWN = "unknown";
+
+    /** The capture file this exchange was read from (with {@code --merge}: of its first message). */
+    String file();
+
+    /** Initiator cookie (IKEv2: SPIi), 16 lower-case hex digits. */
+    String ispi();
+
+    /** Responder cookie (IKEv2: SPIr), 16 lower-case hex digits; all zeros when never answered. */
+    String rspi();
+
+    /** IKE major version: 1 or 2. */
+    int version();
+
+    /** {@link #MODE_MAIN}, {@link #MODE_AGGRESSIVE}, {@link #MODE_IKEV2} or {@link #MODE_UNKNOWN}. */
+    String mode();
+
+    /** The initiator: the peer that sent the first message. */
+    PeerView initiator();
+
+    /** The responder. */
+    PeerView responder();
+
+    /** {@link #initiator()} or {@link #responder()}. */
+    default PeerView peer(Side side) {
+        return side == Side.INITIATOR ? initiator() : responder();
+    }
+
+    /**
+     * The initiator's phase-1 state as the ASA names it ({@code MM_WAIT_MSG2}, {@code MM_WAIT_MSG4},
+     * {@code MM_WAIT_MSG6}, {@code MM_ACTIVE}, {@code AM_WAIT_MSG2}, {@code AM_ACTIVE}; IKEv2
+     * {@code ESTABLISHED} or the last exchange reached); {@code null} when it sent nothing.
+     */
+    String initiatorState();
+
+    /**
+     * The responder's phase-1 state ({@code MM_WAIT_MSG3}, {@code MM_WAIT_MSG5}, {@code MM_ACTIVE},
+     * {@code MM_NO_STATE}, {@code AM_WAIT_MSG3}, {@code AM_ACTIVE}, ...); {@code null} when it sent
+     * nothing.
+     */
+    String responderState();
+
+    /** {@link #initiatorState()} or {@link #responderState()}. */
+    default String state(Side side) {
+        return side == Side.INITIATOR ? initiatorState() : responderState();
+    }
+
+    /** True when the phase-1 state of either side is {@code *_ACTIVE} or {@code ESTABLISHED}. */
+    default boolean phase1Complete() {
+        for (String s : new String[] {initiatorState(), responderState()}) {
+            if (s != null && (s.endsWith("_ACTIVE") || s.equals("ESTABLISHED"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The phase-1 proposal the responder chose (its MM2/AM2 SA), when seen. */
+    Optional<ProposalView> chosenProposal();
+
+    /** Every phase-1 proposal (IKEv1: every transform) the initiator offered, in wire order. */
+    List<ProposalView> offeredProposals();
+
+    /** The initiator's identity, when seen in clear (aggressive mode) or decrypted. */
+    Optional<IdentityView> initiatorIdentity();
+
+    /** The responder's identity, when seen in clear or decrypted. */
+    Optional<IdentityView> responderIdentity();
+
+    /**
+     * Every message of this IKE SA in capture order: phase 1, then (interleaved as they happened)
+     * quick modes, informational and transaction exchanges. Retransmissions are included and
+     * marked; SPAN duplicates and ICMP-quoted copies are not.
+     */
+    List<MessageView> messages();
+
+    /** The messages sent by one side, in capture order. */
+    default List<MessageView> messages(Side from) {
+        return messages().stream().filter(m -> m.from() == from).toList();
+    }
+
+    /** Every notification seen in this exchange, cleartext or (when decrypted) encrypted. */
+    List<NotificationView> notifications();
+
+    /** Quick-mode exchanges (phase 2) under this IKE SA, by first appearance. */
+    List<QuickModeView> quickModes();
+
+    /** Informational exchanges under this IKE SA (delete, notify, DPD), by first appearance. */
+    List<InformationalView> informationals();
+
+    /** ESP traffic of the peer pair, per SPI and direction. */
+    List<EspView> esp();
+
+    /** ICMP errors that quote a message of this exchange. */
+    List<IcmpErrorView> icmpErrors();
+
+    /** IP or IKE fragment sets of this exchange's datagrams that never completed. */
+    List<FragmentSetView> incompleteFragmentSets();
+
+    /** What the exchange shows of NAT and NAT traversal. */
+    NatView nat();
+
+    /** Capture time of the first message, nanoseconds since the epoch. */
+    long startNanos();
+
+    /** Capture time of the last message, nanoseconds since the epoch. */
+    long endNanos();
+
+    /** From the first message to the one that completed phase 1 (MM6, AM3, ...), when it did. */
+    OptionalLong timeToActiveNanos();
+
+    /**
+     * True when the capture begins after this SA's phase 1 (only quick mode, informational or ESP
+     * of it were seen): its states say nothing about a failure.
+     */
+    boolean startedBeforeCapture();
+
+    /** True when key material was available and some encrypted message was decrypted. */
+    boolean decrypted();
+
+    /**
+     * The dissector's diagnostics for this exchange's messages, as findings with
+     * {@link Finding#source()} {@code dissector} and {@link Finding#offset()} set.
+     */
+    List<Finding> diagnostics();
+}
