@@ -49,6 +49,8 @@ public final class Dissector {
     private final Datagram datagram = new Datagram();
     /** Where the current frame's bytes start in its buffer (the decoders move the buffer's position). */
     private int frameStart;
+    private long firstTimestamp = Long.MIN_VALUE;
+    private boolean timestampsAdvance;
 
     public Dissector(Options options) {
         this(options, IpReassemblers.standard());
@@ -89,7 +91,14 @@ public final class Dissector {
                 stats.ipv6++;
             }
             long duplicateOf = 0;
-            if (options.detectDuplicates() && datagram.ipOffset >= 0 && kind != NetKind.MALFORMED) {
+            if (firstTimestamp == Long.MIN_VALUE) {
+                firstTimestamp = frame.timestampNanos;
+            } else if (frame.timestampNanos != firstTimestamp) {
+                timestampsAdvance = true;
+            }
+            // Copies are recognised by time as well as bytes; a capture whose timestamps never move
+            // (some test captures have all zero) cannot tell a SPAN copy from a retransmission.
+            if (options.detectDuplicates() && timestampsAdvance && datagram.ipOffset >= 0 && kind != NetKind.MALFORMED) {
                 // The decoders narrowed the frame buffer to the UDP payload; widen it for the hash, then restore.
                 int pos = frameBuf.position();
                 int lim = frameBuf.limit();

@@ -54,7 +54,8 @@ public final class DissectCommand implements Callable<Integer> {
             System.err.println("ikescope: --format: " + format + " (expected: text or jsonl)");
             return Main.EXIT_USAGE;
         }
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+        // Through System.out (not FileDescriptor.out) so that Main.run callers, tests included, can redirect it.
+        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         CaptureRunner runner = new CaptureRunner(input, System.err);
         Dissector dissector = new Dissector(input.dissectorOptions());
         try {
