@@ -36,8 +36,20 @@ public final class TreeFieldSink implements FieldSink {
         out.println(text);
     }
 
+    /** Per open object: whether it added a level (a keyed object without a label is flattened into its parent). */
+    private final boolean[] flattened = new boolean[256];
+    private int objects;
+
     @Override
     public void beginObject(String key, String label) {
+        boolean flatten = label == null && key != null;
+        if (objects < flattened.length) {
+            flattened[objects] = flatten;
+        }
+        objects++;
+        if (flatten) {
+            return;
+        }
         String l = label(key, label);
         if (!l.isEmpty()) {
             line(l);
@@ -55,6 +67,10 @@ public final class TreeFieldSink implements FieldSink {
 
     @Override
     public void endObject() {
+        objects--;
+        if (objects < flattened.length && flattened[objects]) {
+            return;
+        }
         depth--;
     }
 

@@ -20,7 +20,7 @@ public record Payload(int type, String name, int offset, int length, int nextPay
 
     @Override
     public void describe(FieldSink out) {
-        out.code("type", "Payload", type, name);
+        out.code("type", "Payload type", type, name);
         out.number("length", "Payload length", length);
         if (critical) {
             out.bool("critical", "Critical", true);
