@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code ikescope} command line. Exit codes: 0 done, 1 findings at --fail-on, 2 usage, 3 damaged input. */
 @Command(name = "ikescope", mixinStandardHelpOptions = true, version = "ikescope 0.1.0",
         description = "IKEv1/ISAKMP pcap dissector and offline analyzer.",
-        subcommands = {DissectCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DissectCommand.class, AnalyzeCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FINDINGS = 1;
@@ -26,6 +26,14 @@ public final class Main implements Runnable {
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Main());
         cl.setExitCodeExceptionMapper(e -> EXIT_USAGE);
+        // A plugin conflict (duplicate id, bad --plugin-path) stops any command with exit 2 and one line.
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof org.ikescope.analyzer.plugins.PluginLoadException) {
+                cmd.getErr().println("ikescope: " + ex.getMessage());
+                return EXIT_USAGE;
+            }
+            throw ex;
+        });
         cl.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("ikescope: " + ex.getMessage());
             ex.getCommandLine().usage(ex.getCommandLine().getErr());

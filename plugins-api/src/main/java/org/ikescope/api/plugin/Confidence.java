@@ -9,6 +9,7 @@ public enum Confidence {
     /** Proven by the evidence (e.g. a decrypted notification, or key material). */
     CONFIRMED;
 
+    /** Lower-case name as written in output. */
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

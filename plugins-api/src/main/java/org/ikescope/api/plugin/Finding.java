@@ -20,6 +20,7 @@ import java.util.Objects;
  */
 public record Finding(String code, Severity severity, Confidence confidence, String title, String explanation,
                       List<Long> evidence, String remediation, String source, int offset) {
+    /** Checks the required fields; null text becomes empty, evidence is copied. */
     public Finding {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(severity, "severity");
@@ -59,36 +60,48 @@ public record Finding(String code, Severity severity, Confidence confidence, Str
             this.confidence = confidence;
         }
 
+        /** Sets the one-line title. */
         public Builder title(String t) {
             this.title = t;
             return this;
         }
 
+        /** Sets what the evidence means. */
         public Builder explanation(String e) {
             this.explanation = e;
             return this;
         }
 
+        /** Sets the evidence frames (sorted, repeats dropped). */
         public Builder evidence(List<Long> frames) {
             this.evidence = frames.stream().sorted().distinct().toList();
             return this;
         }
 
+        /** Sets the evidence frames (sorted, repeats dropped). */
+        public Builder evidence(long... frames) {
+            return evidence(java.util.Arrays.stream(frames).boxed().toList());
+        }
+
+        /** Sets what to check or change on the devices. */
         public Builder remediation(String r) {
             this.remediation = r;
             return this;
         }
 
+        /** Sets the source; the plugin host overwrites it with the plugin id. */
         public Builder source(String s) {
             this.source = s;
             return this;
         }
 
+        /** Sets the byte offset (dissector diagnostics). */
         public Builder offset(int o) {
             this.offset = o;
             return this;
         }
 
+        /** The finding. */
         public Finding build() {
             return new Finding(code, severity, confidence, title, explanation, evidence, remediation, source, offset);
         }

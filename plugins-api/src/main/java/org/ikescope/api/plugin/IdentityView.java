@@ -11,7 +11,7 @@ public interface IdentityView {
     /** The identity as text: address, name, or hex for binary types. */
     String value();
 
-    /** The identification data as on the wire. */
+    /** The identification data as on the wire, when the analyzer kept it; else empty (use {@link #value()}). */
     ImmutableBytes data();
 
     /** Frame of the message that carried it. */

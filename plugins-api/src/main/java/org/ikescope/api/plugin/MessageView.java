@@ -67,7 +67,9 @@ public interface MessageView {
 
     /**
      * The payloads in order: the cleartext ones, or the decrypted ones when {@link #decrypted()};
-     * empty for an encrypted message that was not decrypted.
+     * empty for an encrypted message that was not decrypted, and when the analyzer did not keep
+     * the message's payloads (it keeps a bounded summary per message; {@link #notifyTypes()} and
+     * the exchange's other views hold what it extracted).
      */
     List<PayloadView> payloads();
 

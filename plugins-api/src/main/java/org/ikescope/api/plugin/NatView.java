@@ -8,7 +8,7 @@ public interface NatView {
     /** True when the peers moved from UDP 500 to 4500 (or a mapping of it) mid-exchange. */
     boolean floatedTo4500();
 
-    /** True when NAT-D payloads (RFC 3947 or draft) were seen. */
+    /** True when NAT-D payloads (RFC 3947 or draft) were seen (false also when the analyzer did not keep payload types). */
     boolean natDiscoverySeen();
 
     /** Names of the NAT-T vendor IDs the initiator sent ({@code RFC 3947}, {@code draft-ietf-ipsec-nat-t-ike-02}...). */

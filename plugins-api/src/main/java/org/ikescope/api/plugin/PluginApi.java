@@ -2,6 +2,7 @@ package org.ikescope.api.plugin;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
@@ -19,9 +20,11 @@ import java.lang.annotation.Target;
  * <p>Always write the constants, never literal numbers: javac inlines
  * {@code ApiVersion.MAJOR} into the plugin's class file when the plugin is compiled, so the
  * annotation records the API the plugin was built against. The host reads it before it
- * instantiates the plugin.
+ * instantiates the plugin. The annotation is inherited, so a plugin may extend an annotated
+ * base class of its own jar.
  */
 @Documented
+@Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface PluginApi {

@@ -2,7 +2,7 @@ package org.ikescope.api.plugin;
 
 /** One vendor ID payload's content, and its meaning when ikescope's catalogue knows it. */
 public interface VendorIdView {
-    /** The vendor ID bytes. */
+    /** The vendor ID bytes (for a catalogue entry that matches by prefix, the prefix); empty when not kept. */
     ImmutableBytes bytes();
 
     /** The catalogue label ("RFC 3947", "Cisco Unity", "Dead Peer Detection v1.0", ...), or {@code null}. */

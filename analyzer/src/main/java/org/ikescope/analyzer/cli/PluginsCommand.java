@@ -1,0 +1,96 @@
+package org.ikescope.analyzer.cli;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.ikescope.analyzer.plugins.LoadedPlugin;
+import org.ikescope.analyzer.plugins.PluginHost;
+import org.ikescope.analyzer.plugins.PluginLoadException;
+import org.ikescope.analyzer.plugins.PluginOptions;
+import org.ikescope.api.plugin.ApiVersion;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ikescope plugins}: every diagnostic plugin that would run, and where it came from. */
+@Command(name = "plugins", mixinStandardHelpOptions = true,
+        description = {"List the diagnostic plugins: id, version, where each came from, description.",
+                "Takes the same plugin options as analyze. Exit codes: 0 done, 2 usage or a plugin conflict."})
+public final class PluginsCommand implements Callable<Integer> {
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
+    String format = "text";
+
+    @Mixin
+    PluginOptions plugins = new PluginOptions();
+
+    @Override
+    public Integer call() throws IOException {
+        if (!format.equals("text") && !format.equals("json")) {
+            System.err.println("ikescope: --format: " + format + " (expected: text or json)");
+            return Main.EXIT_USAGE;
+        }
+        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        try (PluginHost host = plugins.load(System.err)) {
+            if (format.equals("json")) {
+                json(out, host.plugins());
+            } else {
+                text(out, host.plugins());
+            }
+        } catch (PluginLoadException e) {
+            System.err.println("ikescope: " + e.getMessage());
+            return Main.EXIT_USAGE;
+        } finally {
+            out.flush();
+        }
+        return Main.EXIT_OK;
+    }
+
+    private static void text(PrintStream out, List<LoadedPlugin> list) {
+        PrintWriter w = new PrintWriter(out, false, StandardCharsets.UTF_8);
+        int idWidth = "ID".length();
+        int versionWidth = "VERSION".length();
+        int originWidth = "FROM".length();
+        for (LoadedPlugin p : list) {
+            idWidth = Math.max(idWidth, p.id().length());
+            versionWidth = Math.max(versionWidth, p.version().length());
+            originWidth = Math.max(originWidth, p.origin().length());
+        }
+        String row = "%-" + idWidth + "s  %-" + versionWidth + "s  %-" + originWidth + "s  %s%n";
+        if (!list.isEmpty()) {
+            w.printf(row, "ID", "VERSION", "FROM", "DESCRIPTION");
+        }
+        for (LoadedPlugin p : list) {
+            w.printf(row, p.id(), p.version(), p.origin(), p.description());
+        }
+        w.printf("-- %d plugin%s (plugin API %s)%n", list.size(), list.size() == 1 ? "" : "s", ApiVersion.string());
+        w.flush();
+    }
+
+    private static void json(PrintStream out, List<LoadedPlugin> list) throws IOException {
+        JsonGenerator g = new JsonFactory().createGenerator((OutputStream) out, JsonEncoding.UTF8);
+        g.writeStartObject();
+        g.writeStringField("apiVersion", ApiVersion.string());
+        g.writeArrayFieldStart("plugins");
+        for (LoadedPlugin p : list) {
+            g.writeStartObject();
+            g.writeStringField("id", p.id());
+            g.writeStringField("version", p.version());
+            g.writeStringField("description", p.description());
+            g.writeStringField("from", p.origin());
+            g.writeStringField("apiVersion", p.apiVersion());
+            g.writeBooleanField("endOfCapture", p.hasEndOfCaptureHook());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeRaw('\n');
+        g.flush();
+    }
+}

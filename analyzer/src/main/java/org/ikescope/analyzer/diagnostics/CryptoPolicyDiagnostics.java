@@ -1,0 +1,276 @@
+package org.ikescope.analyzer.diagnostics;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.ikescope.api.plugin.ApiVersion;
+import org.ikescope.api.plugin.Confidence;
+import org.ikescope.api.plugin.DiagnosticPlugin;
+import org.ikescope.api.plugin.ExchangeView;
+import org.ikescope.api.plugin.Finding;
+import org.ikescope.api.plugin.FindingSink;
+import org.ikescope.api.plugin.MessageView;
+import org.ikescope.api.plugin.PluginApi;
+import org.ikescope.api.plugin.ProposalView;
+import org.ikescope.api.plugin.QuickModeView;
+import org.ikescope.api.plugin.Severity;
+import org.ikescope.api.protocol.DhGroup;
+import org.ikescope.api.protocol.EspTransformId;
+import org.ikescope.api.protocol.IkeEncryptionAlgorithm;
+import org.ikescope.api.protocol.IkeHashAlgorithm;
+import org.ikescope.api.protocol.Ikev2EncryptionAlgorithm;
+import org.ikescope.api.protocol.Ikev2IntegrityAlgorithm;
+import org.ikescope.api.protocol.IpsecAuthAlgorithm;
+import org.ikescope.api.protocol.ProtocolId;
+
+/**
+ * Weak cryptography in the proposals, and aggressive mode handing out a crackable hash.
+ *
+ * <table>
+ *   <caption>codes</caption>
+ *   <tr><td>{@code crypto.weak-proposal}</td><td>DES, 3DES, MD5, SHA-1, DH groups 1/2/5/22/23/24 (and NULL
+ *       encryption in phase 2): {@code warning} when chosen, {@code info} when only offered</td></tr>
+ *   <tr><td>{@code crypto.aggressive-psk-exposed}</td><td>aggressive mode with a pre-shared key, answered</td></tr>
+ * </table>
+ *
+ * <p>"Weak" follows current guidance (NIST SP 800-131A, RFC 8247 for IKEv2 algorithm choices):
+ * 64-bit block ciphers and MD5/SHA-1 integrity, DH groups below 2048 bits and the RFC 5114 groups
+ * with small subgroups.
+ */
+@PluginApi(major = ApiVersion.MAJOR, minor = ApiVersion.MINOR)
+public final class CryptoPolicyDiagnostics implements DiagnosticPlugin {
+    /** Plugin id. */
+    public static final String ID = "builtin.crypto";
+
+    /** DH groups considered weak: 768/1024/1536-bit MODP, and the RFC 5114 groups 22-24. */
+    private static final Set<Integer> WEAK_GROUPS = Set.of(DhGroup.MODP_768.code(), DhGroup.MODP_1024.code(),
+            DhGroup.MODP_1536.code(), DhGroup.MODP_1024_S160.code(), DhGroup.MODP_2048_S224.code(),
+            DhGroup.MODP_2048_S256.code());
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "Weak IKE/IPsec algorithms offered or chosen, and aggressive mode exposing the PSK hash";
+    }
+
+    @Override
+    public void analyze(ExchangeView x, FindingSink sink) {
+        phaseOne(x, sink);
+        phaseTwo(x, sink);
+        aggressive(x, sink);
+    }
+
+    // ---------------------------------------------------------------- weak proposals
+
+    private static void phaseOne(ExchangeView x, FindingSink sink) {
+        Optional<ProposalView> chosen = x.chosenProposal();
+        MessageView first = firstOf(x, "MM1", "AM1", "IKE_SA_INIT request");
+        MessageView answer = firstOf(x, "MM2", "AM2", "IKE_SA_INIT response");
+        String phase = x.version() == 2 ? "IKE SA" : "phase-1";
+        if (chosen.isPresent()) {
+            Set<String> weak = weaknesses(chosen.get());
+            if (!weak.isEmpty()) {
+                List<Long> ev = frames(first, answer);
+                report(sink, Severity.WARNING, "Weak " + phase + " policy chosen: " + String.join(", ", weak),
+                        "The responder chose " + Evidence.describe(chosen.get()) + " for the " + phase + " SA. "
+                                + explain(weak) + " The tunnel works, but it is protected by algorithms that no"
+                                + " longer give the margin expected of a VPN.",
+                        ev, x.version() == 2);
+                return;
+            }
+        }
+        Set<String> offeredWeak = new LinkedHashSet<>();
+        for (ProposalView p : x.offeredProposals()) {
+            offeredWeak.addAll(weaknesses(p));
+        }
+        if (!offeredWeak.isEmpty()) {
+            report(sink, Severity.INFO, "Weak algorithms offered in " + phase + ": " + String.join(", ", offeredWeak),
+                    "The initiator's proposals include " + String.join(", ", offeredWeak)
+                            + (chosen.isPresent() ? ", although the responder chose a strong one ("
+                            + Evidence.describe(chosen.get()) + ")" : "") + ". " + explain(offeredWeak)
+                            + " Offering them lets a misconfigured or downgraded peer settle on them.",
+                    frames(first, null), x.version() == 2);
+        }
+    }
+
+    private static void phaseTwo(ExchangeView x, FindingSink sink) {
+        for (QuickModeView q : x.quickModes()) {
+            List<Long> ev = new ArrayList<>();
+            for (MessageView m : q.messages()) {
+                if (!m.isRetransmission()) {
+                    ev.add(m.frame());
+                }
+            }
+            if (q.chosenProposal().isPresent()) {
+                Set<String> weak = weaknesses(q.chosenProposal().get());
+                if (!weak.isEmpty()) {
+                    report(sink, Severity.WARNING, "Weak phase-2 transform chosen: " + String.join(", ", weak),
+                            "Quick mode " + Integer.toUnsignedString(q.messageId(), 16) + " settled on "
+                                    + Evidence.describe(q.chosenProposal().get()) + " for the IPsec SAs. "
+                                    + explain(weak), ev, false);
+                    continue;
+                }
+            }
+            Set<String> offeredWeak = new LinkedHashSet<>();
+            for (ProposalView p : q.offeredProposals()) {
+                offeredWeak.addAll(weaknesses(p));
+            }
+            if (!offeredWeak.isEmpty()) {
+                report(sink, Severity.INFO, "Weak phase-2 transforms offered: " + String.join(", ", offeredWeak),
+                        "The quick-mode proposals include " + String.join(", ", offeredWeak) + ". "
+                                + explain(offeredWeak), ev, false);
+            }
+        }
+    }
+
+    private static void report(FindingSink sink, Severity s, String title, String explanation, List<Long> evidence,
+                               boolean ikev2) {
+        sink.report(Finding.of("crypto.weak-proposal", s, Confidence.CONFIRMED)
+                .title(title)
+                .explanation(explanation)
+                .evidence(evidence)
+                .remediation(ikev2
+                        ? "Prefer AES (CBC or GCM), SHA-256 or better, DH group 14, 19, 20 or 21: ASA crypto ikev2"
+                        + " policy / ipsec-proposal; strongSwan proposals= / esp_proposals= in swanctl.conf."
+                        : "Move both peers to AES, SHA-256 or better and DH group 14 or higher (19/20/21 where"
+                        + " supported): ASA crypto ikev1 policy <n> (encryption aes-256, hash sha, group 14) and"
+                        + " crypto ipsec ikev1 transform-set (esp-aes-256 esp-sha-hmac) with set pfs group14 in"
+                        + " the crypto map; strongSwan ike= and esp= in ipsec.conf or proposals= in swanctl.conf."
+                        + " Remove the weak entries so they cannot be negotiated; consider IKEv2.")
+                .build());
+    }
+
+    /** The weak parts of a proposal, by name. */
+    static Set<String> weaknesses(ProposalView p) {
+        Set<String> out = new LinkedHashSet<>();
+        boolean phaseTwo = !p.ikev2() && p.protocolId() != ProtocolId.PROTO_ISAKMP.code() && p.protocolId() != 0;
+        if (p.ikev2()) {
+            Ikev2EncryptionAlgorithm e = Ikev2EncryptionAlgorithm.of(p.encryption());
+            switch (e) {
+                case ENCR_DES, ENCR_DES_IV64, ENCR_DES_IV32 -> out.add("DES");
+                case ENCR_3DES -> out.add("3DES");
+                case ENCR_NULL -> out.add("NULL encryption");
+                default -> { }
+            }
+            Ikev2IntegrityAlgorithm h = Ikev2IntegrityAlgorithm.of(p.hash());
+            switch (h) {
+                case AUTH_HMAC_MD5_96, AUTH_HMAC_MD5_128, AUTH_KPDK_MD5 -> out.add("MD5");
+                case AUTH_HMAC_SHA1_96, AUTH_HMAC_SHA1_160 -> out.add("SHA1");
+                case AUTH_DES_MAC -> out.add("DES-MAC");
+                default -> { }
+            }
+        } else if (phaseTwo) {
+            if (p.protocolId() == ProtocolId.PROTO_IPSEC_ESP.code()) {
+                EspTransformId e = EspTransformId.of(p.transformId() != 0 ? p.transformId() : p.encryption());
+                switch (e) {
+                    case ESP_DES, ESP_DES_IV64, ESP_DES_IV32 -> out.add("DES");
+                    case ESP_3DES -> out.add("3DES");
+                    case ESP_NULL -> out.add("NULL encryption");
+                    default -> { }
+                }
+            }
+            IpsecAuthAlgorithm h = IpsecAuthAlgorithm.of(p.hash());
+            switch (h) {
+                case HMAC_MD5 -> out.add("MD5");
+                case HMAC_SHA -> out.add("SHA1");
+                default -> { }
+            }
+        } else {
+            IkeEncryptionAlgorithm e = IkeEncryptionAlgorithm.of(p.encryption());
+            switch (e) {
+                case DES_CBC -> out.add("DES");
+                case TRIPLE_DES_CBC -> out.add("3DES");
+                default -> { }
+            }
+            IkeHashAlgorithm h = IkeHashAlgorithm.of(p.hash());
+            switch (h) {
+                case MD5 -> out.add("MD5");
+                case SHA -> out.add("SHA1");
+                default -> { }
+            }
+        }
+        if (WEAK_GROUPS.contains(p.group())) {
+            out.add("DH group " + p.group() + " (" + DhGroup.of(p.group()).shortName() + ")");
+        }
+        return out;
+    }
+
+    private static String explain(Set<String> weak) {
+        List<String> why = new ArrayList<>();
+        String all = String.join(" ", weak);
+        if (all.contains("3DES") || all.contains("DES")) {
+            why.add("DES and 3DES are 64-bit block ciphers (DES is broken outright; 3DES is exposed to"
+                    + " birthday attacks such as Sweet32 on long-lived SAs)");
+        }
+        if (all.contains("MD5") || all.contains("SHA1")) {
+            why.add("MD5 and SHA-1 are deprecated hash functions; current guidance for IKE and IPsec is"
+                    + " SHA-256 or better");
+        }
+        if (all.contains("DH group")) {
+            why.add("DH groups 1, 2 and 5 (768-1536-bit MODP) are within reach of well-funded attackers"
+                    + " (Logjam), and groups 22-24 have small subgroups; group 14 or an elliptic group"
+                    + " (19, 20, 21) is the minimum");
+        }
+        if (all.contains("NULL")) {
+            why.add("NULL encryption sends the traffic in clear");
+        }
+        return String.join("; ", why) + ".";
+    }
+
+    private static MessageView firstOf(ExchangeView x, String... steps) {
+        for (String s : steps) {
+            MessageView m = Evidence.first(x, s);
+            if (m != null) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private static List<Long> frames(MessageView a, MessageView b) {
+        List<Long> out = new ArrayList<>();
+        if (a != null) {
+            out.add(a.frame());
+        }
+        if (b != null) {
+            out.add(b.frame());
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- aggressive mode
+
+    private static void aggressive(ExchangeView x, FindingSink sink) {
+        if (!Evidence.ikev1PhaseOne(x) || !Evidence.aggressive(x) || Evidence.auth(x) != Evidence.Auth.PSK) {
+            return;
+        }
+        MessageView am2 = Evidence.first(x, "AM2");
+        if (am2 == null) {
+            return;
+        }
+        MessageView am1 = Evidence.first(x, "AM1");
+        boolean completed = Evidence.has(x, "AM3");
+        String id = x.responderIdentity().map(v -> " (responder identity " + v.value() + ")").orElse("");
+        sink.report(Finding.of("crypto.aggressive-psk-exposed", Severity.WARNING, Confidence.CONFIRMED)
+                .title("Aggressive mode with a pre-shared key " + (completed ? "completed" : "answered")
+                        + ": HASH_R travelled in clear text" + id)
+                .explanation("In aggressive mode the responder sends its identity, its Diffie-Hellman value, the"
+                        + " nonces and its authentication hash HASH_R in AM2 without encryption. Whoever sees AM1"
+                        + " and AM2 (on the path, or by sending AM1 himself as ike-scan does) can test"
+                        + " pre-shared key guesses offline against HASH_R (psk-crack), at full speed and"
+                        + " unnoticed. A short or dictionary PSK falls quickly; the ASA accepts aggressive mode"
+                        + " by default.")
+                .evidence(frames(am1, am2))
+                .remediation("Use main mode (ASA: crypto ikev1 am-disable; strongSwan aggressive=no) or"
+                        + " certificates; if aggressive mode is needed (remote access with group names), use a"
+                        + " long random pre-shared key, XAUTH on top, and restrict which peers may reach UDP"
+                        + " 500. Better still, move to IKEv2.")
+                .build());
+    }
+}

@@ -1,0 +1,301 @@
+package org.ikescope.analyzer.diagnostics;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.ikescope.api.plugin.ExchangeView;
+import org.ikescope.api.plugin.MessageView;
+import org.ikescope.api.plugin.NotificationView;
+import org.ikescope.api.plugin.ProposalView;
+import org.ikescope.api.plugin.Side;
+import org.ikescope.api.protocol.AuthMethod;
+import org.ikescope.api.protocol.DhGroup;
+import org.ikescope.api.protocol.NotifyType;
+
+/**
+ * Questions the built-in diagnostics ask of an {@link ExchangeView}, answered once here so that
+ * two plugins looking at the same evidence read it the same way (e.g. "the MM5s went to UDP 4500
+ * and nothing came back" decides both {@code natt.port-4500-blocked} and the confidence of
+ * {@code auth.psk-mismatch}). Only the public plugin API is used: the built-ins are ordinary
+ * plugins.
+ */
+final class Evidence {
+    /** The NAT-T port (RFC 3947 section 4). */
+    static final int NAT_T_PORT = 4500;
+    /** The IKE port (RFC 2408 section 2.5.2 / IANA). */
+    static final int IKE_PORT = 500;
+
+    private Evidence() {
+    }
+
+    // ---------------------------------------------------------------- exchange kinds
+
+    /** An IKEv1 main- or aggressive-mode exchange whose phase 1 is in the capture. */
+    static boolean ikev1PhaseOne(ExchangeView x) {
+        return x.version() == 1 && !x.startedBeforeCapture()
+                && (ExchangeView.MODE_MAIN.equals(x.mode()) || ExchangeView.MODE_AGGRESSIVE.equals(x.mode()));
+    }
+
+    static boolean aggressive(ExchangeView x) {
+        return ExchangeView.MODE_AGGRESSIVE.equals(x.mode());
+    }
+
+    // ---------------------------------------------------------------- messages
+
+    /** Every copy of {@code step} (first copy and retransmissions), in capture order. */
+    static List<MessageView> all(ExchangeView x, String step) {
+        List<MessageView> out = new ArrayList<>();
+        for (MessageView m : x.messages()) {
+            if (step.equals(m.step())) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /** The first copy of {@code step}, or null. */
+    static MessageView first(ExchangeView x, String step) {
+        for (MessageView m : x.messages()) {
+            if (step.equals(m.step())) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    static boolean has(ExchangeView x, String step) {
+        return first(x, step) != null;
+    }
+
+    /** Number of retransmitted copies of {@code step}. */
+    static int retransmissions(ExchangeView x, String step) {
+        int n = 0;
+        for (MessageView m : x.messages()) {
+            if (step.equals(m.step()) && m.isRetransmission()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Retransmitted copies of {@code step} sent after {@code nanos}. */
+    static int retransmissionsAfter(ExchangeView x, String step, long nanos) {
+        int n = 0;
+        for (MessageView m : x.messages()) {
+            if (step.equals(m.step()) && m.isRetransmission() && m.timeNanos() > nanos) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Messages {@code from} sent at or after {@code nanos}. */
+    static List<MessageView> sentAfter(ExchangeView x, Side from, long nanos) {
+        List<MessageView> out = new ArrayList<>();
+        for (MessageView m : x.messages()) {
+            if (m.from() == from && m.timeNanos() >= nanos) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /** Frame numbers of messages, plus their IP and IKE fragments. */
+    static List<Long> frames(Collection<MessageView> messages) {
+        List<Long> out = new ArrayList<>();
+        for (MessageView m : messages) {
+            out.add(m.frame());
+        }
+        return out;
+    }
+
+    @SafeVarargs
+    static List<Long> frames(List<MessageView>... lists) {
+        List<Long> out = new ArrayList<>();
+        for (List<MessageView> l : lists) {
+            out.addAll(frames(l));
+        }
+        return out;
+    }
+
+    /** "3 times" / "once" / "twice". */
+    static String times(int n) {
+        return switch (n) {
+            case 1 -> "once";
+            case 2 -> "twice";
+            default -> n + " times";
+        };
+    }
+
+    /** Seconds between two capture times, one decimal. */
+    static String seconds(long fromNanos, long toNanos) {
+        return String.format(Locale.ROOT, "%.1f s", (toNanos - fromNanos) / 1e9);
+    }
+
+    // ---------------------------------------------------------------- notifications
+
+    /** Readable (cleartext or decrypted) notifications {@code from} sent with any of {@code types}. */
+    static List<NotificationView> notifications(ExchangeView x, Side from, Set<Integer> types) {
+        List<NotificationView> out = new ArrayList<>();
+        for (NotificationView n : x.notifications()) {
+            if (n.from() == from && n.type() >= 0 && types.contains(n.type())) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    /** Readable notifications carried by the message in {@code frame}. */
+    static List<Integer> notifyTypesOf(ExchangeView x, MessageView m) {
+        List<Integer> out = new ArrayList<>(m.notifyTypes());
+        for (NotificationView n : x.notifications()) {
+            if (n.frame() == m.frame() && n.type() >= 0 && !out.contains(n.type())) {
+                out.add(n.type());
+            }
+        }
+        return out;
+    }
+
+    static String notifyName(int type) {
+        return NotifyType.nameOf(type);
+    }
+
+    // ---------------------------------------------------------------- proposals
+
+    /** How phase 1 authenticates, as far as the proposals show. */
+    enum Auth { PSK, SIGNATURES, OTHER, UNKNOWN }
+
+    static Auth auth(ExchangeView x) {
+        Optional<ProposalView> chosen = x.chosenProposal();
+        if (chosen.isPresent() && chosen.get().authMethod() != 0) {
+            return auth(chosen.get().authMethod());
+        }
+        Auth seen = Auth.UNKNOWN;
+        for (ProposalView p : x.offeredProposals()) {
+            Auth a = auth(p.authMethod());
+            if (a == Auth.PSK) {
+                return Auth.PSK;
+            }
+            if (a != Auth.UNKNOWN) {
+                seen = a;
+            }
+        }
+        return seen;
+    }
+
+    private static Auth auth(int code) {
+        AuthMethod m = AuthMethod.of(code);
+        return switch (m) {
+            case PRE_SHARED_KEY, XAUTH_INIT_PRE_SHARED, XAUTH_RESP_PRE_SHARED -> Auth.PSK;
+            case DSS_SIGNATURES, RSA_SIGNATURES, ECDSA_SIGNATURES, ECDSA_SHA256_P256, ECDSA_SHA384_P384,
+                 ECDSA_SHA512_P521, XAUTH_INIT_RSA, XAUTH_RESP_RSA, XAUTH_INIT_DSS, XAUTH_RESP_DSS,
+                 HYBRID_INIT_RSA, HYBRID_RESP_RSA, HYBRID_INIT_DSS, HYBRID_RESP_DSS -> Auth.SIGNATURES;
+            case UNKNOWN -> Auth.UNKNOWN;
+            default -> Auth.OTHER;
+        };
+    }
+
+    /** "AES-CBC-256 SHA2-256 group 14 PSK, lifetime 86400 s" (the ASA's HAGLE: hash, auth, group, lifetime, encryption). */
+    static String describe(ProposalView p) {
+        StringBuilder b = new StringBuilder();
+        b.append(p.encryptionName().isEmpty() ? "enc " + p.encryption() : p.encryptionName());
+        if (p.keyLength() > 0) {
+            b.append('-').append(p.keyLength());
+        }
+        if (p.hash() != 0) {
+            b.append(' ').append(p.hashName().isEmpty() ? "hash " + p.hash() : p.hashName());
+        }
+        if (p.group() != 0) {
+            b.append(" group ").append(p.group());
+            DhGroup g = DhGroup.of(p.group());
+            if (g != DhGroup.UNKNOWN) {
+                b.append(" (").append(g.shortName()).append(')');
+            }
+        }
+        if (p.authMethod() != 0) {
+            b.append(' ').append(p.authMethodName().isEmpty() ? "auth " + p.authMethod() : p.authMethodName());
+        }
+        if (p.lifetimeSeconds() > 0) {
+            b.append(", lifetime ").append(p.lifetimeSeconds()).append(" s");
+        }
+        return b.toString();
+    }
+
+    static String describeAll(List<ProposalView> ps) {
+        if (ps.isEmpty()) {
+            return "(not seen)";
+        }
+        List<String> out = new ArrayList<>();
+        for (ProposalView p : ps) {
+            out.add(describe(p));
+        }
+        return String.join("; ", out);
+    }
+
+    // ---------------------------------------------------------------- shared verdicts
+
+    /**
+     * The capture misses one direction of this exchange: every message comes from one side, yet
+     * that side sent steps it could only send after receiving answers that are not in the capture
+     * (MM3 needs MM2, MM5 needs MM4, AM3 needs AM2, MM4 needs MM3...). Returns those messages, or
+     * an empty list.
+     */
+    static List<MessageView> oneDirectionGap(ExchangeView x) {
+        if (x.messages().isEmpty()) {
+            return List.of();
+        }
+        boolean fromInitiator = !x.messages(Side.INITIATOR).isEmpty();
+        boolean fromResponder = !x.messages(Side.RESPONDER).isEmpty();
+        if (fromInitiator && fromResponder) {
+            return List.of();
+        }
+        List<MessageView> out = new ArrayList<>();
+        for (MessageView m : x.messages()) {
+            if (m.isRetransmission()) {
+                continue;
+            }
+            String s = m.step();
+            boolean needsAnswer = switch (s) {
+                case "MM3", "MM5", "AM3", "MM4", "MM6", "QM3" -> true;
+                case "MM2", "AM2" -> fromResponder;
+                case "QM2" -> true;
+                default -> false;
+            };
+            if (needsAnswer) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * NAT-T was negotiated (or the peers floated), the initiator sent phase-1 messages to UDP 4500,
+     * and nothing came back from the responder on 4500 while it did answer on 500. Returns the
+     * unanswered 4500 messages, or an empty list.
+     */
+    static List<MessageView> unanswered4500(ExchangeView x) {
+        if (!ikev1PhaseOne(x) || aggressive(x) || x.phase1Complete()) {
+            return List.of();
+        }
+        List<MessageView> to4500 = new ArrayList<>();
+        boolean answeredOn500 = false;
+        boolean answeredOn4500 = false;
+        for (MessageView m : x.messages()) {
+            boolean natPort = m.nonEspMarker() || m.destinationPort() == NAT_T_PORT || m.sourcePort() == NAT_T_PORT;
+            if (m.from() == Side.INITIATOR && natPort && ("MM3".equals(m.step()) || "MM5".equals(m.step()))) {
+                to4500.add(m);
+            } else if (m.from() == Side.RESPONDER) {
+                if (natPort && !to4500.isEmpty()) {
+                    answeredOn4500 = true;
+                } else if (!natPort) {
+                    answeredOn500 = true;
+                }
+            }
+        }
+        boolean natT = x.nat().natTNegotiated() || x.nat().floatedTo4500();
+        return natT && answeredOn500 && !answeredOn4500 && !to4500.isEmpty() ? to4500 : List.of();
+    }
+}

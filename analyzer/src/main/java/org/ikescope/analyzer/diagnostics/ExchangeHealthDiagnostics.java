@@ -1,0 +1,236 @@
+package org.ikescope.analyzer.diagnostics;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.ikescope.api.plugin.ApiVersion;
+import org.ikescope.api.plugin.Confidence;
+import org.ikescope.api.plugin.DiagnosticPlugin;
+import org.ikescope.api.plugin.EndOfCaptureHook;
+import org.ikescope.api.plugin.ExchangeView;
+import org.ikescope.api.plugin.Finding;
+import org.ikescope.api.plugin.FindingSink;
+import org.ikescope.api.plugin.MessageView;
+import org.ikescope.api.plugin.PluginApi;
+import org.ikescope.api.plugin.Severity;
+import org.ikescope.api.plugin.Side;
+
+/**
+ * How healthy the negotiation was, within one exchange and across exchanges of the same peers.
+ *
+ * <table>
+ *   <caption>codes</caption>
+ *   <tr><td>{@code exchange.retransmissions}</td><td>a step sent three or more times before it got through</td></tr>
+ *   <tr><td>{@code exchange.simultaneous}</td><td>both peers initiated phase 1 to each other at once (end of capture)</td></tr>
+ *   <tr><td>{@code exchange.flapping}</td><td>the same peers ran phase 1 three or more times within ten minutes (end of capture)</td></tr>
+ * </table>
+ */
+@PluginApi(major = ApiVersion.MAJOR, minor = ApiVersion.MINOR)
+public final class ExchangeHealthDiagnostics implements DiagnosticPlugin, EndOfCaptureHook {
+    /** Plugin id. */
+    public static final String ID = "builtin.health";
+
+    /** Retransmissions of one step that make it worth reporting (the table: "two or more"). */
+    static final int RETRANSMISSIONS = 2;
+    /** Phase-1 attempts of the same peers within {@link #FLAP_WINDOW_NANOS} that count as flapping. */
+    static final int FLAP_COUNT = 3;
+    /** Ten minutes. */
+    static final long FLAP_WINDOW_NANOS = TimeUnit.MINUTES.toNanos(10);
+    /** Two phase-1 starts in opposite directions this close are simultaneous even if one finished fast. */
+    static final long SIMULTANEOUS_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    /**
+     * A step, and the steps whose presence shows it got through: the sender moved on (MM1 is done
+     * once MM3 leaves), or the final answer came (MM5 once MM6 is seen).
+     */
+    private static final Map<String, List<String>> SUCCESSORS = new LinkedHashMap<>();
+
+    static {
+        SUCCESSORS.put("MM1", List.of("MM3", "MM4", "MM5", "MM6"));
+        SUCCESSORS.put("MM3", List.of("MM5", "MM6"));
+        SUCCESSORS.put("MM5", List.of("MM6"));
+        SUCCESSORS.put("AM1", List.of("AM3"));
+        SUCCESSORS.put("QM1", List.of("QM3"));
+        SUCCESSORS.put("IKE_SA_INIT request", List.of("IKE_AUTH request", "IKE_AUTH response"));
+        SUCCESSORS.put("IKE_AUTH request", List.of("IKE_AUTH response"));
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "Negotiation health: retransmissions, simultaneous initiation, flapping phase 1";
+    }
+
+    // ---------------------------------------------------------------- retransmissions
+
+    @Override
+    public void analyze(ExchangeView x, FindingSink sink) {
+        for (Map.Entry<String, List<String>> e : SUCCESSORS.entrySet()) {
+            String step = e.getKey();
+            boolean quick = step.startsWith("QM");
+            // Quick modes count per message ID; the rest once per exchange.
+            Map<Integer, List<MessageView>> byId = new LinkedHashMap<>();
+            for (MessageView m : x.messages()) {
+                if (step.equals(m.step())) {
+                    byId.computeIfAbsent(quick ? m.messageId() : 0, k -> new ArrayList<>()).add(m);
+                }
+            }
+            for (Map.Entry<Integer, List<MessageView>> g : byId.entrySet()) {
+                List<MessageView> copies = g.getValue();
+                int resent = (int) copies.stream().filter(MessageView::isRetransmission).count();
+                if (resent < RETRANSMISSIONS) {
+                    continue;
+                }
+                MessageView through = successor(x, e.getValue(), quick, g.getKey());
+                if (through == null) {
+                    continue;
+                }
+                List<Long> evidence = Evidence.frames(copies);
+                evidence.add(through.frame());
+                Side from = copies.get(0).from();
+                sink.report(Finding.of("exchange.retransmissions", Severity.WARNING, Confidence.CONFIRMED)
+                        .title(step + " sent " + Evidence.times(resent + 1) + " by " + x.peer(from).ip()
+                                + " before the exchange moved on")
+                        .explanation(x.peer(from).ip() + " had to repeat " + step + " " + Evidence.times(resent)
+                                + " over " + Evidence.seconds(copies.get(0).timeNanos(),
+                                copies.get(copies.size() - 1).timeNanos()) + " before it got through ("
+                                + through.step() + " at frame " + through.frame() + "). Datagrams were lost on"
+                                + " the way (in either direction), or the peer was slow to answer (busy CPU,"
+                                + " slow certificate or AAA checks). It worked, but each retry costs seconds of"
+                                + " tunnel set-up time and hints at a path that drops UDP.")
+                        .evidence(evidence)
+                        .remediation("Look for packet loss between the peers (interface errors, policing, a"
+                                + " congested link), for fragmented datagrams being dropped, and for CPU load on"
+                                + " the responder (ASA show cpu, show crypto isakmp stats).")
+                        .build());
+            }
+        }
+    }
+
+    private static MessageView successor(ExchangeView x, List<String> steps, boolean quick, int messageId) {
+        for (MessageView m : x.messages()) {
+            if (steps.contains(m.step()) && (!quick || m.messageId() == messageId)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- across exchanges
+
+    @Override
+    public void endOfCapture(List<ExchangeView> exchanges, FindingSink sink) {
+        List<ExchangeView> phaseOne = new ArrayList<>();
+        for (ExchangeView x : exchanges) {
+            if (!x.startedBeforeCapture() && !x.messages().isEmpty() && (x.version() == 1 || x.version() == 2)) {
+                phaseOne.add(x);
+            }
+        }
+        phaseOne.sort((a, b) -> Long.compare(a.startNanos(), b.startNanos()));
+        simultaneous(phaseOne, sink);
+        flapping(phaseOne, sink);
+    }
+
+    private static void simultaneous(List<ExchangeView> xs, FindingSink sink) {
+        for (int i = 0; i < xs.size(); i++) {
+            ExchangeView a = xs.get(i);
+            for (int j = i + 1; j < xs.size(); j++) {
+                ExchangeView b = xs.get(j);
+                if (b.startNanos() > phaseOneEnd(a) && b.startNanos() - a.startNanos() > SIMULTANEOUS_NANOS) {
+                    break;
+                }
+                boolean crossed = a.file().equals(b.file()) && a.initiator().ip().equals(b.responder().ip())
+                        && a.responder().ip().equals(b.initiator().ip());
+                if (!crossed) {
+                    continue;
+                }
+                List<Long> evidence = new ArrayList<>();
+                evidence.add(a.messages().get(0).frame());
+                evidence.add(b.messages().get(0).frame());
+                sink.report(Finding.of("exchange.simultaneous", Severity.WARNING, Confidence.LIKELY)
+                        .title(a.initiator().ip() + " and " + b.initiator().ip() + " initiated phase 1 to each other"
+                                + " at the same time (" + a.ispi() + ", " + b.ispi() + ")")
+                        .explanation("Both peers started an IKE SA towards the other within "
+                                + Evidence.seconds(a.startNanos(), b.startNanos()) + ", usually because traffic"
+                                + " for the tunnel arrived on both sides at once, or both are set to bring the"
+                                + " tunnel up on their own. Two IKE SAs (and often two pairs of IPsec SAs) result;"
+                                + " one of them is deleted later, which can drop traffic briefly and shows up as"
+                                + " duplicate SAs in show crypto isakmp sa.")
+                        .evidence(evidence)
+                        .remediation("Let one side initiate (strongSwan auto=add on one end instead of auto=start"
+                                + " on both; ASA: set connection-type answer-only on one crypto map entry), or"
+                                + " rely on the implementations' duplicate-SA handling (strongSwan"
+                                + " uniqueids).")
+                        .build());
+            }
+        }
+    }
+
+    private static long phaseOneEnd(ExchangeView x) {
+        return x.timeToActiveNanos().isPresent() ? x.startNanos() + x.timeToActiveNanos().getAsLong() : x.endNanos();
+    }
+
+    private static void flapping(List<ExchangeView> xs, FindingSink sink) {
+        Map<String, List<ExchangeView>> byPair = new LinkedHashMap<>();
+        for (ExchangeView x : xs) {
+            String a = x.initiator().ip();
+            String b = x.responder().ip();
+            String key = x.file() + "|" + (a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a);
+            byPair.computeIfAbsent(key, k -> new ArrayList<>()).add(x);
+        }
+        for (List<ExchangeView> pair : byPair.values()) {
+            if (pair.size() < FLAP_COUNT) {
+                continue;
+            }
+            // The largest run of starts within one window.
+            int bestFrom = 0;
+            int bestTo = 0;
+            for (int from = 0, to = 0; from < pair.size(); from++) {
+                while (to + 1 < pair.size()
+                        && pair.get(to + 1).startNanos() - pair.get(from).startNanos() <= FLAP_WINDOW_NANOS) {
+                    to++;
+                }
+                if (to - from > bestTo - bestFrom) {
+                    bestFrom = from;
+                    bestTo = to;
+                }
+            }
+            int n = bestTo - bestFrom + 1;
+            if (n < FLAP_COUNT) {
+                continue;
+            }
+            List<ExchangeView> run = pair.subList(bestFrom, bestTo + 1);
+            List<Long> evidence = new ArrayList<>();
+            int up = 0;
+            for (ExchangeView x : run) {
+                evidence.add(x.messages().get(0).frame());
+                if (x.phase1Complete()) {
+                    up++;
+                }
+            }
+            ExchangeView first = run.get(0);
+            sink.report(Finding.of("exchange.flapping", Severity.WARNING, Confidence.LIKELY)
+                    .title("Phase 1 between " + first.initiator().ip() + " and " + first.responder().ip() + " ran "
+                            + n + " times in " + Evidence.seconds(first.startNanos(), run.get(n - 1).startNanos())
+                            + " (" + up + " completed)")
+                    .explanation("The same two peers negotiated a new IKE SA " + n + " times within ten minutes ("
+                            + up + " reached MM_ACTIVE/AM_ACTIVE, " + (n - up) + " did not). A stable tunnel"
+                            + " renegotiates phase 1 once per lifetime (a day by default on the ASA). Repeated"
+                            + " attempts point to a tunnel that keeps failing and retrying, SAs deleted by DPD"
+                            + " or idle timeouts, very short lifetimes, or two configurations fighting over the"
+                            + " same peer.")
+                    .evidence(evidence)
+                    .remediation("Look at why each SA ended: show crypto isakmp sa / show vpn-sessiondb l2l and"
+                            + " the syslog for tunnel-down reasons (DPD, idle timeout, lifetime, peer delete);"
+                            + " compare phase-1 lifetimes (crypto ikev1 policy lifetime; strongSwan ikelifetime"
+                            + " / rekey_time) and DPD settings; check for duplicate peer definitions.")
+                    .build());
+        }
+    }
+}

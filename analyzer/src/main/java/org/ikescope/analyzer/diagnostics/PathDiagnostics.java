@@ -1,0 +1,242 @@
+package org.ikescope.analyzer.diagnostics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.ikescope.api.plugin.ApiVersion;
+import org.ikescope.api.plugin.Confidence;
+import org.ikescope.api.plugin.DiagnosticPlugin;
+import org.ikescope.api.plugin.ExchangeView;
+import org.ikescope.api.plugin.Finding;
+import org.ikescope.api.plugin.FindingSink;
+import org.ikescope.api.plugin.FragmentSetView;
+import org.ikescope.api.plugin.IdentityView;
+import org.ikescope.api.plugin.MessageView;
+import org.ikescope.api.plugin.PluginApi;
+import org.ikescope.api.plugin.Severity;
+import org.ikescope.api.plugin.Side;
+import org.ikescope.api.protocol.IdType;
+
+/**
+ * What the network path (and the capture point) did to an exchange: lost fragments, a capture
+ * that holds one direction only, NAT without NAT traversal, UDP 4500 filtered.
+ *
+ * <table>
+ *   <caption>codes</caption>
+ *   <tr><td>{@code path.fragments-lost}</td><td>an IP or IKE fragment set never completed, or a stuck message travelled as IP fragments</td></tr>
+ *   <tr><td>{@code capture.one-direction}</td><td>one side's messages only, although it answered steps not in the capture</td></tr>
+ *   <tr><td>{@code natt.not-negotiated}</td><td>a NAT is evident but one side announced no NAT-T</td></tr>
+ *   <tr><td>{@code natt.port-4500-blocked}</td><td>NAT-T negotiated, phase 1 on 4500 unanswered while 500 worked</td></tr>
+ * </table>
+ */
+@PluginApi(major = ApiVersion.MAJOR, minor = ApiVersion.MINOR)
+public final class PathDiagnostics implements DiagnosticPlugin {
+    /** Plugin id. */
+    public static final String ID = "builtin.path";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "Path and capture problems: lost fragments, one-direction captures, NAT without NAT-T, UDP 4500 filtered";
+    }
+
+    @Override
+    public void analyze(ExchangeView x, FindingSink sink) {
+        fragments(x, sink);
+        oneDirection(x, sink);
+        natNotNegotiated(x, sink);
+        port4500(x, sink);
+    }
+
+    // ---------------------------------------------------------------- fragments
+
+    private static void fragments(ExchangeView x, FindingSink sink) {
+        boolean failed = !x.phase1Complete() && !x.startedBeforeCapture();
+        for (FragmentSetView f : x.incompleteFragmentSets()) {
+            boolean ip = FragmentSetView.IP.equals(f.kind());
+            String who = x.peer(f.from()).ip();
+            sink.report(Finding.of("path.fragments-lost", failed ? Severity.ERROR : Severity.WARNING,
+                            Confidence.LIKELY)
+                    .title("Incomplete " + (ip ? "IP" : "IKE") + " fragment set from " + who + " ("
+                            + f.frames().size() + " fragment" + (f.frames().size() == 1 ? "" : "s") + " seen)")
+                    .explanation((ip ? "A datagram from " + who + " was split into IP fragments and not all of them"
+                            + " crossed the capture point, so the receiver cannot reassemble it and drops the"
+                            + " whole IKE message."
+                            : "An IKE message from " + who + " was sent as IKE fragments and some never arrived;"
+                            + " the receiver cannot rebuild the message.")
+                            + " Certificate-based main mode (MM5/MM6 carry certificates) is the usual victim: the"
+                            + " messages exceed the path MTU, and firewalls or NAT devices often drop non-first"
+                            + " fragments." + (failed ? " Phase 1 did not complete." : " Phase 1 completed anyway"
+                            + " (a later copy got through), at the cost of retransmissions."))
+                    .evidence(f.frames())
+                    .remediation("Let IP fragments of UDP 500/4500 through every firewall between the peers, or"
+                            + " avoid them: enable IKE fragmentation (ASA: crypto ikev1 fragmentation / IOS crypto"
+                            + " isakmp fragmentation; strongSwan fragmentation=yes or force), lower the MTU on the"
+                            + " path, or send fewer certificates (no CA chain in MM5/MM6).")
+                    .build());
+        }
+        if (!x.incompleteFragmentSets().isEmpty() || !failed || !Evidence.ikev1PhaseOne(x)) {
+            return;
+        }
+        // No incomplete set seen here, but the message the exchange is stuck on left as IP fragments
+        // and was never answered: the fragments may be lost past the capture point.
+        String stuck = switch (String.valueOf(x.initiatorState())) {
+            case "MM_WAIT_MSG4" -> "MM3";
+            case "MM_WAIT_MSG6" -> "MM5";
+            default -> null;
+        };
+        if (stuck == null) {
+            return;
+        }
+        List<MessageView> copies = Evidence.all(x, stuck);
+        List<Long> evidence = new ArrayList<>();
+        for (MessageView m : copies) {
+            evidence.addAll(m.ipFragmentFrames());
+        }
+        String answerStep = "MM3".equals(stuck) ? "MM4" : "MM6";
+        List<MessageView> answer = Evidence.all(x, answerStep);
+        for (MessageView m : answer) {
+            evidence.addAll(m.ipFragmentFrames());
+        }
+        boolean otherAnswers = !copies.isEmpty()
+                && !Evidence.sentAfter(x, Side.RESPONDER, copies.get(0).timeNanos()).isEmpty();
+        if (evidence.isEmpty() || otherAnswers && answer.isEmpty()) {
+            return;
+        }
+        boolean answerFragmented = answer.stream().anyMatch(m -> !m.ipFragmentFrames().isEmpty());
+        sink.report(Finding.of("path.fragments-lost", Severity.ERROR,
+                        answerFragmented ? Confidence.LIKELY : Confidence.POSSIBLE)
+                .title((answerFragmented ? answerStep : stuck) + " travelled as IP fragments and phase 1 stalled"
+                        + " there: fragments may be dropped beyond the capture point")
+                .explanation("The exchange stopped at " + stuck + " ("
+                        + x.initiatorState() + "), and "
+                        + (answerFragmented ? "the responder's " + answerStep + " was sent as IP fragments, yet the"
+                        + " initiator behaves as if it never received it."
+                        : stuck + " left as IP fragments and was never answered.")
+                        + " The capture shows all fragments at this point, but a device further along (firewall,"
+                        + " NAT, a link with a smaller MTU) may drop them; this is common when certificates make"
+                        + " MM5/MM6 larger than the path MTU.")
+                .evidence(evidence)
+                .remediation("Capture on the other side to see whether the fragments arrive; permit IP fragments"
+                        + " of UDP 500/4500 on firewalls, or enable IKE fragmentation (ASA: crypto ikev1"
+                        + " fragmentation; strongSwan fragmentation=yes) or lower the MTU.")
+                .build());
+    }
+
+    // ---------------------------------------------------------------- one direction
+
+    private static void oneDirection(ExchangeView x, FindingSink sink) {
+        List<MessageView> gap = Evidence.oneDirectionGap(x);
+        if (gap.isEmpty()) {
+            return;
+        }
+        Side seen = x.messages().get(0).from();
+        String from = x.peer(seen).ip();
+        String to = x.peer(seen.opposite()).ip();
+        List<String> steps = new ArrayList<>();
+        for (MessageView m : gap) {
+            steps.add(m.step());
+        }
+        sink.report(Finding.of("capture.one-direction", Severity.INFO, Confidence.LIKELY)
+                .title("Only " + from + " -> " + to + " was captured: the other direction is missing")
+                .explanation("Every message of this exchange comes from " + from + ", yet it sent "
+                        + String.join(", ", steps) + ", which it can only send after receiving answers from " + to
+                        + " that are not in the capture. The capture point misses the other direction (a SPAN"
+                        + " session on one direction only, asymmetric routing around the capture point, or"
+                        + " packet loss in the capture): this is a limitation of the capture, not a VPN fault,"
+                        + " so the states shown for this exchange are incomplete.")
+                .evidence(Evidence.frames(gap))
+                .remediation("Capture both directions: SPAN/monitor session with both rx and tx (monitor session"
+                        + " 1 source interface <if> both), or capture on the VPN device itself (ASA: capture"
+                        + " <name> interface <if> match udp host " + from + " host " + to + ").")
+                .build());
+    }
+
+    // ---------------------------------------------------------------- NAT without NAT-T
+
+    private static void natNotNegotiated(ExchangeView x, FindingSink sink) {
+        if (x.version() != 1 || x.startedBeforeCapture() || x.nat().natTNegotiated() || x.nat().floatedTo4500()) {
+            return;
+        }
+        List<String> why = new ArrayList<>();
+        if (x.nat().natDetected().orElse(false)) {
+            why.add("the NAT-D hashes do not match the addresses and ports seen");
+        }
+        for (Side s : Side.values()) {
+            int port = x.peer(s).port();
+            if (port != 0 && port != Evidence.IKE_PORT && port != Evidence.NAT_T_PORT) {
+                why.add("the " + s.label() + " " + x.peer(s).ip() + " uses source port " + port
+                        + " (a NAT rewrote it)");
+            }
+        }
+        addressMismatch(x.initiatorIdentity(), x.initiator().ip(), "initiator", why);
+        addressMismatch(x.responderIdentity(), x.responder().ip(), "responder", why);
+        if (why.isEmpty()) {
+            return;
+        }
+        List<String> missing = new ArrayList<>();
+        for (Side s : Side.values()) {
+            if (x.nat().natTVendorIds(s).isEmpty()) {
+                missing.add(s.label() + " " + x.peer(s).ip());
+            }
+        }
+        List<Long> evidence = new ArrayList<>();
+        for (String step : new String[] {"MM1", "MM2", "AM1", "AM2"}) {
+            MessageView m = Evidence.first(x, step);
+            if (m != null) {
+                evidence.add(m.frame());
+            }
+        }
+        sink.report(Finding.of("natt.not-negotiated", Severity.WARNING, Confidence.LIKELY)
+                .title("NAT between the peers, but NAT traversal not negotiated (no NAT-T vendor ID from the "
+                        + String.join(" and ", missing) + ")")
+                .explanation("A NAT is evident: " + String.join("; ", why) + ". NAT traversal (RFC 3947) needs"
+                        + " both peers to announce it with a vendor ID in MM1/MM2; the " + String.join(" and ",
+                        missing) + " did not, so the peers stay on UDP 500 and will send ESP as bare IP protocol"
+                        + " 50, which a port-translating NAT cannot carry. Phase 1 may come up, but the tunnel"
+                        + " will pass no traffic (or phase 2 fails with identity mismatches).")
+                .evidence(evidence)
+                .remediation("Enable NAT traversal on both ends (ASA: crypto isakmp nat-traversal 20; IOS:"
+                        + " crypto ipsec nat-transparency udp-encapsulation, on by default; strongSwan: NAT-T is"
+                        + " always on, encap=yes forces it), and let UDP 4500 through the NAT and firewalls.")
+                .build());
+    }
+
+    private static void addressMismatch(Optional<IdentityView> id, String ip, String who, List<String> why) {
+        if (id.isEmpty()) {
+            return;
+        }
+        IdentityView v = id.get();
+        boolean address = v.type() == IdType.ID_IPV4_ADDR.code() || v.type() == IdType.ID_IPV6_ADDR.code();
+        if (address && !v.value().equalsIgnoreCase(ip)) {
+            why.add("the " + who + " identifies itself as " + v.value() + " but its packets come from " + ip);
+        }
+    }
+
+    // ---------------------------------------------------------------- UDP 4500 filtered
+
+    private static void port4500(ExchangeView x, FindingSink sink) {
+        List<MessageView> unanswered = Evidence.unanswered4500(x);
+        if (unanswered.isEmpty()) {
+            return;
+        }
+        List<Long> evidence = Evidence.frames(unanswered);
+        String step = unanswered.get(0).step();
+        sink.report(Finding.of("natt.port-4500-blocked", Severity.ERROR, Confidence.LIKELY)
+                .title("NAT-T negotiated, but " + step + " on UDP 4500 got no answer while UDP 500 worked")
+                .explanation("Both peers announced NAT traversal and moved from UDP 500 to 4500 as RFC 3947"
+                        + " prescribes once NAT-D shows a NAT. The responder answered every message on UDP 500,"
+                        + " then went silent as soon as the initiator switched to 4500 (" + step + " sent "
+                        + Evidence.times(unanswered.size()) + "). UDP 4500 is filtered somewhere between the"
+                        + " peers, or the NAT device does not forward it to the responder.")
+                .evidence(evidence)
+                .remediation("Permit UDP 4500 between the peers on every firewall and ACL (and any static"
+                        + " NAT/port forward towards the responder must include 4500, not only 500). On the"
+                        + " ASA: show crypto isakmp sa detail, capture on the outside interface for udp 4500.")
+                .build());
+    }
+}

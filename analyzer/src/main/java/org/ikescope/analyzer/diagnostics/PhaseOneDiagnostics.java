@@ -1,0 +1,438 @@
+package org.ikescope.analyzer.diagnostics;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ikescope.api.plugin.ApiVersion;
+import org.ikescope.api.plugin.Confidence;
+import org.ikescope.api.plugin.DiagnosticPlugin;
+import org.ikescope.api.plugin.ExchangeView;
+import org.ikescope.api.plugin.Finding;
+import org.ikescope.api.plugin.FindingSink;
+import org.ikescope.api.plugin.IcmpErrorView;
+import org.ikescope.api.plugin.MessageView;
+import org.ikescope.api.plugin.NotificationView;
+import org.ikescope.api.plugin.PluginApi;
+import org.ikescope.api.plugin.Severity;
+import org.ikescope.api.plugin.Side;
+import org.ikescope.api.protocol.NotifyType;
+
+/**
+ * Where an IKEv1 phase 1 (main or aggressive mode) got stuck, read as an ASA engineer reads
+ * {@code show crypto isakmp sa}: the state each side reached, and what usually leaves a tunnel
+ * there.
+ *
+ * <table>
+ *   <caption>codes</caption>
+ *   <tr><td>{@code peer.unreachable}</td><td>initiator MM_WAIT_MSG2/AM_WAIT_MSG2, nothing back</td></tr>
+ *   <tr><td>{@code policy.mismatch}</td><td>responder answered MM1/AM1 with a cleartext NO_PROPOSAL_CHOSEN</td></tr>
+ *   <tr><td>{@code path.one-way}</td><td>responder sent MM2/AM2, the initiator keeps repeating MM1/AM1</td></tr>
+ *   <tr><td>{@code scan.probe}</td><td>MM2/AM2 sent, the initiator went silent at once</td></tr>
+ *   <tr><td>{@code config.tunnel-group-missing}</td><td>initiator MM_WAIT_MSG4</td></tr>
+ *   <tr><td>{@code auth.psk-mismatch}</td><td>initiator MM_WAIT_MSG6 and keeps repeating MM5; AM2 answered by an informational</td></tr>
+ *   <tr><td>{@code auth.peer-rejected}</td><td>MM5 answered by a notification the initiator understood</td></tr>
+ * </table>
+ *
+ * <p>An exchange whose capture misses one direction ({@code capture.one-direction}, see
+ * {@link PathDiagnostics}) gets none of these: its states say more about the capture than about
+ * the peers.
+ */
+@PluginApi(major = ApiVersion.MAJOR, minor = ApiVersion.MINOR)
+public final class PhaseOneDiagnostics implements DiagnosticPlugin {
+    /** Plugin id. */
+    public static final String ID = "builtin.phase1";
+
+    /** Responder notifications that reject MM1/AM1's proposals (RFC 2408 section 3.14.1). */
+    private static final Set<Integer> POLICY_REFUSALS = Set.of(NotifyType.NO_PROPOSAL_CHOSEN.code(),
+            NotifyType.ATTRIBUTES_NOT_SUPPORTED.code(), NotifyType.INVALID_TRANSFORM_ID.code(),
+            NotifyType.BAD_PROPOSAL_SYNTAX.code(), NotifyType.SITUATION_NOT_SUPPORTED.code(),
+            NotifyType.DOI_NOT_SUPPORTED.code(), NotifyType.INVALID_KEY_INFORMATION.code());
+    /** Notifications that say the keys worked but the peer or its identity was refused. */
+    private static final Set<Integer> REJECTIONS = Set.of(NotifyType.AUTHENTICATION_FAILED.code(),
+            NotifyType.INVALID_ID_INFORMATION.code(), NotifyType.INVALID_CERTIFICATE.code(),
+            NotifyType.INVALID_CERT_AUTHORITY.code(), NotifyType.CERT_TYPE_UNSUPPORTED.code(),
+            NotifyType.INVALID_SIGNATURE.code(), NotifyType.CERTIFICATE_UNAVAILABLE.code());
+    /** Notifications a responder sends when MM5 does not decrypt or its HASH does not verify. */
+    private static final Set<Integer> UNREADABLE = Set.of(NotifyType.PAYLOAD_MALFORMED.code(),
+            NotifyType.INVALID_HASH_INFORMATION.code(), NotifyType.INVALID_PAYLOAD_TYPE.code());
+
+    /** Per capture file and responder address: what that responder accepted in MM2/AM2, for policy.mismatch. */
+    private final Map<String, Set<String>> accepted = new HashMap<>();
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "Stuck IKEv1 phase-1 states (MM_WAIT_MSG2..6, MM_NO_STATE, AM_*) explained in ASA terms";
+    }
+
+    @Override
+    public synchronized void analyze(ExchangeView x, FindingSink sink) {
+        if (!Evidence.ikev1PhaseOne(x)) {
+            return;
+        }
+        boolean am = Evidence.aggressive(x);
+        String one = am ? "AM1" : "MM1";
+        String two = am ? "AM2" : "MM2";
+        MessageView answer = Evidence.first(x, two);
+        if (answer != null && x.chosenProposal().isPresent()) {
+            accepted.computeIfAbsent(x.file() + "|" + x.responder().ip(), k -> new LinkedHashSet<>())
+                    .add(Evidence.describe(x.chosenProposal().get()));
+        }
+        if (!Evidence.oneDirectionGap(x).isEmpty()) {
+            return;
+        }
+        String i = x.initiatorState();
+        String r = x.responderState();
+        List<MessageView> first = Evidence.all(x, one);
+        List<MessageView> fromResponder = x.messages(Side.RESPONDER);
+
+        if (Evidence.has(x, one) && fromResponder.isEmpty() && !x.phase1Complete()) {
+            peerUnreachable(x, first, sink);
+        } else if (answer == null && !fromResponder.isEmpty() && !x.phase1Complete()) {
+            policyMismatch(x, first, fromResponder, sink);
+        } else if (answer != null && ("MM_WAIT_MSG2".equals(i) || "AM_WAIT_MSG2".equals(i) || i == null)
+                && !x.phase1Complete()) {
+            afterAnswerToFirst(x, am, first, sink);
+        }
+        if ("MM_WAIT_MSG4".equals(i)) {
+            tunnelGroupMissing(x, sink);
+        }
+        if ("MM_WAIT_MSG6".equals(i)) {
+            waitMsg6(x, sink);
+        }
+        if (am && answer != null) {
+            aggressiveAuth(x, answer, sink);
+        }
+    }
+
+    // ---------------------------------------------------------------- MM_WAIT_MSG2, nothing back
+
+    private static void peerUnreachable(ExchangeView x, List<MessageView> first, FindingSink sink) {
+        MessageView m1 = first.get(0);
+        int resent = Evidence.retransmissions(x, m1.step());
+        List<Long> evidence = Evidence.frames(first);
+        boolean portUnreachable = false;
+        boolean icmp = false;
+        StringBuilder icmpText = new StringBuilder();
+        for (IcmpErrorView e : x.icmpErrors()) {
+            if (e.quotedFrom() != Side.INITIATOR) {
+                continue;
+            }
+            icmp = true;
+            evidence.add(e.frame());
+            portUnreachable |= e.portUnreachable();
+        }
+        String peer = x.responder().ip() + " UDP " + m1.destinationPort();
+        String state = m1.step().startsWith("AM") ? "AM_WAIT_MSG2" : "MM_WAIT_MSG2";
+        if (portUnreachable) {
+            icmpText.append(" ICMP port-unreachable errors came back for the ").append(m1.step())
+                    .append("s: the host at ").append(x.responder().ip())
+                    .append(" is reachable but nothing listens on UDP ").append(m1.destinationPort())
+                    .append(" there (IKE daemon stopped, crypto map or ikev1 not enabled on that interface, or the"
+                            + " wrong peer address).");
+        } else if (icmp) {
+            icmpText.append(" ICMP errors came back for the ").append(m1.step())
+                    .append("s: a router or firewall on the path reports the destination unreachable or"
+                            + " administratively prohibited.");
+        }
+        Confidence c = icmp ? Confidence.CONFIRMED : resent > 0 ? Confidence.LIKELY : Confidence.POSSIBLE;
+        sink.report(Finding.of("peer.unreachable", Severity.ERROR, c)
+                .title("No answer from " + peer + ": initiator stuck in " + state + " (" + m1.step() + " sent "
+                        + Evidence.times(resent + 1) + ")")
+                .explanation("The initiator sent its proposals (" + m1.step() + ") " + Evidence.times(resent + 1)
+                        + " and the responder never answered, which is what an ASA shows as " + state
+                        + " in show crypto isakmp sa." + icmpText
+                        + (icmp ? "" : " Usual causes: the peer is down, UDP 500 is filtered on the way (ACL,"
+                        + " firewall, ISP), the crypto map points at the wrong peer address, or there is no route."
+                        + " A capture on the initiator's side cannot tell these apart from a lost return path:"
+                        + " if the responder does answer but its MM2 is dropped on the way back, this side"
+                        + " sees exactly the same thing."))
+                .evidence(evidence)
+                .remediation("Check that " + x.responder().ip() + " is the right peer (crypto map set peer /"
+                        + " strongSwan right=), that it is up and has IKEv1 enabled on the facing interface"
+                        + " (ASA: crypto ikev1 enable <if>), and that UDP 500 (and 4500) pass every firewall and"
+                        + " ACL between the peers. Capture on the responder too: if MM1 arrives and MM2 leaves,"
+                        + " the return path is at fault. On the ASA: debug crypto ikev1 127 on both ends.")
+                .build());
+    }
+
+    // ---------------------------------------------------------------- MM_NO_STATE
+
+    private void policyMismatch(ExchangeView x, List<MessageView> first, List<MessageView> fromResponder,
+                                FindingSink sink) {
+        List<NotificationView> refusals = Evidence.notifications(x, Side.RESPONDER, POLICY_REFUSALS);
+        if (refusals.isEmpty() || first.isEmpty()) {
+            return;
+        }
+        NotificationView n = refusals.get(0);
+        List<Long> evidence = Evidence.frames(first);
+        for (NotificationView r : refusals) {
+            evidence.add(r.frame());
+        }
+        String impl = x.responder().implementation();
+        boolean cisco = impl != null && impl.toLowerCase(java.util.Locale.ROOT).contains("cisco");
+        Set<String> ok = accepted.getOrDefault(x.file() + "|" + x.responder().ip(), Set.of());
+        String others = ok.isEmpty() ? ""
+                : " In other exchanges of this capture the same responder accepted: " + String.join("; ", ok) + ".";
+        String step = first.get(0).step();
+        sink.report(Finding.of("policy.mismatch", Severity.ERROR, cisco ? Confidence.CONFIRMED : Confidence.LIKELY)
+                .title("Responder " + x.responder().ip() + " refused every proposal of " + step + " ("
+                        + n.name() + ")")
+                .explanation("The responder answered the initiator's proposals with a cleartext " + n.name()
+                        + " notification instead of " + (step.startsWith("AM") ? "AM2" : "MM2")
+                        + ", so no IKE SA exists (MM_NO_STATE): none of the offered phase-1 policies (encryption,"
+                        + " hash, DH group, authentication method, lifetime) matches one the responder has"
+                        + " configured. The initiator offered: " + Evidence.describeAll(x.offeredProposals())
+                        + "." + others + " A strongSwan or libreswan responder answers the same way when it has"
+                        + " no connection defined for the initiator's address at all, so a missing peer"
+                        + " configuration fits this evidence as well.")
+                .evidence(evidence)
+                .remediation("Compare the two sides' phase-1 policies: ASA show run crypto ikev1 (crypto ikev1"
+                        + " policy <n>: encryption, hash, group, authentication pre-share/rsa-sig, lifetime) and"
+                        + " the peer's; strongSwan ike= in ipsec.conf or proposals= in swanctl.conf, and that a"
+                        + " connection exists whose right=/remote_addrs covers " + x.initiator().ip()
+                        + ". debug crypto ikev1 127 on the responder names the attribute it refused.")
+                .build());
+    }
+
+    // ---------------------------------------------------------------- MM2/AM2 sent, no MM3/AM3
+
+    private static void afterAnswerToFirst(ExchangeView x, boolean am, List<MessageView> first, FindingSink sink) {
+        String one = am ? "AM1" : "MM1";
+        String two = am ? "AM2" : "MM2";
+        MessageView answer = Evidence.first(x, two);
+        int repeatedAfter = Evidence.retransmissionsAfter(x, one, answer.timeNanos());
+        List<MessageView> laterFromInitiator = Evidence.sentAfter(x, Side.INITIATOR, answer.timeNanos());
+        List<MessageView> answers = Evidence.all(x, two);
+        if (repeatedAfter > 0) {
+            sink.report(Finding.of("path.one-way", Severity.ERROR, Confidence.LIKELY)
+                    .title(two + " sent but the initiator keeps repeating " + one + ": the answer does not reach "
+                            + x.initiator().ip())
+                    .explanation("The responder accepted a proposal and answered with " + two + " (it waits in "
+                            + (am ? "AM_WAIT_MSG3" : "MM_WAIT_MSG3") + "), yet the initiator resent " + one + " "
+                            + Evidence.times(repeatedAfter) + " afterwards, as if it never heard the answer. "
+                            + "The return path from " + x.responder().ip() + " to " + x.initiator().ip()
+                            + " loses it: a firewall or ACL that lets UDP 500 in but not out, a NAT that does not"
+                            + " map the reply back, or asymmetric routing that sends the reply another way.")
+                    .evidence(Evidence.frames(first, answers))
+                    .remediation("Follow the reply path from the responder to " + x.initiator().ip() + ":"
+                            + " permit UDP 500/4500 in both directions, check NAT rules (static/identity NAT for"
+                            + " the VPN peers) and routing towards the initiator. Capturing on the initiator's"
+                            + " side shows whether " + two + " arrives (ASA: capture with match udp host <peer>"
+                            + " eq 500).")
+                    .build());
+            return;
+        }
+        boolean gaveUp = laterFromInitiator.isEmpty();
+        if (!gaveUp) {
+            return;
+        }
+        boolean responderRepeated = answers.size() > 1;
+        boolean noVendorIds = x.initiator().vendorIds().isEmpty();
+        Confidence c = responderRepeated || noVendorIds ? Confidence.LIKELY : Confidence.POSSIBLE;
+        String exposed = am ? " In aggressive mode the answer itself is the damage: AM2 carried the responder's"
+                + " identity and HASH_R in clear text, which is enough to attack the pre-shared key offline"
+                + " (ike-scan with psk-crack)." : "";
+        sink.report(Finding.of("scan.probe", am ? Severity.WARNING : Severity.INFO, c)
+                .title("Probe from " + x.initiator().ip() + ": " + two + " answered, the initiator went silent"
+                        + " (likely an IKE scanner)")
+                .explanation("The initiator sent " + one + " once, the responder answered with " + two
+                        + ", and the initiator neither continued nor repeated its request. A real IKE peer that"
+                        + " wants a tunnel goes on with " + (am ? "AM3" : "MM3") + " or retransmits; a scanner"
+                        + " such as ike-scan sends one request to fingerprint the responder and learn which"
+                        + " policies it accepts, and stops there."
+                        + (noVendorIds ? " The initiator sent no vendor IDs, which real IKE daemons normally do." : "")
+                        + exposed + " If the capture simply ended right after " + two + ", this reading is"
+                        + " premature.")
+                .evidence(Evidence.frames(first, answers))
+                .remediation("If " + x.initiator().ip() + " is not a known peer, treat this as reconnaissance:"
+                        + " restrict UDP 500/4500 to known peers (ASA: control-plane ACL or interface ACL),"
+                        + (am ? " disable aggressive mode where possible (ASA: crypto ikev1 am-disable) or use"
+                        + " long random pre-shared keys or certificates," : "")
+                        + " and watch for repeated probes. If it is a known peer, check why it stopped after "
+                        + two + " (its own logs).")
+                .build());
+    }
+
+    // ---------------------------------------------------------------- MM_WAIT_MSG4
+
+    private static void tunnelGroupMissing(ExchangeView x, FindingSink sink) {
+        List<MessageView> mm3 = Evidence.all(x, "MM3");
+        if (mm3.isEmpty()) {
+            return;
+        }
+        List<Long> evidence = Evidence.frames(Evidence.all(x, "MM2"), mm3);
+        int resent = Evidence.retransmissions(x, "MM3");
+        sink.report(Finding.of("config.tunnel-group-missing", Severity.ERROR, Confidence.POSSIBLE)
+                .title("Initiator stuck in MM_WAIT_MSG4: MM3 sent " + Evidence.times(resent + 1) + ", no MM4 from "
+                        + x.responder().ip())
+                .explanation("Phase-1 policy was agreed (MM2 came back), and the initiator sent its Diffie-Hellman"
+                        + " value and nonce in MM3, but the responder never sent its own (MM4). On an ASA"
+                        + " responder the usual reason is that it finds no tunnel-group (and so no pre-shared key)"
+                        + " for the initiator's address: without the key it cannot derive the keys and drops MM3."
+                        + " The capture alone cannot prove it: a firewall or IPS that lets MM1 through but"
+                        + " drops MM3 (often because MM3 is larger), or a responder failing to compute the DH"
+                        + " exchange, look exactly the same from here.")
+                .evidence(evidence)
+                .remediation("On the responder: show run tunnel-group " + x.initiator().ip() + " (type ipsec-l2l"
+                        + " and ipsec-attributes ikev1 pre-shared-key), and debug crypto ikev1 127 while the"
+                        + " initiator retries; strongSwan: a conn/connection for this peer with a PSK secret in"
+                        + " ipsec.secrets or swanctl secrets. Also check that nothing on the path drops the"
+                        + " larger MM3 datagram (fragment filtering, IPS).")
+                .build());
+    }
+
+    // ---------------------------------------------------------------- MM_WAIT_MSG6
+
+    private static void waitMsg6(ExchangeView x, FindingSink sink) {
+        List<MessageView> mm5 = Evidence.all(x, "MM5");
+        if (mm5.isEmpty()) {
+            return;
+        }
+        MessageView first5 = mm5.get(0);
+        List<MessageView> answers = new ArrayList<>();
+        for (MessageView m : Evidence.sentAfter(x, Side.RESPONDER, first5.timeNanos())) {
+            if (!"MM6".equals(m.step())) {
+                answers.add(m);
+            }
+        }
+        // Readable (decrypted or cleartext) notifications in the answers decide the matter.
+        List<NotificationView> rejected = Evidence.notifications(x, Side.RESPONDER, REJECTIONS);
+        List<NotificationView> unreadable = Evidence.notifications(x, Side.RESPONDER, UNREADABLE);
+        Evidence.Auth auth = Evidence.auth(x);
+        boolean psk = auth == Evidence.Auth.PSK || auth == Evidence.Auth.UNKNOWN;
+        List<Long> evidence = Evidence.frames(mm5, answers);
+        if (!rejected.isEmpty()) {
+            peerRejected(x, rejected.get(0).name(), Confidence.CONFIRMED, evidence, sink);
+            return;
+        }
+        if (!unreadable.isEmpty() && psk) {
+            pskMismatch(x, Confidence.CONFIRMED, "The responder's answer says " + unreadable.get(0).name()
+                    + ": it could not make sense of MM5 after decrypting it with its own key.", evidence, sink);
+            return;
+        }
+        boolean undecryptableAnswer = x.decrypted() && first5.decrypted()
+                && answers.stream().anyMatch(m -> m.encrypted() && !m.decrypted());
+        if (undecryptableAnswer && psk) {
+            pskMismatch(x, Confidence.CONFIRMED, "With the initiator's key material MM5 decrypts but the"
+                    + " responder's answer does not: the two sides derived different keys.", evidence, sink);
+            return;
+        }
+        long firstAnswer = answers.isEmpty() ? Long.MIN_VALUE : answers.get(0).timeNanos();
+        int resentAfterAnswer = answers.isEmpty() ? 0 : Evidence.retransmissionsAfter(x, "MM5", firstAnswer);
+        int resent = Evidence.retransmissions(x, "MM5");
+        if (!answers.isEmpty() && resentAfterAnswer == 0) {
+            peerRejected(x, null, psk ? Confidence.LIKELY : Confidence.POSSIBLE, evidence, sink);
+            return;
+        }
+        if (!psk) {
+            return;
+        }
+        boolean natBlocked = !Evidence.unanswered4500(x).isEmpty();
+        boolean fragmented = mm5.stream().anyMatch(m -> !m.ipFragmentFrames().isEmpty());
+        Confidence c = answers.isEmpty() && (resent == 0 || natBlocked || fragmented) ? Confidence.POSSIBLE
+                : Confidence.LIKELY;
+        String how = !answers.isEmpty()
+                ? "The responder answered each MM5 with an encrypted informational message, and the initiator"
+                + " ignored them and kept retransmitting: it cannot decrypt the answers, which happens when"
+                + " the two sides derived different keys from different pre-shared keys."
+                : "Nothing came back, and the initiator resent MM5 " + Evidence.times(resent) + "; an ASA"
+                + " responder whose key differs drops MM5 silently (it fails to decrypt it)."
+                + (natBlocked ? " Here MM5 went to UDP 4500 and the responder never answered there, so a"
+                + " filtered UDP 4500 fits this evidence better (see natt.port-4500-blocked)." : "")
+                + (fragmented ? " MM5 travelled as IP fragments, which a path may drop (see path.fragments-lost)."
+                : "");
+        pskMismatch(x, c, how, evidence, sink);
+    }
+
+    private static void pskMismatch(ExchangeView x, Confidence c, String how, List<Long> evidence, FindingSink sink) {
+        sink.report(Finding.of("auth.psk-mismatch", Severity.ERROR, c)
+                .title("Pre-shared key mismatch between " + x.initiator().ip() + " and " + x.responder().ip()
+                        + ": initiator MM_WAIT_MSG6, responder MM_WAIT_MSG5")
+                .explanation("Policy and Diffie-Hellman exchange completed (MM1-MM4), so both sides computed their"
+                        + " encryption keys; those keys depend on the pre-shared key. The initiator then sent its"
+                        + " encrypted identity and hash (MM5) but never got MM6. " + how + " This is the classic"
+                        + " ASA picture of a PSK mismatch: the initiator waits in MM_WAIT_MSG6, the responder in"
+                        + " MM_WAIT_MSG5.")
+                .evidence(evidence)
+                .remediation("Set the same pre-shared key on both ends: ASA tunnel-group " + x.responder().ip()
+                        + " ipsec-attributes / ikev1 pre-shared-key on the initiator and tunnel-group "
+                        + x.initiator().ip() + " on the responder (more show running-config all tunnel-group"
+                        + " shows them unmasked); strongSwan ipsec.secrets or swanctl.conf secrets (ike-*)."
+                        + " debug crypto ikev1 127 on the responder reports a hash or decryption failure on MM5."
+                        + " With both sides' key logs, ikescope can confirm it by decrypting.")
+                .build());
+    }
+
+    private static void peerRejected(ExchangeView x, String notify, Confidence c, List<Long> evidence,
+                                     FindingSink sink) {
+        String what = notify != null
+                ? "The responder answered MM5 with " + notify + "."
+                : "The responder answered MM5 with one encrypted informational message and the initiator"
+                + " stopped retransmitting MM5 at once: it could decrypt and understand the refusal, so both"
+                + " sides hold the same keys and the pre-shared key matches.";
+        sink.report(Finding.of("auth.peer-rejected", Severity.ERROR, c)
+                .title("Responder " + x.responder().ip() + " refused the initiator's identity or authentication"
+                        + " in MM5" + (notify != null ? " (" + notify + ")" : ""))
+                .explanation(what + " What failed is the next check: the responder found no configuration"
+                        + " (tunnel-group, connection) for the identity the initiator presented in MM5, or the"
+                        + " identity type or value differs from what it expects, or a certificate was not"
+                        + " accepted. The initiator stays in MM_WAIT_MSG6, the responder in MM_WAIT_MSG5.")
+                .evidence(evidence)
+                .remediation("Compare the identity the initiator sends with what the responder expects: ASA"
+                        + " crypto isakmp identity (address, hostname, key-id, auto) and the tunnel-group name;"
+                        + " strongSwan leftid/rightid or local/remote id in swanctl.conf (IP address vs FQDN"
+                        + " vs key ID). With certificates: trustpoint and chain, peer-id-validate. debug crypto"
+                        + " ikev1 127 on the responder names the identity it received.")
+                .build());
+    }
+
+    // ---------------------------------------------------------------- aggressive mode authentication
+
+    private static void aggressiveAuth(ExchangeView x, MessageView am2, FindingSink sink) {
+        if (Evidence.has(x, "AM3")) {
+            return;
+        }
+        List<MessageView> instead = new ArrayList<>();
+        for (MessageView m : Evidence.sentAfter(x, Side.INITIATOR, am2.timeNanos())) {
+            if ("INFORMATIONAL".equals(m.step())) {
+                instead.add(m);
+            }
+        }
+        if (instead.isEmpty()) {
+            return;
+        }
+        List<NotificationView> rejected = Evidence.notifications(x, Side.INITIATOR,
+                Set.of(NotifyType.INVALID_ID_INFORMATION.code()));
+        List<Long> evidence = Evidence.frames(Evidence.all(x, "AM1"), List.of(am2), instead);
+        if (!rejected.isEmpty()) {
+            peerRejected(x, rejected.get(0).name(), Confidence.CONFIRMED, evidence, sink);
+            return;
+        }
+        List<NotificationView> auth = Evidence.notifications(x, Side.INITIATOR,
+                Set.of(NotifyType.AUTHENTICATION_FAILED.code(), NotifyType.INVALID_HASH_INFORMATION.code()));
+        String said = auth.isEmpty() ? "an informational message" : "an informational message carrying "
+                + auth.get(0).name();
+        sink.report(Finding.of("auth.psk-mismatch", Severity.ERROR, Confidence.LIKELY)
+                .title("Aggressive mode: initiator " + x.initiator().ip() + " rejected AM2 (" + said
+                        + "), likely a pre-shared key mismatch")
+                .explanation("The responder accepted the proposal and sent AM2 with its identity and HASH_R; the"
+                        + " initiator, instead of completing with AM3, answered with " + said + ". An initiator"
+                        + " does this when HASH_R does not verify, i.e. the responder computed it with another"
+                        + " pre-shared key. A responder identity the initiator did not expect gives the same"
+                        + " picture. The initiator stays in AM_WAIT_MSG2, the responder in AM_WAIT_MSG3.")
+                .evidence(evidence)
+                .remediation("Set the same pre-shared key on both ends (ASA tunnel-group ... ipsec-attributes"
+                        + " ikev1 pre-shared-key; strongSwan ipsec.secrets / swanctl secrets), and check that"
+                        + " the identities match (aggressive mode usually uses FQDN or key-id identities:"
+                        + " leftid/rightid, crypto isakmp identity).")
+                .build());
+    }
+}

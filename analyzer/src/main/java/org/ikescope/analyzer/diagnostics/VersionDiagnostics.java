@@ -1,0 +1,151 @@
+package org.ikescope.analyzer.diagnostics;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.ikescope.api.plugin.ApiVersion;
+import org.ikescope.api.plugin.Confidence;
+import org.ikescope.api.plugin.DiagnosticPlugin;
+import org.ikescope.api.plugin.EndOfCaptureHook;
+import org.ikescope.api.plugin.ExchangeView;
+import org.ikescope.api.plugin.Finding;
+import org.ikescope.api.plugin.FindingSink;
+import org.ikescope.api.plugin.MessageView;
+import org.ikescope.api.plugin.NotificationView;
+import org.ikescope.api.plugin.PluginApi;
+import org.ikescope.api.plugin.Severity;
+import org.ikescope.api.plugin.Side;
+import org.ikescope.api.protocol.NotifyType;
+
+/**
+ * {@code ike.version-mismatch}: IKEv2 offered to an IKEv1-only peer, or the reverse. Shown either
+ * by an INVALID_MAJOR_VERSION notification, or by one version going unanswered between two peers
+ * while the other version works between them in the same capture. The second needs other
+ * exchanges: it is reported on the unanswered exchange when the working one was seen before it,
+ * otherwise at the end of the capture.
+ */
+@PluginApi(major = ApiVersion.MAJOR, minor = ApiVersion.MINOR)
+public final class VersionDiagnostics implements DiagnosticPlugin, EndOfCaptureHook {
+    /** Plugin id. */
+    public static final String ID = "builtin.version";
+
+    /** Exchanges seen so far in this run, for the cross-version comparison. */
+    private final List<ExchangeView> seen = new ArrayList<>();
+    /** Initiator cookies of the unanswered exchanges already reported. */
+    private final Set<String> reported = new HashSet<>();
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "IKE version mismatch: INVALID_MAJOR_VERSION, or one IKE version ignored while the other works";
+    }
+
+    @Override
+    public synchronized void analyze(ExchangeView x, FindingSink sink) {
+        if (x.startedBeforeCapture()) {
+            return;
+        }
+        for (NotificationView n : x.notifications()) {
+            if (n.type() == NotifyType.INVALID_MAJOR_VERSION.code()) {
+                Side from = n.from();
+                sink.report(Finding.of("ike.version-mismatch", Severity.ERROR, Confidence.CONFIRMED)
+                        .title(x.peer(from).ip() + " refused IKE version " + x.version() + " (INVALID_MAJOR_VERSION)")
+                        .explanation(x.peer(from).ip() + " answered with INVALID_MAJOR_VERSION: it does not run"
+                                + " IKEv" + x.version() + " for this peer. One side is configured for IKEv1 and the"
+                                + " other for IKEv2.")
+                        .evidence(firstFrame(x, n.frame()))
+                        .remediation(remediation())
+                        .build());
+                reported.add(x.ispi());
+                break;
+            }
+        }
+        if (unanswered(x)) {
+            ExchangeView working = workingOtherVersion(x, seen);
+            if (working != null && reported.add(x.ispi())) {
+                report(x, working, sink);
+            }
+        }
+        seen.add(x);
+    }
+
+    @Override
+    public synchronized void endOfCapture(List<ExchangeView> exchanges, FindingSink sink) {
+        for (ExchangeView x : exchanges) {
+            if (!x.startedBeforeCapture() && unanswered(x) && !reported.contains(x.ispi())) {
+                ExchangeView working = workingOtherVersion(x, exchanges);
+                if (working != null) {
+                    reported.add(x.ispi());
+                    report(x, working, sink);
+                }
+            }
+        }
+        seen.clear();
+    }
+
+    private static void report(ExchangeView x, ExchangeView working, FindingSink sink) {
+        List<Long> evidence = new ArrayList<>();
+        for (MessageView m : x.messages()) {
+            evidence.add(m.frame());
+        }
+        if (!working.messages().isEmpty()) {
+            evidence.add(working.messages().get(0).frame());
+        }
+        for (MessageView m : working.messages(Side.RESPONDER)) {
+            evidence.add(m.frame());
+            break;
+        }
+        sink.report(Finding.of("ike.version-mismatch", Severity.ERROR, Confidence.LIKELY)
+                .title("IKEv" + x.version() + " from " + x.initiator().ip() + " to " + x.responder().ip()
+                        + " unanswered, while IKEv" + working.version() + " between them works")
+                .explanation("The IKEv" + x.version() + " exchange (initiator cookie/SPI " + x.ispi() + ") got no"
+                        + " answer at all, yet in the same capture an IKEv" + working.version() + " exchange ("
+                        + working.ispi() + ") between the same two addresses was answered. The path and the"
+                        + " peer are fine; the peer simply does not speak IKEv" + x.version()
+                        + " to this address (an ASA without crypto ikev" + x.version()
+                        + " enable on that interface drops it silently).")
+                .evidence(evidence)
+                .remediation(remediation())
+                .build());
+    }
+
+    private static String remediation() {
+        return "Configure the same IKE version on both peers: ASA crypto ikev1 enable / crypto ikev2 enable on the"
+                + " interface, the crypto map's set ikev1 transform-set vs set ikev2 ipsec-proposal, and the"
+                + " tunnel-group's ikev1/ikev2 attributes; strongSwan keyexchange=ikev1|ikev2 (ipsec.conf) or"
+                + " version = 1|2 (swanctl.conf).";
+    }
+
+    /** The initiator sent phase-1 messages and the responder sent nothing. */
+    private static boolean unanswered(ExchangeView x) {
+        return !x.messages(Side.INITIATOR).isEmpty() && x.messages(Side.RESPONDER).isEmpty();
+    }
+
+    private static ExchangeView workingOtherVersion(ExchangeView x, List<ExchangeView> others) {
+        for (ExchangeView o : others) {
+            if (o.version() == x.version() || o.version() == 0 || !o.file().equals(x.file())) {
+                continue;
+            }
+            boolean samePeers = o.initiator().ip().equals(x.initiator().ip()) && o.responder().ip().equals(x.responder().ip())
+                    || o.initiator().ip().equals(x.responder().ip()) && o.responder().ip().equals(x.initiator().ip());
+            if (samePeers && !o.messages(Side.RESPONDER).isEmpty()) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    private static List<Long> firstFrame(ExchangeView x, long notifyFrame) {
+        List<Long> out = new ArrayList<>();
+        if (!x.messages().isEmpty()) {
+            out.add(x.messages().get(0).frame());
+        }
+        out.add(notifyFrame);
+        return out;
+    }
+}

@@ -1,0 +1,30 @@
+/**
+ * The built-in diagnostics: ordinary {@link org.ikescope.api.plugin.DiagnosticPlugin}s, written
+ * only against the plugin API (views in, findings out) and registered in
+ * {@code META-INF/services} like any third-party plugin, so the API is proven by real use.
+ *
+ * <ul>
+ *   <li>{@link org.ikescope.analyzer.diagnostics.PhaseOneDiagnostics} ({@code builtin.phase1}):
+ *       stuck IKEv1 phase-1 states in ASA terms ({@code peer.unreachable}, {@code policy.mismatch},
+ *       {@code path.one-way}, {@code scan.probe}, {@code config.tunnel-group-missing},
+ *       {@code auth.psk-mismatch}, {@code auth.peer-rejected});</li>
+ *   <li>{@link org.ikescope.analyzer.diagnostics.PathDiagnostics} ({@code builtin.path}):
+ *       {@code path.fragments-lost}, {@code capture.one-direction}, {@code natt.not-negotiated},
+ *       {@code natt.port-4500-blocked};</li>
+ *   <li>{@link org.ikescope.analyzer.diagnostics.CryptoPolicyDiagnostics} ({@code builtin.crypto}):
+ *       {@code crypto.weak-proposal}, {@code crypto.aggressive-psk-exposed};</li>
+ *   <li>{@link org.ikescope.analyzer.diagnostics.PhaseTwoDiagnostics} ({@code builtin.phase2}):
+ *       {@code phase2.proposal-mismatch}, {@code phase2.proxy-id-mismatch}, {@code xauth.failed},
+ *       {@code dpd.peer-dead};</li>
+ *   <li>{@link org.ikescope.analyzer.diagnostics.VersionDiagnostics} ({@code builtin.version}):
+ *       {@code ike.version-mismatch};</li>
+ *   <li>{@link org.ikescope.analyzer.diagnostics.ExchangeHealthDiagnostics} ({@code builtin.health}):
+ *       {@code exchange.retransmissions}, and at the end of a capture {@code exchange.simultaneous}
+ *       and {@code exchange.flapping}.</li>
+ * </ul>
+ *
+ * <p>Codes are stable. Rules the diagnostics keep: every finding cites its frames; without keys a
+ * diagnosis is at most {@code likely}; an exchange whose phase 1 and phase 2 completed gets no
+ * {@code error}; a phase-2 failure after a good phase 1 is an error of its own code.
+ */
+package org.ikescope.analyzer.diagnostics;

@@ -1,0 +1,10 @@
+/**
+ * Exchange reconstruction: groups the dissector's messages into one record per IKE SA (keyed by
+ * the initiator cookie and the initiator's address), labels every message (MM1..MM6, AM1..AM3,
+ * QM1..QM3, informational, transaction, IKEv2 request/response), finds retransmissions and
+ * answers, follows the peers through NAT-T, counts ESP per SPI and decides the state each side
+ * reached in the words the Cisco ASA uses. {@link org.ikescope.analyzer.exchange.ExchangeTracker}
+ * does this in a stream with bounded memory and emits an immutable
+ * {@link org.ikescope.analyzer.exchange.Exchange} per SA.
+ */
+package org.ikescope.analyzer.exchange;

@@ -1,0 +1,297 @@
+package org.ikescope.analyzer.plugins;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
+import org.ikescope.analyzer.exchange.EspFlow;
+import org.ikescope.analyzer.exchange.Exchange;
+import org.ikescope.analyzer.exchange.ExchangeMessage;
+import org.ikescope.analyzer.exchange.IcmpEvidence;
+import org.ikescope.analyzer.exchange.Identity;
+import org.ikescope.analyzer.exchange.Informational;
+import org.ikescope.analyzer.exchange.Notification;
+import org.ikescope.analyzer.exchange.Peer;
+import org.ikescope.analyzer.exchange.ProposalSummary;
+import org.ikescope.analyzer.exchange.QuickMode;
+import org.ikescope.api.plugin.EspView;
+import org.ikescope.api.plugin.ExchangeView;
+import org.ikescope.api.plugin.Finding;
+import org.ikescope.api.plugin.IcmpErrorView;
+import org.ikescope.api.plugin.IdentityView;
+import org.ikescope.api.plugin.ImmutableBytes;
+import org.ikescope.api.plugin.InformationalView;
+import org.ikescope.api.plugin.MessageView;
+import org.ikescope.api.plugin.NotificationView;
+import org.ikescope.api.plugin.ProposalView;
+import org.ikescope.api.plugin.QuickModeView;
+import org.ikescope.api.plugin.Side;
+import org.ikescope.api.plugin.VendorIdView;
+import org.ikescope.api.protocol.AuthMethod;
+import org.ikescope.api.protocol.IdType;
+import org.ikescope.api.protocol.IkeEncryptionAlgorithm;
+import org.ikescope.api.protocol.IkeHashAlgorithm;
+import org.ikescope.api.protocol.Ikev2EncryptionAlgorithm;
+import org.ikescope.api.protocol.Ikev2IdType;
+import org.ikescope.api.protocol.Ikev2IntegrityAlgorithm;
+import org.ikescope.dissector.vendor.VendorIdCatalog;
+
+/**
+ * Turns the analyzer's {@link Exchange} records into the read-only views plugins see.
+ *
+ * <p>An {@link Exchange} is a bounded summary (so that a capture of any size analyses in a fixed
+ * heap): it keeps each message's label, direction, timing, size and clear-text notify types, not
+ * its payloads. So, for now, {@link MessageView#payloads()} is empty, vendor IDs and identities
+ * carry no bytes beyond what the catalogue knows, {@link org.ikescope.api.plugin.NatView#natDiscoverySeen()}
+ * is false and {@link ExchangeView#incompleteFragmentSets()} empty. Names the summary keeps
+ * (algorithms, ID types) are mapped back to their registry codes.
+ */
+public final class ExchangeViews {
+    private static final String DISSECTOR = "dissector";
+    private static final int KEY_IKE = 1;
+    private static final int PROTO_ISAKMP = 1;
+    private static final int PORT_IKE = 500;
+    private static final int PORT_NATT = 4500;
+
+    private ExchangeViews() {
+    }
+
+    /** The view of {@code x}. */
+    public static ExchangeView of(Exchange x) {
+        Map<Long, List<Notification>> notifiesByFrame = new HashMap<>();
+        for (Notification n : x.notifications()) {
+            notifiesByFrame.computeIfAbsent(n.frame(), k -> new ArrayList<>(1)).add(n);
+        }
+        Map<Long, Integer> messageIdByFrame = new HashMap<>();
+        for (ExchangeMessage m : x.messages()) {
+            messageIdByFrame.putIfAbsent(m.frame(), m.messageId());
+        }
+        boolean ikev2 = x.version() == 2;
+        Map<ExchangeMessage, MessageView> views = new HashMap<>();
+        List<MessageView> messages = new ArrayList<>(x.messages().size());
+        for (ExchangeMessage m : x.messages()) {
+            MessageView v = message(x, m, notifiesByFrame.getOrDefault(m.frame(), List.of()));
+            views.put(m, v);
+            messages.add(v);
+        }
+        List<NotificationView> notifications = new ArrayList<>();
+        for (Notification n : x.notifications()) {
+            notifications.add(notification(n, messageIdByFrame.getOrDefault(n.frame(), 0)));
+        }
+        List<QuickModeView> quickModes = new ArrayList<>();
+        for (QuickMode q : x.quickModes()) {
+            List<MessageView> qm = new ArrayList<>();
+            for (ExchangeMessage m : q.messages()) {
+                qm.add(views.computeIfAbsent(m, k -> message(x, k, notifiesByFrame.getOrDefault(k.frame(), List.of()))));
+            }
+            quickModes.add(new Views.QuickMode(q.messageId(), qm, q.state(), Optional.empty(), List.of(),
+                    notificationsOf(qm, notifications)));
+        }
+        List<InformationalView> informationals = new ArrayList<>();
+        for (Informational i : x.informational()) {
+            // One IKEv1 informational is one message and its retransmissions.
+            List<MessageView> im = messages.stream()
+                    .filter(m -> m.frame() == i.frame() || m.retransmissionOf() == i.frame())
+                    .toList();
+            informationals.add(new Views.Informational(i.messageId(), im, i.answeredBy() != 0,
+                    notificationsOf(im, notifications)));
+        }
+        List<EspView> esp = x.esp().stream().map(ExchangeViews::esp).toList();
+        List<IcmpErrorView> icmp = x.icmpErrors().stream().map(ExchangeViews::icmp).toList();
+        List<Finding> diagnostics = x.findings().stream().filter(f -> DISSECTOR.equals(f.source())).toList();
+        long toActive = x.timeToEstablishedNanos();
+        return new Views.Exchange(nullToEmpty(x.file()), x.ispiHex(), x.rspiHex(), x.version(), mode(x.mode()),
+                peer(x.initiator()), peer(x.responder()), x.initiatorState(), x.responderState(),
+                Optional.ofNullable(x.proposal()).map(p -> proposal(p, ikev2)),
+                x.offered().stream().map(p -> proposal(p, ikev2)).toList(),
+                Optional.ofNullable(x.initiatorIdentity()).map(i -> identity(i, ikev2)),
+                Optional.ofNullable(x.responderIdentity()).map(i -> identity(i, ikev2)),
+                messages, notifications, quickModes, informationals, esp, icmp, List.of(), nat(x), x.startNanos(),
+                x.endNanos(), toActive >= 0 ? OptionalLong.of(toActive) : OptionalLong.empty(),
+                x.startedAfterPhase1(), false, diagnostics);
+    }
+
+    private static List<NotificationView> notificationsOf(List<MessageView> messages, List<NotificationView> all) {
+        List<NotificationView> out = new ArrayList<>();
+        for (NotificationView n : all) {
+            for (MessageView m : messages) {
+                if (m.frame() == n.frame()) {
+                    out.add(n);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String mode(String mode) {
+        return mode == null ? ExchangeView.MODE_UNKNOWN : mode;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static Side side(org.ikescope.analyzer.exchange.Side s) {
+        return s == org.ikescope.analyzer.exchange.Side.INITIATOR ? Side.INITIATOR : Side.RESPONDER;
+    }
+
+    private static Views.Peer peer(Peer p) {
+        if (p == null) {
+            return new Views.Peer("", 0, List.of(), null, List.of());
+        }
+        List<VendorIdView> vids = new ArrayList<>(p.vendorIds().size());
+        for (String label : p.vendorIds()) {
+            VendorIdCatalog.VendorId v = CatalogByLabel.MAP.get(label);
+            vids.add(new Views.VendorId(v == null ? ImmutableBytes.EMPTY : ImmutableBytes.copyOf(v.bytes()), label,
+                    v != null && v.has("natt")));
+        }
+        return new Views.Peer(p.ip(), p.port(), p.ports(), p.implementation(), vids);
+    }
+
+    /** Catalogue entries by label, built on first use. */
+    private static final class CatalogByLabel {
+        static final Map<String, VendorIdCatalog.VendorId> MAP = new HashMap<>();
+
+        static {
+            for (VendorIdCatalog.VendorId v : VendorIdCatalog.builtIn().entries()) {
+                MAP.putIfAbsent(v.label(), v);
+            }
+        }
+    }
+
+    private static MessageView message(Exchange x, ExchangeMessage m, List<Notification> notifies) {
+        Side from = side(m.from());
+        Peer src = from == Side.INITIATOR ? x.initiator() : x.responder();
+        Peer dst = from == Side.INITIATOR ? x.responder() : x.initiator();
+        List<Integer> codes = new ArrayList<>(notifies.size());
+        for (Notification n : notifies) {
+            codes.add(n.code());
+        }
+        return new Views.Message(m.label(), from, m.frame(), m.timeNanos(), src == null ? "" : src.ip(), m.srcPort(),
+                dst == null ? "" : dst.ip(), m.dstPort(), m.nonEspMarker(), m.encrypted(), false, m.size(),
+                m.retransmissionOf(), m.exchangeType(), m.messageId(), List.of(), codes, m.ipFragmentFrames(),
+                m.ikeFragmentFrames());
+    }
+
+    private static NotificationView notification(Notification n, int messageId) {
+        return new Views.Notification(n.code(), n.type(), n.frame(), side(n.from()), n.encrypted(), messageId);
+    }
+
+    private static EspView esp(EspFlow f) {
+        long spi;
+        try {
+            spi = Long.parseLong(f.spi(), 16);
+        } catch (NumberFormatException e) {
+            spi = -1;
+        }
+        return new Views.Esp(spi, side(f.from()), f.udpEncapsulated(), f.packets(), f.bytes(), f.firstFrame(),
+                f.lastFrame(), f.firstNanos(), f.lastNanos());
+    }
+
+    private static IcmpErrorView icmp(IcmpEvidence e) {
+        return new Views.IcmpError(e.frame(), e.timeNanos(), e.ipv6(), e.icmpType(), e.icmpCode(), e.quotedStep(),
+                side(e.about()));
+    }
+
+    private static IdentityView identity(Identity i, boolean ikev2) {
+        int type = ikev2 ? Codes.IKEV2_ID.get(i.type()) : Codes.ID.get(i.type());
+        return new Views.Identity(type, i.type(), i.value(), ImmutableBytes.EMPTY, i.frame());
+    }
+
+    private static Views.Nat nat(Exchange x) {
+        List<String> iNatT = natT(x.initiator());
+        List<String> rNatT = natT(x.responder());
+        boolean floated = false;
+        for (ExchangeMessage m : x.messages()) {
+            if (m.nonEspMarker() || (m.dstPort() == PORT_NATT && x.initiator() != null && x.initiator().port() == PORT_IKE)) {
+                floated = true;
+                break;
+            }
+        }
+        Optional<Boolean> nat = Optional.empty();
+        for (Peer p : new Peer[] {x.initiator(), x.responder()}) {
+            if (p != null && p.ports().stream().anyMatch(port -> port != PORT_IKE && port != PORT_NATT)) {
+                nat = Optional.of(true);
+            }
+        }
+        return new Views.Nat(floated, false, iNatT, rNatT, nat);
+    }
+
+    private static List<String> natT(Peer p) {
+        if (p == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String label : p.vendorIds()) {
+            VendorIdCatalog.VendorId v = CatalogByLabel.MAP.get(label);
+            if (v != null && v.has("natt")) {
+                out.add(label);
+            }
+        }
+        return out;
+    }
+
+    private static ProposalView proposal(ProposalSummary p, boolean ikev2) {
+        int enc = ikev2 ? Codes.IKEV2_ENCR.get(p.encryption()) : Codes.ENCR.get(p.encryption());
+        int hash = ikev2 ? Codes.IKEV2_INTEG.get(p.hash()) : Codes.HASH.get(p.hash());
+        int auth = ikev2 ? 0 : Codes.AUTH.get(p.auth());
+        return new Views.Proposal(ikev2, p.proposal(), p.transform(), PROTO_ISAKMP, ImmutableBytes.EMPTY,
+                ikev2 ? enc : KEY_IKE, enc, nullToEmpty(p.encryption()), Math.max(p.keyLength(), 0), hash,
+                nullToEmpty(p.hash()), auth, nullToEmpty(p.auth()), Math.max(p.group(), 0),
+                Math.max(p.lifetimeSeconds(), 0), Math.max(p.lifetimeKilobytes(), 0), List.of());
+    }
+
+    /** Name-to-code tables of the registries whose names the exchange summary keeps. */
+    private static final class Codes {
+        static final Codes ENCR = of(IkeEncryptionAlgorithm.values(), IkeEncryptionAlgorithm::code,
+                IkeEncryptionAlgorithm::label, IkeEncryptionAlgorithm::wireName);
+        static final Codes HASH = of(IkeHashAlgorithm.values(), IkeHashAlgorithm::code, IkeHashAlgorithm::label,
+                IkeHashAlgorithm::wireName).alias("SHA1", IkeHashAlgorithm.SHA.code());
+        static final Codes AUTH = of(AuthMethod.values(), AuthMethod::code, AuthMethod::label, AuthMethod::wireName);
+        static final Codes IKEV2_ENCR = of(Ikev2EncryptionAlgorithm.values(), Ikev2EncryptionAlgorithm::code,
+                Ikev2EncryptionAlgorithm::label, Ikev2EncryptionAlgorithm::wireName);
+        static final Codes IKEV2_INTEG = of(Ikev2IntegrityAlgorithm.values(), Ikev2IntegrityAlgorithm::code,
+                Ikev2IntegrityAlgorithm::label, Ikev2IntegrityAlgorithm::wireName);
+        static final Codes ID = of(IdType.values(), IdType::code, IdType::label, IdType::wireName);
+        static final Codes IKEV2_ID = of(Ikev2IdType.values(), Ikev2IdType::code, Ikev2IdType::label,
+                Ikev2IdType::wireName);
+
+        private final Map<String, Integer> byName = new HashMap<>();
+
+        @SafeVarargs
+        private static <E extends Enum<E>> Codes of(E[] values, ToIntFunction<E> code, Function<E, String>... names) {
+            Codes c = new Codes();
+            for (E e : values) {
+                int v = code.applyAsInt(e);
+                if (v < 0) {
+                    continue;
+                }
+                c.byName.putIfAbsent(key(e.name()), v);
+                for (Function<E, String> n : names) {
+                    c.byName.putIfAbsent(key(n.apply(e)), v);
+                }
+            }
+            return c;
+        }
+
+        private Codes alias(String name, int code) {
+            byName.put(key(name), code);
+            return this;
+        }
+
+        private static String key(String name) {
+            return name == null ? "" : name.toUpperCase(Locale.ROOT);
+        }
+
+        /** The code of {@code name}, or 0 when absent or unknown. */
+        int get(String name) {
+            return name == null ? 0 : byName.getOrDefault(key(name), 0);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package org.ikescope.analyzer.plugins;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.ikescope.api.plugin.AttributeView;
+import org.ikescope.api.plugin.EspView;
+import org.ikescope.api.plugin.ExchangeView;
+import org.ikescope.api.plugin.Finding;
+import org.ikescope.api.plugin.FragmentSetView;
+import org.ikescope.api.plugin.IcmpErrorView;
+import org.ikescope.api.plugin.IdentityView;
+import org.ikescope.api.plugin.ImmutableBytes;
+import org.ikescope.api.plugin.InformationalView;
+import org.ikescope.api.plugin.MessageView;
+import org.ikescope.api.plugin.NatView;
+import org.ikescope.api.plugin.NotificationView;
+import org.ikescope.api.plugin.PayloadView;
+import org.ikescope.api.plugin.PeerView;
+import org.ikescope.api.plugin.ProposalView;
+import org.ikescope.api.plugin.QuickModeView;
+import org.ikescope.api.plugin.Side;
+import org.ikescope.api.plugin.VendorIdView;
+
+/**
+ * Immutable record implementations of the plugin views: what {@link ExchangeViews} builds from
+ * the analyzer's exchanges, and what tests build by hand. Every list is copied on construction.
+ */
+public final class Views {
+    private Views() {
+    }
+
+    /** An {@link ExchangeView}. */
+    public record Exchange(String file, String ispi, String rspi, int version, String mode, PeerView initiator,
+                           PeerView responder, String initiatorState, String responderState,
+                           Optional<ProposalView> chosenProposal, List<ProposalView> offeredProposals,
+                           Optional<IdentityView> initiatorIdentity, Optional<IdentityView> responderIdentity,
+                           List<MessageView> messages, List<NotificationView> notifications,
+                           List<QuickModeView> quickModes, List<InformationalView> informationals,
+                           List<EspView> esp, List<IcmpErrorView> icmpErrors,
+                           List<FragmentSetView> incompleteFragmentSets, NatView nat, long startNanos,
+                           long endNanos, OptionalLong timeToActiveNanos, boolean startedBeforeCapture,
+                           boolean decrypted, List<Finding> diagnostics) implements ExchangeView {
+        public Exchange {
+            offeredProposals = List.copyOf(offeredProposals);
+            messages = List.copyOf(messages);
+            notifications = List.copyOf(notifications);
+            quickModes = List.copyOf(quickModes);
+            informationals = List.copyOf(informationals);
+            esp = List.copyOf(esp);
+            icmpErrors = List.copyOf(icmpErrors);
+            incompleteFragmentSets = List.copyOf(incompleteFragmentSets);
+            diagnostics = List.copyOf(diagnostics);
+        }
+
+        /** An exchange of the given peers and messages, everything else empty (tests, placeholders). */
+        public static Exchange of(String ispi, String mode, PeerView initiator, PeerView responder, String initiatorState,
+                                  String responderState, List<MessageView> messages) {
+            long start = messages.isEmpty() ? 0 : messages.get(0).timeNanos();
+            long end = messages.isEmpty() ? 0 : messages.get(messages.size() - 1).timeNanos();
+            return new Exchange("", ispi, "0000000000000000", 1, mode, initiator, responder, initiatorState,
+                    responderState, Optional.empty(), List.of(), Optional.empty(), Optional.empty(), messages,
+                    List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Nat.NONE, start, end,
+                    OptionalLong.empty(), false, false, List.of());
+        }
+    }
+
+    /** A {@link PeerView}. */
+    public record Peer(String ip, int port, List<Integer> ports, String implementation, List<VendorIdView> vendorIds)
+            implements PeerView {
+        public Peer {
+            ports = List.copyOf(ports);
+            vendorIds = List.copyOf(vendorIds);
+        }
+
+        /** A peer on {@code ip:port} and nothing else known. */
+        public static Peer of(String ip, int port) {
+            return new Peer(ip, port, List.of(port), null, List.of());
+        }
+    }
+
+    /** A {@link VendorIdView}. */
+    public record VendorId(ImmutableBytes bytes, String name, boolean natTraversal) implements VendorIdView {
+    }
+
+    /** A {@link MessageView}. */
+    public record Message(String step, Side from, long frame, long timeNanos, String sourceIp, int sourcePort,
+                          String destinationIp, int destinationPort, boolean nonEspMarker, boolean encrypted,
+                          boolean decrypted, long length, long retransmissionOf, int exchangeType, int messageId,
+                          List<PayloadView> payloads, List<Integer> notifyTypes, List<Long> ipFragmentFrames,
+                          List<Long> ikeFragmentFrames) implements MessageView {
+        public Message {
+            payloads = List.copyOf(payloads);
+            notifyTypes = List.copyOf(notifyTypes);
+            ipFragmentFrames = List.copyOf(ipFragmentFrames);
+            ikeFragmentFrames = List.copyOf(ikeFragmentFrames);
+        }
+    }
+
+    /** A {@link PayloadView}. */
+    public record Payload(int type, String name, int offset, ImmutableBytes body) implements PayloadView {
+    }
+
+    /** A {@link NotificationView}. */
+    public record Notification(int type, String name, long frame, Side from, boolean encrypted, int messageId)
+            implements NotificationView {
+    }
+
+    /** A {@link ProposalView}. */
+    public record Proposal(boolean ikev2, int proposalNumber, int transformNumber, int protocolId, ImmutableBytes spi,
+                           int transformId, int encryption, String encryptionName, int keyLength, int hash,
+                           String hashName, int authMethod, String authMethodName, int group, long lifetimeSeconds,
+                           long lifetimeKilobytes, List<AttributeView> attributes) implements ProposalView {
+        public Proposal {
+            attributes = List.copyOf(attributes);
+        }
+    }
+
+    /** An {@link AttributeView}. */
+    public record Attribute(int type, String name, long value, String valueName, ImmutableBytes bytes)
+            implements AttributeView {
+    }
+
+    /** An {@link IdentityView}. */
+    public record Identity(int type, String typeName, String value, ImmutableBytes data, long frame)
+            implements IdentityView {
+    }
+
+    /** A {@link QuickModeView}. */
+    public record QuickMode(int messageId, List<MessageView> messages, String state,
+                            Optional<ProposalView> chosenProposal, List<ProposalView> offeredProposals,
+                            List<NotificationView> notifications) implements QuickModeView {
+        public QuickMode {
+            messages = List.copyOf(messages);
+            offeredProposals = List.copyOf(offeredProposals);
+            notifications = List.copyOf(notifications);
+        }
+    }
+
+    /** An {@link InformationalView}. */
+    public record Informational(int messageId, List<MessageView> messages, boolean answered,
+                                List<NotificationView> notifications) implements InformationalView {
+        public Informational {
+            messages = List.copyOf(messages);
+            notifications = List.copyOf(notifications);
+        }
+    }
+
+    /** An {@link EspView}. */
+    public record Esp(long spi, Side from, boolean udpEncapsulated, long packets, long bytes, long firstFrame,
+                      long lastFrame, long firstNanos, long lastNanos) implements EspView {
+    }
+
+    /** An {@link IcmpErrorView}. */
+    public record IcmpError(long frame, long timeNanos, boolean ipv6, int type, int code, String quotedStep,
+                            Side quotedFrom) implements IcmpErrorView {
+    }
+
+    /** A {@link FragmentSetView}. */
+    public record FragmentSet(String kind, Side from, List<Long> frames, boolean complete) implements FragmentSetView {
+        public FragmentSet {
+            frames = List.copyOf(frames);
+        }
+    }
+
+    /** A {@link NatView}. */
+    public record Nat(boolean floatedTo4500, boolean natDiscoverySeen, List<String> initiatorNatTVendorIds,
+                      List<String> responderNatTVendorIds, Optional<Boolean> natDetected) implements NatView {
+        /** Nothing seen of NAT. */
+        public static final Nat NONE = new Nat(false, false, List.of(), List.of(), Optional.empty());
+
+        public Nat {
+            initiatorNatTVendorIds = List.copyOf(initiatorNatTVendorIds);
+            responderNatTVendorIds = List.copyOf(responderNatTVendorIds);
+        }
+    }
+}

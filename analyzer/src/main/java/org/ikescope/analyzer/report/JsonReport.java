@@ -1,0 +1,393 @@
+package org.ikescope.analyzer.report;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+import org.ikescope.analyzer.exchange.EspFlow;
+import org.ikescope.analyzer.exchange.Exchange;
+import org.ikescope.analyzer.exchange.ExchangeMessage;
+import org.ikescope.analyzer.exchange.IcmpEvidence;
+import org.ikescope.analyzer.exchange.Identity;
+import org.ikescope.analyzer.exchange.Informational;
+import org.ikescope.analyzer.exchange.Notification;
+import org.ikescope.analyzer.exchange.Peer;
+import org.ikescope.analyzer.exchange.ProposalSummary;
+import org.ikescope.analyzer.exchange.QuickMode;
+import org.ikescope.analyzer.exchange.Transaction;
+import org.ikescope.analyzer.output.Times;
+import org.ikescope.api.plugin.Finding;
+
+/**
+ * {@code analyze --format json}: one document, streamed.
+ * <pre>
+ * {"exchanges":[ {...one per IKE SA, written when it is emitted...} ],
+ *  "findings":[ ...cross-exchange... ],
+ *  "stats":{ ...frame and tracker counters..., "errors":[...] }}
+ * </pre>
+ * Member names are a stable contract (documented in the README): add freely, never rename.
+ * Times are ISO-8601 UTC; durations are milliseconds; unknown values are null.
+ */
+public final class JsonReport implements AnalysisReport {
+    private final JsonGenerator g;
+
+    public JsonReport(OutputStream out) throws IOException {
+        this.g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
+        g.writeStartObject();
+        g.writeArrayFieldStart("exchanges");
+    }
+
+    @Override
+    public void exchange(Exchange x) throws IOException {
+        write(g, x);
+        g.writeRaw('\n');
+        g.flush();
+    }
+
+    @Override
+    public void end(List<Finding> findings, Map<String, Object> stats, List<String> errors) throws IOException {
+        g.writeEndArray();
+        g.writeArrayFieldStart("findings");
+        for (Finding f : findings) {
+            finding(g, f);
+        }
+        g.writeEndArray();
+        g.writeObjectFieldStart("stats");
+        for (Map.Entry<String, Object> s : stats.entrySet()) {
+            g.writeFieldName(s.getKey());
+            Object v = s.getValue();
+            if (v instanceof Number n) {
+                g.writeNumber(n.longValue());
+            } else if (v instanceof Boolean b) {
+                g.writeBoolean(b);
+            } else {
+                g.writeString(String.valueOf(v));
+            }
+        }
+        g.writeArrayFieldStart("errors");
+        for (String e : errors) {
+            g.writeString(e);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeRaw('\n');
+        g.flush();
+    }
+
+    private static void nullableString(JsonGenerator g, String name, String v) throws IOException {
+        if (v == null) {
+            g.writeNullField(name);
+        } else {
+            g.writeStringField(name, v);
+        }
+    }
+
+    private static void frameOrNull(JsonGenerator g, String name, long frame) throws IOException {
+        if (frame == 0) {
+            g.writeNullField(name);
+        } else {
+            g.writeNumberField(name, frame);
+        }
+    }
+
+    private static void millis(JsonGenerator g, String name, long nanos) throws IOException {
+        if (nanos < 0) {
+            g.writeNullField(name);
+        } else {
+            g.writeNumberField(name, Math.round(nanos / 1000.0) / 1000.0);
+        }
+    }
+
+    /** Writes one exchange object. */
+    public static void write(JsonGenerator g, Exchange x) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("id", x.id());
+        if (x.continuationOf() == 0) {
+            g.writeNullField("continuationOf");
+        } else {
+            g.writeNumberField("continuationOf", x.continuationOf());
+        }
+        if (x.version() == 0) {
+            g.writeNullField("ispi");
+            g.writeNullField("rspi");
+        } else {
+            g.writeStringField("ispi", x.ispiHex());
+            nullableString(g, "rspi", x.rspi() == 0 ? null : x.rspiHex());
+        }
+        g.writeNumberField("version", x.version());
+        g.writeStringField("mode", x.mode());
+        g.writeStringField("file", x.file());
+        g.writeBooleanField("startedAfterPhase1", x.startedAfterPhase1());
+        g.writeBooleanField("rolesInferred", x.rolesInferred());
+        peer(g, "initiator", x.initiator());
+        peer(g, "responder", x.responder());
+        g.writeStringField("start", Times.iso(x.startNanos()));
+        g.writeStringField("end", Times.iso(x.endNanos()));
+        g.writeObjectFieldStart("state");
+        nullableString(g, "initiator", x.initiatorState());
+        nullableString(g, "responder", x.responderState());
+        g.writeBooleanField("inferred", x.stateInferred());
+        g.writeEndObject();
+        g.writeFieldName("proposal");
+        proposal(g, x.proposal());
+        g.writeArrayFieldStart("offered");
+        for (ProposalSummary p : x.offered()) {
+            proposal(g, p);
+        }
+        g.writeEndArray();
+        g.writeObjectFieldStart("identities");
+        identity(g, "initiator", x.initiatorIdentity());
+        identity(g, "responder", x.responderIdentity());
+        g.writeEndObject();
+        g.writeArrayFieldStart("messages");
+        for (ExchangeMessage m : x.messages()) {
+            message(g, m);
+        }
+        g.writeEndArray();
+        g.writeNumberField("messagesNotListed", x.messagesDropped());
+        g.writeArrayFieldStart("notifications");
+        for (Notification n : x.notifications()) {
+            g.writeStartObject();
+            g.writeStringField("type", n.type());
+            g.writeNumberField("code", n.code());
+            g.writeNumberField("frame", n.frame());
+            g.writeStringField("from", n.from().label());
+            g.writeBooleanField("encrypted", n.encrypted());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("quickModes");
+        for (QuickMode q : x.quickModes()) {
+            g.writeStartObject();
+            g.writeStringField("messageId", q.messageIdHex());
+            g.writeStringField("initiator", q.initiator().label());
+            g.writeStringField("state", q.state());
+            frameOrNull(g, "answeredByInformational", q.answeredByInformational());
+            g.writeArrayFieldStart("messages");
+            for (ExchangeMessage m : q.messages()) {
+                message(g, m);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("informational");
+        for (Informational i : x.informational()) {
+            g.writeStartObject();
+            g.writeStringField("messageId", i.messageIdHex());
+            g.writeNumberField("frame", i.frame());
+            g.writeStringField("time", Times.iso(i.timeNanos()));
+            g.writeStringField("from", i.from().label());
+            g.writeBooleanField("encrypted", i.encrypted());
+            g.writeNumberField("size", i.size());
+            g.writeNumberField("retransmissions", i.retransmissions());
+            frameOrNull(g, "inResponseTo", i.inResponseTo());
+            frameOrNull(g, "answeredBy", i.answeredBy());
+            millis(g, "rttMillis", i.rttNanos());
+            strings(g, "notifications", i.notifications());
+            g.writeBooleanField("deletes", i.deletes());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("transactions");
+        for (Transaction t : x.transactions()) {
+            g.writeStartObject();
+            g.writeStringField("messageId", t.messageIdHex());
+            g.writeArrayFieldStart("frames");
+            for (ExchangeMessage m : t.messages()) {
+                g.writeNumber(m.frame());
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("esp");
+        for (EspFlow f : x.esp()) {
+            g.writeStartObject();
+            g.writeStringField("spi", f.spi());
+            g.writeStringField("from", f.from().label());
+            g.writeNumberField("packets", f.packets());
+            g.writeNumberField("bytes", f.bytes());
+            g.writeStringField("first", Times.iso(f.firstNanos()));
+            g.writeStringField("last", Times.iso(f.lastNanos()));
+            g.writeNumberField("firstFrame", f.firstFrame());
+            g.writeNumberField("lastFrame", f.lastFrame());
+            g.writeBooleanField("udpEncapsulated", f.udpEncapsulated());
+            g.writeNumberField("srcPort", f.srcPort());
+            g.writeNumberField("dstPort", f.dstPort());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("icmpErrors");
+        for (IcmpEvidence i : x.icmpErrors()) {
+            g.writeStartObject();
+            g.writeNumberField("frame", i.frame());
+            g.writeStringField("time", Times.iso(i.timeNanos()));
+            g.writeNumberField("icmpType", i.icmpType());
+            g.writeNumberField("icmpCode", i.icmpCode());
+            g.writeBooleanField("icmpv6", i.ipv6());
+            g.writeStringField("description", i.description());
+            g.writeStringField("about", i.about().label());
+            frameOrNull(g, "quotedFrame", i.quotedFrame());
+            nullableString(g, "quotedStep", i.quotedStep());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeNumberField("natKeepalives", x.natKeepalives());
+        g.writeNumberField("ikeFragments", x.ikeFragments());
+        g.writeObjectFieldStart("timing");
+        millis(g, "timeToEstablishedMillis", x.timeToEstablishedNanos());
+        millis(g, "durationMillis", x.endNanos() - x.startNanos());
+        g.writeEndObject();
+        g.writeBooleanField("scanner", x.scanner());
+        g.writeBooleanField("deleted", x.deleted());
+        g.writeStringField("closedBy", x.closedBy());
+        strings(g, "notes", x.notes());
+        g.writeArrayFieldStart("findings");
+        for (Finding f : x.findings()) {
+            finding(g, f);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void strings(JsonGenerator g, String name, List<String> l) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (String s : l) {
+            g.writeString(s);
+        }
+        g.writeEndArray();
+    }
+
+    private static void peer(JsonGenerator g, String name, Peer p) throws IOException {
+        g.writeObjectFieldStart(name);
+        g.writeStringField("ip", p.ip());
+        if (p.port() > 0) {
+            g.writeNumberField("port", p.port());
+        } else {
+            g.writeNullField("port");
+        }
+        g.writeArrayFieldStart("ports");
+        for (int port : p.ports()) {
+            g.writeNumber(port);
+        }
+        g.writeEndArray();
+        nullableString(g, "implementation", p.implementation());
+        strings(g, "vendorIds", p.vendorIds());
+        g.writeEndObject();
+    }
+
+    private static void proposal(JsonGenerator g, ProposalSummary p) throws IOException {
+        if (p == null) {
+            g.writeNull();
+            return;
+        }
+        g.writeStartObject();
+        nullableString(g, "encryption", p.encryption());
+        intOrNull(g, "keyLength", p.keyLength());
+        nullableString(g, "hash", p.hash());
+        nullableString(g, "auth", p.auth());
+        intOrNull(g, "group", p.group());
+        nullableString(g, "groupName", p.groupName());
+        intOrNull(g, "lifetimeSeconds", p.lifetimeSeconds());
+        intOrNull(g, "lifetimeKilobytes", p.lifetimeKilobytes());
+        if (p.prf() != null) {
+            g.writeStringField("prf", p.prf());
+        }
+        g.writeNumberField("proposalNumber", p.proposal());
+        g.writeNumberField("transformNumber", p.transform());
+        g.writeEndObject();
+    }
+
+    private static void intOrNull(JsonGenerator g, String name, long v) throws IOException {
+        if (v < 0) {
+            g.writeNullField(name);
+        } else {
+            g.writeNumberField(name, v);
+        }
+    }
+
+    private static void identity(JsonGenerator g, String name, Identity id) throws IOException {
+        if (id == null) {
+            g.writeNullField(name);
+            return;
+        }
+        g.writeObjectFieldStart(name);
+        g.writeStringField("type", id.type());
+        g.writeStringField("value", id.value());
+        g.writeNumberField("frame", id.frame());
+        g.writeEndObject();
+    }
+
+    private static void message(JsonGenerator g, ExchangeMessage m) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("step", m.label());
+        g.writeNumberField("frame", m.frame());
+        g.writeStringField("time", Times.iso(m.timeNanos()));
+        g.writeStringField("from", m.from().label());
+        frameOrNull(g, "retransmissionOf", m.retransmissionOf());
+        g.writeBooleanField("encrypted", m.encrypted());
+        g.writeNumberField("size", m.size());
+        g.writeNumberField("exchangeType", m.exchangeType());
+        g.writeStringField("messageId", m.messageIdHex());
+        g.writeNumberField("srcPort", m.srcPort());
+        g.writeNumberField("dstPort", m.dstPort());
+        if (m.nonEspMarker()) {
+            g.writeBooleanField("nonEspMarker", true);
+        }
+        if (m.retransmissionNumber() > 0) {
+            g.writeNumberField("retransmissionNumber", m.retransmissionNumber());
+        }
+        if (m.retransmissions() > 0) {
+            g.writeNumberField("retransmissions", m.retransmissions());
+        }
+        frameOrNull(g, "inResponseTo", m.inResponseTo());
+        millis(g, "rttMillis", m.rttNanos());
+        if (!m.notifications().isEmpty()) {
+            strings(g, "notifications", m.notifications());
+        }
+        if (!m.payloads().isEmpty()) {
+            strings(g, "payloads", m.payloads());
+        }
+        if (!m.ipFragmentFrames().isEmpty()) {
+            longs(g, "ipFragmentFrames", m.ipFragmentFrames());
+        }
+        if (!m.ikeFragmentFrames().isEmpty()) {
+            longs(g, "ikeFragmentFrames", m.ikeFragmentFrames());
+        }
+        if (m.vlan() >= 0) {
+            g.writeNumberField("vlan", m.vlan());
+        }
+        g.writeStringField("file", m.file());
+        g.writeEndObject();
+    }
+
+    private static void longs(JsonGenerator g, String name, List<Long> l) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (long v : l) {
+            g.writeNumber(v);
+        }
+        g.writeEndArray();
+    }
+
+    /** Writes one finding object. */
+    public static void finding(JsonGenerator g, Finding f) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("code", f.code());
+        g.writeStringField("severity", f.severity().label());
+        g.writeStringField("confidence", f.confidence().label());
+        g.writeStringField("title", f.title());
+        g.writeStringField("explanation", f.explanation());
+        longs(g, "evidence", f.evidence());
+        g.writeStringField("remediation", f.remediation());
+        g.writeStringField("source", f.source());
+        if (f.offset() >= 0) {
+            g.writeNumberField("offset", f.offset());
+        }
+        g.writeEndObject();
+    }
+}

@@ -1,0 +1,307 @@
+package org.ikescope.analyzer.report;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.ikescope.analyzer.exchange.EspFlow;
+import org.ikescope.analyzer.exchange.Exchange;
+import org.ikescope.analyzer.exchange.ExchangeMessage;
+import org.ikescope.analyzer.exchange.IcmpEvidence;
+import org.ikescope.analyzer.exchange.Identity;
+import org.ikescope.analyzer.exchange.Peer;
+import org.ikescope.analyzer.exchange.ProposalSummary;
+import org.ikescope.analyzer.exchange.Side;
+import org.ikescope.api.plugin.Finding;
+
+/**
+ * {@code analyze} text output, for people: a summary table of every IKE SA in the spirit of
+ * {@code show crypto isakmp sa detail}, then a ladder per exchange, then the findings. Exchanges
+ * are collected until the end (the table comes first); beyond {@link #MAX_DETAILED} only their
+ * table rows are kept.
+ */
+public final class TextReport implements AnalysisReport {
+    /** Exchanges whose ladder is printed; the rest get a table row only (use --peer or JSON). */
+    static final int MAX_DETAILED = 5_000;
+    private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private final PrintWriter w;
+    private final List<String> files;
+    private final String peer;
+    private final List<Exchange> detailed = new ArrayList<>();
+    private final List<String[]> rows = new ArrayList<>();
+    private final List<long[]> rowOrder = new ArrayList<>();
+    private long notDetailed;
+
+    public TextReport(PrintStream out, List<String> files, String peer) {
+        this.w = new PrintWriter(out, false, StandardCharsets.UTF_8);
+        this.files = files;
+        this.peer = peer;
+    }
+
+    @Override
+    public void exchange(Exchange x) {
+        rows.add(row(x));
+        rowOrder.add(new long[] {x.startNanos(), x.id(), rows.size() - 1});
+        if (detailed.size() < MAX_DETAILED) {
+            detailed.add(x);
+        } else {
+            notDetailed++;
+        }
+    }
+
+    private static final String[] HEADER = {"#", "INITIATOR", "RESPONDER", "TYPE", "INITIATOR STATE", "RESPONDER STATE",
+        "ENCR", "HASH", "AUTH", "DH", "LIFETIME", "START (UTC)", "MSGS", "NOTE"};
+
+    private static String[] row(Exchange x) {
+        ProposalSummary p = x.proposal();
+        String note = x.scanner() ? "scanner?" : x.startedAfterPhase1() ? "after phase 1"
+                : x.continuationOf() != 0 ? "continues #" + x.continuationOf() : "";
+        if (!x.icmpErrors().isEmpty()) {
+            note = (note.isEmpty() ? "" : note + ", ") + "ICMP " + x.icmpErrors().get(0).description();
+        }
+        return new String[] {
+            String.valueOf(x.id()),
+            endpoint(x.initiator()),
+            endpoint(x.responder()),
+            x.mode(),
+            state(x.initiatorState(), x.stateInferred()),
+            state(x.responderState(), x.stateInferred()),
+            p == null ? "-" : encryption(p),
+            p == null || p.hash() == null ? "-" : p.hash(),
+            p == null || p.auth() == null ? "-" : p.auth(),
+            p == null || p.group() < 0 ? "-" : String.valueOf(p.group()),
+            p == null || p.lifetimeSeconds() < 0 ? "-" : p.lifetimeSeconds() + "s",
+            START.format(Instant.ofEpochSecond(0, x.startNanos())),
+            String.valueOf(x.messages().size()),
+            note,
+        };
+    }
+
+    private static String state(String s, boolean inferred) {
+        if (s == null) {
+            return "-";
+        }
+        return inferred && s.equals("ESTABLISHED") ? "ESTABLISHED*" : s;
+    }
+
+    private static String endpoint(Peer p) {
+        String ip = p.ip().indexOf(':') >= 0 ? "[" + p.ip() + "]" : p.ip();
+        return p.port() > 0 ? ip + ":" + p.port() : ip;
+    }
+
+    private static String encryption(ProposalSummary p) {
+        if (p.encryption() == null) {
+            return "-";
+        }
+        return p.keyLength() > 0 ? p.encryption() + "-" + p.keyLength() : p.encryption();
+    }
+
+    @Override
+    public void end(List<Finding> findings, Map<String, Object> stats, List<String> errors) {
+        w.printf("%d IKE SA%s in %s%s%n", rows.size(), rows.size() == 1 ? "" : "s", String.join(", ", files),
+                peer == null ? "" : " (peer " + peer + ")");
+        if (!rows.isEmpty()) {
+            w.println();
+            rowOrder.sort(Comparator.comparingLong((long[] a) -> a[0]).thenComparingLong(a -> a[1]));
+            List<String[]> sorted = new ArrayList<>(rows.size() + 1);
+            sorted.add(HEADER);
+            for (long[] o : rowOrder) {
+                sorted.add(rows.get((int) o[2]));
+            }
+            table(sorted);
+            if (detailed.stream().anyMatch(Exchange::stateInferred)) {
+                w.println("  * inferred from an IKE_AUTH response (encrypted; its content is not known)");
+            }
+        }
+        detailed.sort(Comparator.comparingLong(Exchange::startNanos).thenComparingLong(Exchange::id));
+        for (Exchange x : detailed) {
+            w.println();
+            ladder(x);
+        }
+        if (notDetailed > 0) {
+            w.println();
+            w.printf("(%d more exchanges are in the table only: use --peer IP, or --format json)%n", notDetailed);
+        }
+        if (!findings.isEmpty()) {
+            w.println();
+            w.println("Findings across exchanges:");
+            for (Finding f : findings) {
+                finding(f, "  ");
+            }
+        }
+        w.println();
+        w.printf("-- %s frames: %s ISAKMP, %s ESP, %s NAT keepalive, %s other, %s malformed, %s duplicates; IKE SAs: %s (%s established)%n",
+                stats.get("frames"), stats.get("isakmp"), stats.get("esp"), stats.get("natKeepalive"), stats.get("other"),
+                stats.get("malformed"), stats.get("duplicates"), stats.get("exchanges"), stats.get("established"));
+        for (String e : errors) {
+            w.println("-- error: " + e);
+        }
+        w.flush();
+    }
+
+    private void table(List<String[]> t) {
+        int[] width = new int[HEADER.length];
+        for (String[] r : t) {
+            for (int i = 0; i < r.length; i++) {
+                width[i] = Math.max(width[i], r[i].length());
+            }
+        }
+        for (String[] r : t) {
+            StringBuilder sb = new StringBuilder("  ");
+            for (int i = 0; i < r.length; i++) {
+                sb.append(r[i]);
+                if (i < r.length - 1) {
+                    sb.append(" ".repeat(width[i] - r[i].length() + 2));
+                }
+            }
+            w.println(sb.toString().stripTrailing());
+        }
+    }
+
+    private void ladder(Exchange x) {
+        w.printf("#%d %s %s %s %s  i=%s r=%s  %s%n", x.id(), x.mode(), endpoint(x.initiator()), "->",
+                endpoint(x.responder()), x.version() == 0 ? "-" : x.ispiHex(), x.rspi() == 0 ? "-" : x.rspiHex(), x.file());
+        w.printf("   state: initiator %s, responder %s%s%n", orDash(x.initiatorState()), orDash(x.responderState()),
+                x.timeToEstablishedNanos() >= 0 ? String.format(Locale.ROOT, "; phase 1 took %s", ms(x.timeToEstablishedNanos())) : "");
+        if (x.proposal() != null) {
+            w.println("   chosen:  " + proposal(x.proposal()));
+        }
+        if (!x.offered().isEmpty()) {
+            List<String> o = new ArrayList<>();
+            for (ProposalSummary p : x.offered()) {
+                o.add(proposal(p));
+            }
+            w.println("   offered: " + String.join(" | ", o));
+        }
+        peerLine("initiator", x.initiator(), x.initiatorIdentity());
+        peerLine("responder", x.responder(), x.responderIdentity());
+        long base = x.startNanos();
+        for (ExchangeMessage m : x.messages()) {
+            StringBuilder sb = new StringBuilder();
+            String step = m.label();
+            if (m.step().quickMode() || m.step() == org.ikescope.analyzer.exchange.Step.INFORMATIONAL
+                    || m.step() == org.ikescope.analyzer.exchange.Step.TRANSACTION) {
+                step = step + " " + m.messageIdHex();
+            }
+            sb.append(String.format(Locale.ROOT, "   %-24s %s %6d  +%.6f  %s%5d B", step,
+                    m.from() == Side.INITIATOR ? "I->R" : "I<-R", m.frame(), (m.timeNanos() - base) / 1e9,
+                    m.encrypted() ? "enc " : "    ", m.size()));
+            if (m.srcPort() != 500 || m.dstPort() != 500) {
+                sb.append("  ").append(m.srcPort()).append('>').append(m.dstPort());
+            }
+            if (m.isRetransmission()) {
+                sb.append("  retransmission ").append(m.retransmissionNumber()).append(" of ").append(m.retransmissionOf());
+            }
+            if (m.inResponseTo() != 0) {
+                sb.append("  answers ").append(m.inResponseTo()).append(" (").append(ms(m.rttNanos())).append(')');
+            }
+            if (!m.notifications().isEmpty()) {
+                sb.append("  N(").append(String.join(", ", m.notifications())).append(')');
+            }
+            if (!m.ipFragmentFrames().isEmpty()) {
+                sb.append("  ").append(m.ipFragmentFrames().size()).append(" IP fragments");
+            }
+            if (!m.ikeFragmentFrames().isEmpty()) {
+                sb.append("  ").append(m.ikeFragmentFrames().size()).append(" IKE fragments");
+            }
+            w.println(sb);
+        }
+        if (x.messagesDropped() > 0) {
+            w.printf("   ... %d more messages%n", x.messagesDropped());
+        }
+        for (EspFlow f : x.esp()) {
+            w.printf("   ESP spi %s %s: %d packets, %d bytes, frames %d..%d%n", f.spi(),
+                    f.from() == Side.INITIATOR ? "I->R" : "I<-R", f.packets(), f.bytes(), f.firstFrame(), f.lastFrame());
+        }
+        if (x.natKeepalives() > 0) {
+            w.printf("   NAT-T keepalives: %d%n", x.natKeepalives());
+        }
+        for (IcmpEvidence i : x.icmpErrors()) {
+            w.printf("   ICMP %s (frame %d) for the %s's %s%n", i.description(), i.frame(), i.about().label(),
+                    i.quotedStep() == null ? "message" : i.quotedStep() + " (frame " + i.quotedFrame() + ")");
+        }
+        for (String n : x.notes()) {
+            w.println("   note: " + n);
+        }
+        for (Finding f : x.findings()) {
+            finding(f, "   ");
+        }
+    }
+
+    private void peerLine(String role, Peer p, Identity id) {
+        if (p.vendorIds().isEmpty() && p.implementation() == null && id == null && p.ports().size() <= 1) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder("   ").append(role).append(": ");
+        List<String> parts = new ArrayList<>();
+        if (p.ports().size() > 1) {
+            parts.add("ports " + p.ports());
+        }
+        if (p.implementation() != null) {
+            parts.add(p.implementation());
+        }
+        if (id != null) {
+            parts.add("ID " + id.type() + " " + id.value());
+        }
+        if (!p.vendorIds().isEmpty()) {
+            parts.add("VIDs: " + String.join(", ", p.vendorIds()));
+        }
+        w.println(sb.append(String.join("; ", parts)));
+    }
+
+    private void finding(Finding f, String indent) {
+        w.printf("%s[%s] %s: %s%s%n", indent, f.severity().label(), f.code(), f.title(),
+                f.evidence().isEmpty() ? "" : " (frames " + f.evidence() + ")");
+        if (!f.explanation().isEmpty()) {
+            w.println(indent + "    " + f.explanation());
+        }
+        if (!f.remediation().isEmpty()) {
+            w.println(indent + "    check: " + f.remediation());
+        }
+    }
+
+    private static String proposal(ProposalSummary p) {
+        List<String> s = new ArrayList<>();
+        s.add(encryption(p));
+        if (p.hash() != null) {
+            s.add(p.hash());
+        }
+        if (p.prf() != null) {
+            s.add("PRF " + p.prf());
+        }
+        if (p.auth() != null) {
+            s.add(p.auth());
+        }
+        if (p.group() >= 0) {
+            s.add("group " + p.group() + (p.groupName() == null ? "" : " (" + p.groupName() + ")"));
+        }
+        if (p.lifetimeSeconds() >= 0) {
+            s.add(p.lifetimeSeconds() + " s");
+        }
+        if (p.lifetimeKilobytes() >= 0) {
+            s.add(p.lifetimeKilobytes() + " KB");
+        }
+        return String.join("/", s);
+    }
+
+    private static String orDash(String s) {
+        return s == null ? "-" : s;
+    }
+
+    private static String ms(long nanos) {
+        if (nanos < 0) {
+            return "?";
+        }
+        double m = nanos / 1e6;
+        return m >= 1000 ? String.format(Locale.ROOT, "%.3f s", m / 1000) : String.format(Locale.ROOT, "%.2f ms", m);
+    }
+}

@@ -1,0 +1,134 @@
+package org.ikescope.analyzer.exchange;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A generated capture of 1,000,000 messages across 100,000 peers (main mode MM1..MM6, quick mode
+ * QM1..QM3 and an informational each; a new peer every 5 ms, so 500 s of capture and about
+ * 24,000 SAs open at a time with the default 120 s idle timeout) analysed by
+ * {@code ikescope analyze --format json} in a JVM limited to 256 MB of heap. The JSON is read as a
+ * stream from the child's output and counted.
+ *
+ * <p>Slow (about a minute): run it with
+ * {@code mvn -pl analyzer test -Dtest=LargeCaptureTest -Dikescope.large=true}.
+ */
+@Tag("large")
+@EnabledIfSystemProperty(named = "ikescope.large", matches = "true")
+class LargeCaptureTest {
+    static final int PEERS = 100_000;
+    static final int MESSAGES_PER_PEER = 10;
+    static final long PEER_SPACING_MICROS = 5_000;
+    static final long STEP_MICROS = 400;
+
+    @TempDir
+    Path dir;
+
+    static Path generate(Path file) throws IOException {
+        try (SyntheticCapture c = new SyntheticCapture(file, 42)) {
+            int responder = 0xcb007101;
+            for (int p = 0; p < PEERS; p++) {
+                int initiator = 0x0a000000 | (p + 1); // 10.0.0.1 ...
+                long ispi = c.nextLong() | 1;
+                long rspi = c.nextLong() | 1;
+                c.mainModePeer(p * PEER_SPACING_MICROS, STEP_MICROS, initiator, responder, ispi, rspi, MESSAGES_PER_PEER);
+            }
+            assertEquals((long) PEERS * MESSAGES_PER_PEER, c.frames());
+        }
+        return file;
+    }
+
+    @Test
+    void aMillionMessagesIn256Megabytes() throws Exception {
+        Path pcap = generate(dir.resolve("large.pcap"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:+ExitOnOutOfMemoryError",
+                "-cp", System.getProperty("java.class.path"),
+                "org.ikescope.analyzer.cli.Main", "analyze", "--format", "json", pcap.toString());
+        pb.redirectError(dir.resolve("stderr.txt").toFile());
+        long t0 = System.nanoTime();
+        Process proc = pb.start();
+        long exchanges = 0;
+        long active = 0;
+        Map<String, Long> stats = new HashMap<>();
+        try (InputStream in = proc.getInputStream(); JsonParser p = new JsonFactory().createParser(in)) {
+            assertEquals(JsonToken.START_OBJECT, p.nextToken());
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                if (name.equals("exchanges")) {
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        exchanges++;
+                        if (initiatorActive(p)) {
+                            active++;
+                        }
+                    }
+                } else if (name.equals("stats")) {
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String k = p.currentName();
+                        if (p.nextToken().isNumeric()) {
+                            stats.put(k, p.getLongValue());
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+        assertTrue(proc.waitFor(10, TimeUnit.MINUTES), "analysis did not finish");
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
+        String err = Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8);
+        assertEquals(0, proc.exitValue(), err);
+        assertEquals(PEERS, exchanges);
+        assertEquals(PEERS, active, "every peer reached MM_ACTIVE");
+        assertEquals((long) PEERS, stats.get("exchanges"));
+        assertEquals((long) PEERS * MESSAGES_PER_PEER, stats.get("analyzedMessages"));
+        assertEquals(0L, stats.get("closedAtCap"));
+        assertTrue(stats.get("peakTracked") < 30_000, "bounded by the idle timeout: " + stats.get("peakTracked"));
+        System.out.printf("LargeCaptureTest: %d messages, %d exchanges in %d s, peak %d SAs open%n",
+                stats.get("analyzedMessages"), exchanges, seconds, stats.get("peakTracked"));
+        for (String k : List.of("exchanges", "closedIdle", "closedEnd")) {
+            assertTrue(stats.containsKey(k), k);
+        }
+    }
+
+    /** Reads one exchange object (the parser is on its START_OBJECT); true when state.initiator is MM_ACTIVE. */
+    private static boolean initiatorActive(JsonParser p) throws IOException {
+        boolean active = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            if (name.equals("state") && t == JsonToken.START_OBJECT) {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String k = p.currentName();
+                    p.nextToken();
+                    if (k.equals("initiator") && "MM_ACTIVE".equals(p.getValueAsString())) {
+                        active = true;
+                    }
+                }
+            } else {
+                p.skipChildren();
+            }
+        }
+        return active;
+    }
+}

@@ -1,0 +1,82 @@
+package org.ikescope.analyzer.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.ikescope.analyzer.exchange.Analyses;
+import org.ikescope.analyzer.exchange.Exchange;
+import org.ikescope.analyzer.exchange.ExchangeTracker;
+import org.ikescope.dissector.CaptureStats;
+import org.ikescope.dissector.Dissector;
+import org.ikescope.dissector.capture.Captures;
+import org.ikescope.dissector.capture.PacketSource;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Golden files of the text report (reconstruction only, no plugins): one
+ * {@code src/test/resources/golden/analyze/NAME.txt} per capture. A difference fails with both
+ * texts; after an intended change, regenerate them with
+ * {@code mvn -pl analyzer test -Dtest=TextGoldenTest -Dikescope.updateGolden=true} and review the diff.
+ */
+class TextGoldenTest {
+    static final Path GOLDEN = Path.of("src/test/resources/golden/analyze");
+    static final boolean UPDATE = Boolean.getBoolean("ikescope.updateGolden");
+
+    static List<Path> captures() {
+        List<Path> all = new ArrayList<>(Analyses.labCaptures());
+        Path tp = Path.of("../dissector/src/test/resources/captures/thirdparty");
+        for (String n : List.of("ipsec.cap", "isakmp4500.pcap", "ipsec_client.pcap", "espudp1.pcap")) {
+            all.add(tp.resolve(n));
+        }
+        return all;
+    }
+
+    /** The text report of {@code capture} as {@code ikescope analyze} prints it, without diagnostics. */
+    static String render(Path capture) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        TextReport report = new TextReport(out, List.of(capture.toString()), null);
+        long[] ids = {0};
+        List<Exchange> xs = new ArrayList<>();
+        ExchangeTracker t = new ExchangeTracker(ExchangeTracker.Options.defaults(), xs::add, null, () -> ++ids[0]);
+        CaptureStats cs;
+        try (PacketSource src = Captures.open(capture.toString())) {
+            cs = new Dissector(Dissector.Options.defaults()).run(src, t);
+        }
+        t.finish();
+        for (Exchange x : xs) {
+            report.exchange(x);
+        }
+        Map<String, Object> stats = new LinkedHashMap<>(cs.asMap());
+        stats.putAll(t.stats().asMap());
+        report.end(List.of(), stats, List.of());
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> textReports() {
+        return captures().stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
+            String got = render(p);
+            Path golden = GOLDEN.resolve(p.getFileName().toString() + ".txt");
+            if (UPDATE) {
+                Files.createDirectories(GOLDEN);
+                Files.writeString(golden, got, StandardCharsets.UTF_8);
+                return;
+            }
+            assertTrue(Files.exists(golden), "no golden file " + golden.toAbsolutePath() + " (run with -Dikescope.updateGolden=true)");
+            assertEquals(Files.readString(golden, StandardCharsets.UTF_8), got, "text report of " + p + " differs from " + golden);
+        }));
+    }
+}
