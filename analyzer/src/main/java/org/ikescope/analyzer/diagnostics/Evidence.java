@@ -103,7 +103,7 @@ final class Evidence {
         return out;
     }
 
-    /** Frame numbers of messages, plus their IP and IKE fragments. */
+    /** Frame numbers of messages (the frame each was listed at: for IP fragments, the last one). */
     static List<Long> frames(Collection<MessageView> messages) {
         List<Long> out = new ArrayList<>();
         for (MessageView m : messages) {

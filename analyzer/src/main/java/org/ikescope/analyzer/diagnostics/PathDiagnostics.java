@@ -55,7 +55,10 @@ public final class PathDiagnostics implements DiagnosticPlugin {
     // ---------------------------------------------------------------- fragments
 
     private static void fragments(ExchangeView x, FindingSink sink) {
-        boolean failed = !x.phase1Complete() && !x.startedBeforeCapture();
+        // The initiator's state decides: a responder that sent MM6 is MM_ACTIVE even when MM6 never arrived.
+        String i = x.initiatorState();
+        boolean failed = !x.startedBeforeCapture() && !x.messages().isEmpty()
+                && (i == null || !(i.endsWith("_ACTIVE") || i.equals("ESTABLISHED")));
         for (FragmentSetView f : x.incompleteFragmentSets()) {
             boolean ip = FragmentSetView.IP.equals(f.kind());
             String who = x.peer(f.from()).ip();

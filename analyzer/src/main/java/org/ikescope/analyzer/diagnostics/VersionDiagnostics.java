@@ -1,8 +1,10 @@
 package org.ikescope.analyzer.diagnostics;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.ikescope.api.plugin.ApiVersion;
 import org.ikescope.api.plugin.Confidence;
@@ -30,8 +32,12 @@ public final class VersionDiagnostics implements DiagnosticPlugin, EndOfCaptureH
     /** Plugin id. */
     public static final String ID = "builtin.version";
 
-    /** Exchanges seen so far in this run, for the cross-version comparison. */
-    private final List<ExchangeView> seen = new ArrayList<>();
+    /**
+     * Per capture file, peer pair and IKE version: the first answered exchange seen so far. A
+     * small summary rather than the views, so that memory grows with the number of peer pairs,
+     * not of exchanges.
+     */
+    private final Map<String, Working> answered = new HashMap<>();
     /** Initiator cookies of the unanswered exchanges already reported. */
     private final Set<String> reported = new HashSet<>();
 
@@ -66,12 +72,13 @@ public final class VersionDiagnostics implements DiagnosticPlugin, EndOfCaptureH
             }
         }
         if (unanswered(x)) {
-            ExchangeView working = workingOtherVersion(x, seen);
-            if (working != null && reported.add(x.ispi())) {
-                report(x, working, sink);
+            Working w = answered.get(key(x, x.version() == 1 ? 2 : 1));
+            if (w != null && reported.add(x.ispi())) {
+                report(x, w, sink);
             }
+        } else if (!x.messages(Side.RESPONDER).isEmpty()) {
+            answered.putIfAbsent(key(x, x.version()), Working.of(x));
         }
-        seen.add(x);
     }
 
     @Override
@@ -81,25 +88,41 @@ public final class VersionDiagnostics implements DiagnosticPlugin, EndOfCaptureH
                 ExchangeView working = workingOtherVersion(x, exchanges);
                 if (working != null) {
                     reported.add(x.ispi());
-                    report(x, working, sink);
+                    report(x, Working.of(working), sink);
                 }
             }
         }
-        seen.clear();
+        answered.clear();
+        reported.clear();
     }
 
-    private static void report(ExchangeView x, ExchangeView working, FindingSink sink) {
+    /** What the report needs of an exchange that was answered. */
+    private record Working(int version, String ispi, List<Long> frames) {
+        static Working of(ExchangeView o) {
+            List<Long> frames = new ArrayList<>();
+            if (!o.messages().isEmpty()) {
+                frames.add(o.messages().get(0).frame());
+            }
+            List<MessageView> r = o.messages(Side.RESPONDER);
+            if (!r.isEmpty()) {
+                frames.add(r.get(0).frame());
+            }
+            return new Working(o.version(), o.ispi(), frames);
+        }
+    }
+
+    private static String key(ExchangeView x, int version) {
+        String a = x.initiator().ip();
+        String b = x.responder().ip();
+        return x.file() + "|" + (a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a) + "|" + version;
+    }
+
+    private static void report(ExchangeView x, Working working, FindingSink sink) {
         List<Long> evidence = new ArrayList<>();
         for (MessageView m : x.messages()) {
             evidence.add(m.frame());
         }
-        if (!working.messages().isEmpty()) {
-            evidence.add(working.messages().get(0).frame());
-        }
-        for (MessageView m : working.messages(Side.RESPONDER)) {
-            evidence.add(m.frame());
-            break;
-        }
+        evidence.addAll(working.frames());
         sink.report(Finding.of("ike.version-mismatch", Severity.ERROR, Confidence.LIKELY)
                 .title("IKEv" + x.version() + " from " + x.initiator().ip() + " to " + x.responder().ip()
                         + " unanswered, while IKEv" + working.version() + " between them works")
