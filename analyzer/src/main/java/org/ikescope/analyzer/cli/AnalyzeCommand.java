@@ -38,8 +38,11 @@ import picocli.CommandLine.Parameters;
                 "States come from the last phase-1 message each side sent: a capture shows what crossed the capture point, not what a device accepted.",
                 "Exit codes: 0 done, 1 findings at --fail-on or worse, 2 usage, 3 a file damaged or unreadable (everything readable is still analysed)."})
 public final class AnalyzeCommand implements Callable<Integer> {
-    /** Exchanges kept for the cross-exchange diagnosis of a timeline; more are counted. */
-    static final int MAX_RETAINED = 20_000;
+    /**
+     * Exchanges kept for the cross-exchange diagnosis of a timeline: at most an eighth of the heap
+     * (estimated), so that the open SAs keep the rest; more are counted in the stats.
+     */
+    static final long RETAINED_HEAP_SHARE = 8;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "pcap or pcapng files, optionally gzipped; - for standard input.")
     List<String> files;
@@ -109,15 +112,19 @@ public final class AnalyzeCommand implements Callable<Integer> {
             AtomicLong ids = new AtomicLong();
             List<Exchange> retained = new ArrayList<>();
             long[] notRetained = {0};
+            long[] retainedBytes = {0};
+            long retainBudget = Runtime.getRuntime().maxMemory() / RETAINED_HEAP_SHARE;
             java.util.function.Consumer<Exchange> sink = x -> {
+                if (!shown(x)) {
+                    return;
+                }
                 Exchange d = x.withFindings(diagnostician.diagnose(x));
-                if (retained.size() < MAX_RETAINED) {
+                long size = estimatedBytes(d);
+                if (retainedBytes[0] + size <= retainBudget) {
                     retained.add(d);
+                    retainedBytes[0] += size;
                 } else {
                     notRetained[0]++;
-                }
-                if (!shown(d)) {
-                    return;
                 }
                 for (Finding f : d.findings()) {
                     note(f);
@@ -147,6 +154,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     trackerStats.add(tracker.stats());
                     topFindings.addAll(diagnostician.endOfTimeline(List.copyOf(retained)));
                     retained.clear();
+                    retainedBytes[0] = 0;
                 }
             }
             trackerStats.exchangesNotRetained += notRetained[0];
@@ -169,6 +177,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
             return Main.EXIT_FINDINGS;
         }
         return runner.errors.isEmpty() ? Main.EXIT_OK : Main.EXIT_DAMAGED;
+    }
+
+    /** A rough heap size of an emitted exchange: its messages and the text of its findings. */
+    static long estimatedBytes(Exchange x) {
+        long n = 1_000 + 200L * x.messages().size() + 300L * (x.quickModes().size() + x.informational().size() + x.esp().size());
+        for (Finding f : x.findings()) {
+            n += 100 + 2L * (f.title().length() + f.explanation().length() + f.remediation().length()) + 8L * f.evidence().size();
+        }
+        return n;
     }
 
     private static int usage(String message) {

@@ -438,7 +438,7 @@ public final class ExchangeTracker implements DissectionListener {
             if (b.key != null) {
                 tombstones.put(b.key, t);
             }
-            if (b.pair != null && b.established) {
+            if (b.pair != null && (b.established || b.version == 0)) {
                 pairTombstones.put(b.pair, t);
             }
         }

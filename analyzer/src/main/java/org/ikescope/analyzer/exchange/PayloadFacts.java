@@ -15,6 +15,8 @@ import org.ikescope.api.protocol.Ikev2IdType;
 import org.ikescope.api.protocol.Ikev2NotifyType;
 import org.ikescope.api.protocol.NotifyType;
 import org.ikescope.api.protocol.PayloadType;
+import org.ikescope.dissector.isakmp.DeleteBody;
+import org.ikescope.dissector.isakmp.IdBody;
 import org.ikescope.dissector.isakmp.Ikev2Proposal;
 import org.ikescope.dissector.isakmp.Ikev2SaBody;
 import org.ikescope.dissector.isakmp.Ikev2Transform;
@@ -23,14 +25,17 @@ import org.ikescope.dissector.isakmp.Payload;
 import org.ikescope.dissector.isakmp.Proposal;
 import org.ikescope.dissector.isakmp.SaBody;
 import org.ikescope.dissector.isakmp.Transform;
+import org.ikescope.dissector.isakmp.NotifyBody;
+import org.ikescope.dissector.isakmp.VendorIdBody;
 import org.ikescope.dissector.net.Addresses;
 import org.ikescope.dissector.vendor.VendorIdCatalog;
 
 /**
  * The few facts exchange reconstruction reads from a message's payloads: SA transforms, notify
- * types, identities, vendor IDs, IKE SA deletes. Notify, ID, Delete and VID bodies are read from
- * the payload's window of the message bytes (their layouts are fixed: RFC 2408 sections 3.8, 3.14,
- * 3.15; RFC 7296 sections 3.5, 3.10), so this does not depend on how the dissector models them.
+ * types, identities, vendor IDs, IKE SA deletes. They come from the dissector's decoded bodies
+ * ({@link NotifyBody}, {@link IdBody}, {@link VendorIdBody}, {@link DeleteBody}); when a body was
+ * left opaque (a truncated payload), the fixed leading fields are read from the payload's window
+ * of the message bytes (RFC 2408 sections 3.8, 3.14, 3.15; RFC 7296 sections 3.5, 3.10).
  */
 final class PayloadFacts {
     // IKEv1 payload types (RFC 2408 section 3.1) and IKEv2 (RFC 7296 section 3.2).
@@ -78,6 +83,13 @@ final class PayloadFacts {
         List<Integer> codes = null;
         for (Payload p : m.payloads()) {
             int at;
+            if (p.body() instanceof NotifyBody n) {
+                if (codes == null) {
+                    codes = new ArrayList<>(2);
+                }
+                codes.add(n.type());
+                continue;
+            }
             if (!m.isIkev2() && p.type() == N) {
                 // DOI (4) | Protocol-ID (1) | SPI Size (1) | Notify Message Type (2)
                 at = body(m, p, 8);
@@ -103,13 +115,16 @@ final class PayloadFacts {
         return ikev2 ? Ikev2NotifyType.nameOf(code) : NotifyType.nameOf(code);
     }
 
-    /** True when a clear-text IKEv1 Delete payload deletes the ISAKMP SA. */
+    /** True when a Delete payload (clear text or decrypted) deletes the IKE SA itself. */
     static boolean deletesIkeSa(IsakmpMessage m) {
-        if (m.isIkev2()) {
-            return false;
-        }
         for (Payload p : m.payloads()) {
-            if (p.type() == D) {
+            if (p.body() instanceof DeleteBody d) {
+                if (d.protocolId() == PROTO_ISAKMP) {
+                    return true;
+                }
+                continue;
+            }
+            if (!m.isIkev2() && p.type() == D) {
                 // DOI (4) | Protocol-Id (1) | SPI Size (1) | # of SPIs (2)
                 int at = body(m, p, 8);
                 if (at >= 0 && u8(m.bytes(), at + 4) == PROTO_ISAKMP) {
@@ -125,6 +140,9 @@ final class PayloadFacts {
         for (Payload p : m.payloads()) {
             if (m.isIkev2() ? p.type() != v2Type : p.type() != ID) {
                 continue;
+            }
+            if (p.body() instanceof IdBody id) {
+                return new Identity(id.typeName(), id.value() != null ? id.value() : id.dataHex(), frame);
             }
             // IKEv1: ID Type (1) | Protocol ID (1) | Port (2) | data; IKEv2: ID Type (1) | RESERVED (3) | data
             int at = body(m, p, 4);
@@ -180,6 +198,14 @@ final class PayloadFacts {
         int type = m.isIkev2() ? V2_V : VID;
         for (Payload p : m.payloads()) {
             if (p.type() != type) {
+                continue;
+            }
+            if (p.body() instanceof VendorIdBody v) {
+                if (v.vendor() != null) {
+                    out.add(v.vendor());
+                } else if (unknownHex != null) {
+                    unknownHex.add(hex(v.message(), v.from(), Math.min(v.to(), v.from() + 16)));
+                }
                 continue;
             }
             int at = body(m, p, 1);

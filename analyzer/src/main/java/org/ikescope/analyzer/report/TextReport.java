@@ -40,6 +40,7 @@ public final class TextReport implements AnalysisReport {
     private final List<String[]> rows = new ArrayList<>();
     private final List<long[]> rowOrder = new ArrayList<>();
     private long notDetailed;
+    private final Map<String, List<Object[]>> byCode = new java.util.LinkedHashMap<>();
 
     public TextReport(PrintStream out, List<String> files, String peer) {
         this.w = new PrintWriter(out, false, StandardCharsets.UTF_8);
@@ -67,6 +68,15 @@ public final class TextReport implements AnalysisReport {
                 : x.continuationOf() != 0 ? "continues #" + x.continuationOf() : "";
         if (!x.icmpErrors().isEmpty()) {
             note = (note.isEmpty() ? "" : note + ", ") + "ICMP " + x.icmpErrors().get(0).description();
+        }
+        Finding worst = null;
+        for (Finding f : x.findings()) {
+            if (worst == null || f.severity().compareTo(worst.severity()) > 0) {
+                worst = f;
+            }
+        }
+        if (worst != null) {
+            note = (note.isEmpty() ? "" : note + ", ") + worst.code();
         }
         return new String[] {
             String.valueOf(x.id()),
@@ -131,6 +141,7 @@ public final class TextReport implements AnalysisReport {
             w.println();
             w.printf("(%d more exchanges are in the table only: use --peer IP, or --format json)%n", notDetailed);
         }
+        findingsByCode();
         if (!findings.isEmpty()) {
             w.println();
             w.println("Findings across exchanges:");
@@ -185,6 +196,7 @@ public final class TextReport implements AnalysisReport {
         peerLine("initiator", x.initiator(), x.initiatorIdentity());
         peerLine("responder", x.responder(), x.responderIdentity());
         long base = x.startNanos();
+        boolean severalFiles = x.messages().stream().map(ExchangeMessage::file).distinct().count() > 1;
         for (ExchangeMessage m : x.messages()) {
             StringBuilder sb = new StringBuilder();
             String step = m.label();
@@ -213,6 +225,9 @@ public final class TextReport implements AnalysisReport {
             if (!m.ikeFragmentFrames().isEmpty()) {
                 sb.append("  ").append(m.ikeFragmentFrames().size()).append(" IKE fragments");
             }
+            if (severalFiles) {
+                sb.append("  [").append(java.nio.file.Path.of(m.file()).getFileName()).append(']');
+            }
             w.println(sb);
         }
         if (x.messagesDropped() > 0) {
@@ -233,7 +248,51 @@ public final class TextReport implements AnalysisReport {
             w.println("   note: " + n);
         }
         for (Finding f : x.findings()) {
-            finding(f, "   ");
+            w.printf("   [%s] %s: %s%s%n", f.severity().label(), f.code(), f.title(),
+                    f.evidence().isEmpty() ? "" : " (frames " + frames(f.evidence()) + ")");
+            byCode.computeIfAbsent(f.code(), k -> new ArrayList<>()).add(new Object[] {x.id(), f});
+        }
+    }
+
+    private static String frames(List<Long> evidence) {
+        if (evidence.size() <= 12) {
+            return evidence.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+        }
+        return evidence.subList(0, 12).stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                + ", ... (" + evidence.size() + ")";
+    }
+
+    /**
+     * The findings of the exchanges, once per code: which exchanges have it, and the explanation and
+     * what to check of its first occurrence (they differ only in addresses and frames).
+     */
+    private void findingsByCode() {
+        if (byCode.isEmpty()) {
+            return;
+        }
+        w.println();
+        w.println("Findings by code (explanation of the first exchange that has it):");
+        List<Map.Entry<String, List<Object[]>>> codes = new ArrayList<>(byCode.entrySet());
+        codes.sort(Comparator.comparing((Map.Entry<String, List<Object[]>> e) -> ((Finding) e.getValue().get(0)[1]).severity())
+                .reversed().thenComparing(Map.Entry::getKey));
+        for (Map.Entry<String, List<Object[]>> e : codes) {
+            Finding first = (Finding) e.getValue().get(0)[1];
+            List<String> ids = new ArrayList<>();
+            for (Object[] o : e.getValue()) {
+                String id = "#" + o[0];
+                if (!ids.contains(id)) {
+                    ids.add(id);
+                }
+            }
+            String shown = ids.size() <= 20 ? String.join(" ", ids) : String.join(" ", ids.subList(0, 20)) + " ...";
+            w.printf("  [%s] %s: %d exchange%s: %s%n", first.severity().label(), e.getKey(), ids.size(),
+                    ids.size() == 1 ? "" : "s", shown);
+            if (!first.explanation().isEmpty()) {
+                w.println("      " + first.explanation());
+            }
+            if (!first.remediation().isEmpty()) {
+                w.println("      check: " + first.remediation());
+            }
         }
     }
 
@@ -260,7 +319,7 @@ public final class TextReport implements AnalysisReport {
 
     private void finding(Finding f, String indent) {
         w.printf("%s[%s] %s: %s%s%n", indent, f.severity().label(), f.code(), f.title(),
-                f.evidence().isEmpty() ? "" : " (frames " + f.evidence() + ")");
+                f.evidence().isEmpty() ? "" : " (frames " + frames(f.evidence()) + ")");
         if (!f.explanation().isEmpty()) {
             w.println(indent + "    " + f.explanation());
         }
