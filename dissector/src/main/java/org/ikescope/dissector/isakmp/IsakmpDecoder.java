@@ -42,6 +42,32 @@ public final class IsakmpDecoder {
     }
 
     /**
+     * Walks the decrypted body of an encrypted message with the same code as cleartext: the
+     * result keeps {@code encrypted}'s header fields, is marked {@code decrypted}, and its bytes are
+     * the original 28-byte header followed by {@code plaintext}, so payload offsets count from the
+     * header as usual. Bytes after the last payload are the cipher's padding (RFC 2409 section
+     * 5.3: "padded to the block size"), not an error.
+     *
+     * @param encrypted a message decoded from the wire with its E flag set
+     * @param plaintext everything after the header, decrypted
+     */
+    public IsakmpMessage decrypted(IsakmpMessage encrypted, byte[] plaintext) {
+        byte[] bytes = new byte[IsakmpMessage.HEADER_BYTES + plaintext.length];
+        System.arraycopy(encrypted.bytes(), 0, bytes, 0, Math.min(IsakmpMessage.HEADER_BYTES, encrypted.bytes().length));
+        System.arraycopy(plaintext, 0, bytes, IsakmpMessage.HEADER_BYTES, plaintext.length);
+        List<org.ikescope.dissector.Diagnostic> diags = new ArrayList<>(0);
+        SaContext sa = contexts.get(encrypted.initiatorCookie());
+        DecodeContext ctx = new DecodeContext(bytes, encrypted.majorVersion(), encrypted.exchangeType(), sa, diags);
+        List<Payload> payloads = new ArrayList<>(8);
+        walk(ctx, IsakmpMessage.HEADER_BYTES, bytes.length, encrypted.firstPayload(), payloads);
+        diags.removeIf(d -> d.code().equals("isakmp.payload.extra-data"));
+        return new IsakmpMessage(bytes, encrypted.majorVersion(), encrypted.minorVersion(), encrypted.initiatorCookie(),
+                encrypted.responderCookie(), encrypted.firstPayload(), encrypted.exchangeType(), encrypted.flags(),
+                encrypted.messageId(), encrypted.length(), true, encrypted.encryptedLength(), true, payloads, diags,
+                encrypted.fragmentsReassembled());
+    }
+
+    /**
      * When the last {@link #decode} completed a set of IKE fragments, the message they rebuild
      * (also decoded); otherwise null.
      */

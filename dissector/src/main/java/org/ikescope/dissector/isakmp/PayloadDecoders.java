@@ -18,6 +18,8 @@ import org.ikescope.dissector.vendor.VendorIdCatalog.VendorId;
  * short for its fixed header is reported and kept as opaque {@link BytesBody} data.
  */
 final class PayloadDecoders {
+    /** Vendor-ID catalogue tag naming the NAT-D payload number a NAT-T VID implies. */
+    private static final String NATD_FLAG = "natd=";
     // IKEv1 payload types, RFC 2408 section 3.1 and the IANA "Next Payload Types" registry.
     static final int SA = 1;
     static final int KE = 4;
@@ -128,9 +130,17 @@ final class PayloadDecoders {
             case NAT_OA_DRAFT:
                 return natOa(m, from, to, ctx);
             case NAT_D_DRAFT_OLD:
-                return isDraftNatPayload(type, ctx) ? new BytesBody("natD", m, from, to) : new BytesBody("data", m, from, to);
             case NAT_OA_DRAFT_OLD:
-                return isDraftNatPayload(type, ctx) ? natOa(m, from, to, ctx) : new BytesBody("data", m, from, to);
+                if (isDraftNatPayload(type, ctx)) {
+                    return type == NAT_D_DRAFT_OLD ? new BytesBody("natD", m, from, to) : natOa(m, from, to, ctx);
+                }
+                if (ctx.exchangeType == 2 || ctx.exchangeType == 4) {
+                    ctx.report("isakmp.nat-d.numbering", from - 4, "payload " + type
+                            + " in phase 1: NAT-D/NAT-OA numbering of NAT-T drafts 04-08 (expected: "
+                            + (ctx.sa.natDiscoveryAnnounced(NAT_D_DRAFT) ? "130/131" : "20/21")
+                            + ", as the NAT-T vendor IDs announced)");
+                }
+                return new BytesBody("data", m, from, to);
             case FRAGMENT:
                 if (to - from < FragmentBody.HEADER_BYTES) {
                     ctx.report("isakmp.fragment.truncated", from - 4,
@@ -289,6 +299,11 @@ final class PayloadDecoders {
         Optional<VendorId> hit = vendors.lookup(ByteBuffer.wrap(m, from, to - from));
         VendorId vid = hit.orElse(null);
         if (v1 && vid != null) {
+            for (String flag : vid.flags()) {
+                if (flag.startsWith(NATD_FLAG)) {
+                    ctx.sa.natDiscoveryPayload(parseIntOr(flag.substring(NATD_FLAG.length()), -1));
+                }
+            }
             if (vid.natTraversalRfc()) {
                 ctx.sa.natTraversalVendorId(-1, true);
             } else {
@@ -381,12 +396,26 @@ final class PayloadDecoders {
     }
 
     /**
-     * Payloads 15/16 are GDOI's SAK/SAT in the registry, but draft-era NAT-T implementations sent
-     * NAT-D/NAT-OA under these numbers in phase 1 (main, aggressive mode). GDOI runs on UDP 848
-     * and never in these exchanges, so in them 15/16 are NAT-D/NAT-OA.
+     * Payloads 15/16 are GDOI's SAK/SAT in the registry, but NAT-T drafts 04-08 (and Apple's
+     * unnumbered draft) sent NAT-D/NAT-OA under these numbers in phase 1. Which numbering a
+     * pair of peers uses follows from the NAT-T vendor IDs they exchanged (recorded in the SA
+     * context from their {@code natd=} catalogue tag): 15/16 in main or aggressive mode are
+     * NAT-D/NAT-OA when a VID announced that numbering, or when no NAT-T VID was seen at all (the
+     * capture started mid-exchange; GDOI runs on UDP 848 and never uses these exchanges).
+     * tshark 4.0 calls them SA KEK/TEK and the message malformed.
      */
     static boolean isDraftNatPayload(int type, DecodeContext ctx) {
-        return (type == NAT_D_DRAFT_OLD || type == NAT_OA_DRAFT_OLD)
-                && (ctx.exchangeType == 2 || ctx.exchangeType == 4);
+        if ((type != NAT_D_DRAFT_OLD && type != NAT_OA_DRAFT_OLD) || (ctx.exchangeType != 2 && ctx.exchangeType != 4)) {
+            return false;
+        }
+        return ctx.sa.natDiscoveryAnnounced(NAT_D_DRAFT_OLD) || !ctx.sa.natTraversalAnnounced();
+    }
+
+    private static int parseIntOr(String s, int fallback) {
+        try {
+            return Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
     }
 }

@@ -23,6 +23,8 @@ public final class SaContext {
     /** Highest NAT-T draft number announced in this SA's vendor IDs; -1 when none. */
     private int natTraversalDraft = -1;
     private boolean natTraversalRfc;
+    /** Bits: 1 = NAT-D as 15, 2 = as 20, 4 = as 130, announced by the VIDs seen. */
+    private int natDiscoveryPayloads;
     private final TreeMap<Integer, FragmentSet> fragments = new TreeMap<>();
     private long droppedFragmentSets;
 
@@ -41,6 +43,27 @@ public final class SaContext {
         } else if (draft > natTraversalDraft) {
             natTraversalDraft = draft;
         }
+    }
+
+    /**
+     * Records the NAT-D payload number a NAT-T vendor ID announces (20 for RFC 3947, 130 for
+     * drafts 00-03, 15 for drafts 04-08 and Apple's unnumbered draft).
+     */
+    public void natDiscoveryPayload(int type) {
+        if (type > 0 && type < 256) {
+            natDiscoveryPayloads |= type == 15 ? 1 : type == 20 ? 2 : type == 130 ? 4 : 0;
+        }
+    }
+
+    /** True when a NAT-T vendor ID of this SA announced NAT-D under payload number {@code type} (15, 20 or 130). */
+    public boolean natDiscoveryAnnounced(int type) {
+        int bit = type == 15 ? 1 : type == 20 ? 2 : type == 130 ? 4 : 0;
+        return (natDiscoveryPayloads & bit) != 0;
+    }
+
+    /** True when any NAT-T vendor ID was seen in this SA. */
+    public boolean natTraversalAnnounced() {
+        return natDiscoveryPayloads != 0 || natTraversalRfc || natTraversalDraft >= 0;
     }
 
     public int natTraversalDraft() {
