@@ -78,7 +78,7 @@ public final class CryptoPolicyDiagnostics implements DiagnosticPlugin {
             if (!weak.isEmpty()) {
                 List<Long> ev = frames(first, answer);
                 report(sink, Severity.WARNING, "Weak " + phase + " policy chosen: " + String.join(", ", weak),
-                        "The responder chose " + Evidence.describe(chosen.get()) + " for the " + phase + " SA. "
+                        "The responder chose " + Evidence.describe(chosen.get()) + " for the " + (x.version() == 2 ? "IKE SA" : "phase-1 SA") + ". "
                                 + explain(weak) + " The tunnel works, but it is protected by algorithms that no"
                                 + " longer give the margin expected of a VPN.",
                         ev, x.version() == 2);

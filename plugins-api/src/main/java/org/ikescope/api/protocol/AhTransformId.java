@@ -10,7 +10,7 @@ package org.ikescope.api.protocol;
  * "PRIVATE_USE"}, otherwise {@code "UNASSIGNED"}; {@code "INVALID"} for values that do not fit the
  * 8-bit wire field).
  */
-public enum AhTransformId {
+public enum AhTransformId implements RegistryValue {
     /** MD5 (code 2; RFC 2407). */
     AH_MD5(2, "RFC 2407", "MD5"),
     /** SHA (code 3; RFC 2407). */
@@ -38,52 +38,17 @@ public enum AhTransformId {
     /** Sentinel returned by {@link #of(int)} for a code this registry does not assign; its code is -1. */
     UNKNOWN(-1, "", "Unknown");
 
-    private static final CodeTable<AhTransformId> TABLE = new CodeTable<>(values(), AhTransformId::code);
+    private static final CodeTable<AhTransformId> TABLE = new CodeTable<>(values());
 
-    private final int code;
-    private final String reference;
-    private final String label;
+    private final Entry entry;
 
     AhTransformId(int code, String reference, String label) {
-        this.code = code;
-        this.reference = reference;
-        this.label = label;
+        this.entry = new Entry(code, reference, label);
     }
 
-    /**
-     * The numeric code as carried on the wire.
-     *
-     * @return the registry code, or -1 for {@link #UNKNOWN}
-     */
-    public int code() {
-        return code;
-    }
-
-    /**
-     * The document that assigns this code (for example {@code "RFC 2408"}).
-     *
-     * @return the reference, empty for {@link #UNKNOWN}
-     */
-    public String reference() {
-        return reference;
-    }
-
-    /**
-     * A human, tshark-like label for this code.
-     *
-     * @return the label, never null
-     */
-    public String label() {
-        return label;
-    }
-
-    /**
-     * The name {@link #nameOf(int)} returns for this constant's code (used as the JSON name).
-     *
-     * @return the wire name, never null
-     */
-    public String wireName() {
-        return name();
+    @Override
+    public Entry entry() {
+        return entry;
     }
 
     /**
@@ -105,19 +70,6 @@ public enum AhTransformId {
      */
     public static String nameOf(int code) {
         AhTransformId c = of(code);
-        return c != UNKNOWN ? c.wireName() : rangeName(code);
-    }
-
-    private static String rangeName(int code) {
-        if (code < 0 || code > 255) {
-            return "INVALID";
-        }
-        if (code >= 0 && code <= 1) {
-            return "RESERVED";
-        }
-        if (code >= 249 && code <= 255) {
-            return "PRIVATE_USE";
-        }
-        return "UNASSIGNED";
+        return c != UNKNOWN ? c.wireName() : Ranges.ahTransformId(code);
     }
 }

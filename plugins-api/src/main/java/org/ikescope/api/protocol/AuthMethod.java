@@ -13,7 +13,7 @@ package org.ikescope.api.protocol;
  * "PRIVATE_USE"}, otherwise {@code "UNASSIGNED"}; {@code "INVALID"} for values that do not fit the
  * 16-bit wire field).
  */
-public enum AuthMethod {
+public enum AuthMethod implements RegistryValue {
     /** PSK (code 1; RFC 2409). */
     PRE_SHARED_KEY(1, "RFC 2409", "PSK"),
     /** DSS_SIG (code 2; RFC 2409). */
@@ -67,52 +67,27 @@ public enum AuthMethod {
     /** Sentinel returned by {@link #of(int)} for a code this registry does not assign; its code is -1. */
     UNKNOWN(-1, "", "Unknown");
 
-    private static final CodeTable<AuthMethod> TABLE = new CodeTable<>(values(), AuthMethod::code);
+    private static final CodeTable<AuthMethod> TABLE = new CodeTable<>(values());
 
-    private final int code;
-    private final String reference;
-    private final String label;
+    private final Entry entry;
 
     AuthMethod(int code, String reference, String label) {
-        this.code = code;
-        this.reference = reference;
-        this.label = label;
+        this.entry = new Entry(code, reference, label);
+    }
+
+    @Override
+    public Entry entry() {
+        return entry;
     }
 
     /**
-     * The numeric code as carried on the wire.
-     *
-     * @return the registry code, or -1 for {@link #UNKNOWN}
-     */
-    public int code() {
-        return code;
-    }
-
-    /**
-     * The document that assigns this code (for example {@code "RFC 2408"}).
-     *
-     * @return the reference, empty for {@link #UNKNOWN}
-     */
-    public String reference() {
-        return reference;
-    }
-
-    /**
-     * A human, tshark-like label for this code.
+     * The {@link #label()}: this is an attribute-value registry.
      *
      * @return the label, never null
      */
-    public String label() {
-        return label;
-    }
-
-    /**
-     * The name {@link #nameOf(int)} returns for this constant's code (used as the JSON name).
-     *
-     * @return the wire name, never null
-     */
+    @Override
     public String wireName() {
-        return label;
+        return label();
     }
 
     /**
@@ -134,20 +109,7 @@ public enum AuthMethod {
      */
     public static String nameOf(int code) {
         AuthMethod c = of(code);
-        return c != UNKNOWN ? c.wireName() : rangeName(code);
-    }
-
-    private static String rangeName(int code) {
-        if (code < 0 || code > 65535) {
-            return "INVALID";
-        }
-        if (code == 0) {
-            return "RESERVED";
-        }
-        if (code >= 65001 && code <= 65535) {
-            return "PRIVATE_USE";
-        }
-        return "UNASSIGNED";
+        return c != UNKNOWN ? c.wireName() : Ranges.ikeAttributeValue(code);
     }
 
     /**
@@ -156,7 +118,7 @@ public enum AuthMethod {
      * @return true for the XAUTH variants
      */
     public boolean isXauth() {
-        return code >= 65001 && code <= 65010;
+        return code() >= 65001 && code() <= 65010;
     }
 
     /**
@@ -166,7 +128,7 @@ public enum AuthMethod {
      * @return true for the hybrid variants
      */
     public boolean isHybrid() {
-        return code >= 64221 && code <= 64224;
+        return code() >= 64221 && code() <= 64224;
     }
 
     /**

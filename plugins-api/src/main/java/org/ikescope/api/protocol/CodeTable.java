@@ -1,7 +1,6 @@
 package org.ikescope.api.protocol;
 
 import java.util.Arrays;
-import java.util.function.ToIntFunction;
 
 /**
  * Precomputed code-to-constant lookup shared by the registry enums of this package.
@@ -14,7 +13,7 @@ import java.util.function.ToIntFunction;
  *
  * @param <E> the registry enum
  */
-final class CodeTable<E extends Enum<E>> {
+final class CodeTable<E extends Enum<E> & RegistryValue> {
 
     /** Highest code for which a direct-index array is used instead of a binary search. */
     private static final int DENSE_LIMIT = 1024;
@@ -23,11 +22,11 @@ final class CodeTable<E extends Enum<E>> {
     private final int[] codes;
     private final Object[] byCode;
 
-    CodeTable(E[] values, ToIntFunction<E> codeOf) {
+    CodeTable(E[] values) {
         int n = 0;
         int max = -1;
         for (E e : values) {
-            int c = codeOf.applyAsInt(e);
+            int c = e.code();
             if (c >= 0) {
                 n++;
                 max = Math.max(max, c);
@@ -36,7 +35,7 @@ final class CodeTable<E extends Enum<E>> {
         int[] sortedCodes = new int[n];
         int i = 0;
         for (E e : values) {
-            int c = codeOf.applyAsInt(e);
+            int c = e.code();
             if (c >= 0) {
                 sortedCodes[i++] = c;
             }
@@ -50,7 +49,7 @@ final class CodeTable<E extends Enum<E>> {
         }
         Object[] objs = new Object[n];
         for (E e : values) {
-            int c = codeOf.applyAsInt(e);
+            int c = e.code();
             if (c >= 0) {
                 objs[Arrays.binarySearch(sortedCodes, c)] = e;
             }

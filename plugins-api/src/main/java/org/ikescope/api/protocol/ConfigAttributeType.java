@@ -15,7 +15,7 @@ package org.ikescope.api.protocol;
  * "PRIVATE_USE"}, otherwise {@code "UNASSIGNED"}; {@code "INVALID"} for values that do not fit the
  * 15-bit wire field).
  */
-public enum ConfigAttributeType {
+public enum ConfigAttributeType implements RegistryValue {
     /** INTERNAL_IP4_ADDRESS (code 1; draft-dukes-ike-mode-cfg). */
     INTERNAL_IP4_ADDRESS(1, "draft-dukes-ike-mode-cfg", "INTERNAL_IP4_ADDRESS"),
     /** INTERNAL_IP4_NETMASK (code 2; draft-dukes-ike-mode-cfg). */
@@ -119,52 +119,17 @@ public enum ConfigAttributeType {
     /** Sentinel returned by {@link #of(int)} for a code this registry does not assign; its code is -1. */
     UNKNOWN(-1, "", "Unknown");
 
-    private static final CodeTable<ConfigAttributeType> TABLE = new CodeTable<>(values(), ConfigAttributeType::code);
+    private static final CodeTable<ConfigAttributeType> TABLE = new CodeTable<>(values());
 
-    private final int code;
-    private final String reference;
-    private final String label;
+    private final Entry entry;
 
     ConfigAttributeType(int code, String reference, String label) {
-        this.code = code;
-        this.reference = reference;
-        this.label = label;
+        this.entry = new Entry(code, reference, label);
     }
 
-    /**
-     * The numeric code as carried on the wire.
-     *
-     * @return the registry code, or -1 for {@link #UNKNOWN}
-     */
-    public int code() {
-        return code;
-    }
-
-    /**
-     * The document that assigns this code (for example {@code "RFC 2408"}).
-     *
-     * @return the reference, empty for {@link #UNKNOWN}
-     */
-    public String reference() {
-        return reference;
-    }
-
-    /**
-     * A human, tshark-like label for this code.
-     *
-     * @return the label, never null
-     */
-    public String label() {
-        return label;
-    }
-
-    /**
-     * The name {@link #nameOf(int)} returns for this constant's code (used as the JSON name).
-     *
-     * @return the wire name, never null
-     */
-    public String wireName() {
-        return name();
+    @Override
+    public Entry entry() {
+        return entry;
     }
 
     /**
@@ -186,20 +151,7 @@ public enum ConfigAttributeType {
      */
     public static String nameOf(int code) {
         ConfigAttributeType c = of(code);
-        return c != UNKNOWN ? c.wireName() : rangeName(code);
-    }
-
-    private static String rangeName(int code) {
-        if (code < 0 || code > 32767) {
-            return "INVALID";
-        }
-        if (code == 0) {
-            return "RESERVED";
-        }
-        if (code >= 16384 && code <= 32767) {
-            return "PRIVATE_USE";
-        }
-        return "UNASSIGNED";
+        return c != UNKNOWN ? c.wireName() : Ranges.ikeAttributeType(code);
     }
 
     /**
@@ -208,7 +160,7 @@ public enum ConfigAttributeType {
      * @return true for XAUTH attributes
      */
     public boolean isXauth() {
-        return code >= 16520 && code <= 16529;
+        return code() >= 16520 && code() <= 16529;
     }
 
     /**
@@ -217,6 +169,6 @@ public enum ConfigAttributeType {
      * @return true for Cisco Unity attributes
      */
     public boolean isUnity() {
-        return code >= 28672 && code <= 28682;
+        return code() >= 28672 && code() <= 28682;
     }
 }

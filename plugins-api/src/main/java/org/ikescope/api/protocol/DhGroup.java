@@ -7,7 +7,8 @@ package org.ikescope.api.protocol;
  * one numbering. MODP groups from RFC 2409, RFC 3526 and RFC 5114; ECP groups from RFC 5903,
  * RFC 5114 and RFC 6954; EC2N groups 6-13 from draft-ietf-ipsec-ike-ecc-groups; Curve25519/448 from
  * RFC 8031; GOST from RFC 9385; ML-KEM from draft-ietf-ipsecme-ikev2-mlkem. Ranges: 0 reserved
- * (IKEv2 NONE), 38-1023 unassigned, 1024-65535 private use (IKEv2) / 32768-65535 (IKEv1).
+ * (IKEv2 NONE), 38-1023 unassigned, 1024-65535 private use (IKEv2) / 32768-65535 (IKEv1);
+ * {@link #nameOf(int)} names unassigned codes by the IKEv2 ranges.
  *
  * <p>This is an attribute-<em>value</em> registry: {@link #nameOf(int)} returns the
  * constant's {@link #label()} for known codes.
@@ -15,7 +16,7 @@ package org.ikescope.api.protocol;
  * "PRIVATE_USE"}, otherwise {@code "UNASSIGNED"}; {@code "INVALID"} for values that do not fit the
  * 16-bit wire field).
  */
-public enum DhGroup {
+public enum DhGroup implements RegistryValue {
     /** 768-bit MODP group (code 1; RFC 2409). */
     MODP_768(1, "RFC 2409", "768-bit MODP group", 768, "MODP768", GroupType.MODP),
     /** 1024-bit MODP group (code 2; RFC 2409). */
@@ -93,49 +94,23 @@ public enum DhGroup {
     /** Sentinel returned by {@link #of(int)} for a code this registry does not assign; its code is -1. */
     UNKNOWN(-1, "", "Unknown", 0, "UNKNOWN", GroupType.UNKNOWN);
 
-    private static final CodeTable<DhGroup> TABLE = new CodeTable<>(values(), DhGroup::code);
+    private static final CodeTable<DhGroup> TABLE = new CodeTable<>(values());
 
-    private final int code;
-    private final String reference;
-    private final String label;
+    private final Entry entry;
     private final int bits;
     private final String shortName;
     private final GroupType groupType;
 
     DhGroup(int code, String reference, String label, int bits, String shortName, GroupType groupType) {
-        this.code = code;
-        this.reference = reference;
-        this.label = label;
+        this.entry = new Entry(code, reference, label);
         this.bits = bits;
         this.shortName = shortName;
         this.groupType = groupType;
     }
 
-    /**
-     * The numeric code as carried on the wire.
-     *
-     * @return the registry code, or -1 for {@link #UNKNOWN}
-     */
-    public int code() {
-        return code;
-    }
-
-    /**
-     * The document that assigns this code (for example {@code "RFC 2408"}).
-     *
-     * @return the reference, empty for {@link #UNKNOWN}
-     */
-    public String reference() {
-        return reference;
-    }
-
-    /**
-     * A human, tshark-like label for this code.
-     *
-     * @return the label, never null
-     */
-    public String label() {
-        return label;
+    @Override
+    public Entry entry() {
+        return entry;
     }
 
     /**
@@ -168,12 +143,13 @@ public enum DhGroup {
     }
 
     /**
-     * The name {@link #nameOf(int)} returns for this constant's code (used as the JSON name).
+     * The {@link #label()}: this is an attribute-value registry.
      *
-     * @return the wire name, never null
+     * @return the label, never null
      */
+    @Override
     public String wireName() {
-        return label;
+        return label();
     }
 
     /**
@@ -195,20 +171,7 @@ public enum DhGroup {
      */
     public static String nameOf(int code) {
         DhGroup c = of(code);
-        return c != UNKNOWN ? c.wireName() : rangeName(code);
-    }
-
-    private static String rangeName(int code) {
-        if (code < 0 || code > 65535) {
-            return "INVALID";
-        }
-        if (code == 0) {
-            return "RESERVED";
-        }
-        if (code >= 1024 && code <= 65535) {
-            return "PRIVATE_USE";
-        }
-        return "UNASSIGNED";
+        return c != UNKNOWN ? c.wireName() : Ranges.ikev2TransformId(code);
     }
 
     /**

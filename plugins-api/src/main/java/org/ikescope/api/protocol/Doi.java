@@ -10,7 +10,7 @@ package org.ikescope.api.protocol;
  * (the IANA name written UPPER_SNAKE) for known codes.
  * Unassigned codes map to {@link #UNKNOWN} and are named by range ({@code "UNASSIGNED"}).
  */
-public enum Doi {
+public enum Doi implements RegistryValue {
     /** ISAKMP (code 0; RFC 2408). */
     ISAKMP(0, "RFC 2408", "ISAKMP"),
     /** IPSEC (code 1; RFC 2407). */
@@ -20,52 +20,17 @@ public enum Doi {
     /** Sentinel returned by {@link #of(int)} for a code this registry does not assign; its code is -1. */
     UNKNOWN(-1, "", "Unknown");
 
-    private static final CodeTable<Doi> TABLE = new CodeTable<>(values(), Doi::code);
+    private static final CodeTable<Doi> TABLE = new CodeTable<>(values());
 
-    private final int code;
-    private final String reference;
-    private final String label;
+    private final Entry entry;
 
     Doi(int code, String reference, String label) {
-        this.code = code;
-        this.reference = reference;
-        this.label = label;
+        this.entry = new Entry(code, reference, label);
     }
 
-    /**
-     * The numeric code as carried on the wire.
-     *
-     * @return the registry code, or -1 for {@link #UNKNOWN}
-     */
-    public int code() {
-        return code;
-    }
-
-    /**
-     * The document that assigns this code (for example {@code "RFC 2408"}).
-     *
-     * @return the reference, empty for {@link #UNKNOWN}
-     */
-    public String reference() {
-        return reference;
-    }
-
-    /**
-     * A human, tshark-like label for this code.
-     *
-     * @return the label, never null
-     */
-    public String label() {
-        return label;
-    }
-
-    /**
-     * The name {@link #nameOf(int)} returns for this constant's code (used as the JSON name).
-     *
-     * @return the wire name, never null
-     */
-    public String wireName() {
-        return name();
+    @Override
+    public Entry entry() {
+        return entry;
     }
 
     /**
@@ -87,10 +52,6 @@ public enum Doi {
      */
     public static String nameOf(int code) {
         Doi c = of(code);
-        return c != UNKNOWN ? c.wireName() : rangeName(code);
-    }
-
-    private static String rangeName(int code) {
-        return "UNASSIGNED";
+        return c != UNKNOWN ? c.wireName() : Ranges.doi(code);
     }
 }

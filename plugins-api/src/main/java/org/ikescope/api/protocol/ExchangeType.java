@@ -16,7 +16,7 @@ package org.ikescope.api.protocol;
  * {@code "PRIVATE_USE"}, otherwise {@code "UNASSIGNED"}; {@code "INVALID"} for values that do not
  * fit the 8-bit wire field).
  */
-public enum ExchangeType {
+public enum ExchangeType implements RegistryValue {
     /** None (code 0; RFC 2408). */
     NONE(0, "RFC 2408", "None"),
     /** Base (code 1; RFC 2408). */
@@ -60,43 +60,17 @@ public enum ExchangeType {
     /** Sentinel returned by {@link #of(int)} for a code this registry does not assign; its code is -1. */
     UNKNOWN(-1, "", "Unknown");
 
-    private static final CodeTable<ExchangeType> TABLE = new CodeTable<>(values(), ExchangeType::code);
+    private static final CodeTable<ExchangeType> TABLE = new CodeTable<>(values());
 
-    private final int code;
-    private final String reference;
-    private final String label;
+    private final Entry entry;
 
     ExchangeType(int code, String reference, String label) {
-        this.code = code;
-        this.reference = reference;
-        this.label = label;
+        this.entry = new Entry(code, reference, label);
     }
 
-    /**
-     * The numeric code as carried on the wire.
-     *
-     * @return the registry code, or -1 for {@link #UNKNOWN}
-     */
-    public int code() {
-        return code;
-    }
-
-    /**
-     * The document that assigns this code (for example {@code "RFC 2408"}).
-     *
-     * @return the reference, empty for {@link #UNKNOWN}
-     */
-    public String reference() {
-        return reference;
-    }
-
-    /**
-     * A human, tshark-like label for this code.
-     *
-     * @return the label, never null
-     */
-    public String label() {
-        return label;
+    @Override
+    public Entry entry() {
+        return entry;
     }
 
     /**
@@ -104,6 +78,7 @@ public enum ExchangeType {
      *
      * @return the wire name, never null
      */
+    @Override
     public String wireName() {
         return this == INFORMATIONAL_V2 ? "INFORMATIONAL" : name();
     }
@@ -127,20 +102,7 @@ public enum ExchangeType {
      */
     public static String nameOf(int code) {
         ExchangeType c = of(code);
-        return c != UNKNOWN ? c.wireName() : rangeName(code);
-    }
-
-    private static String rangeName(int code) {
-        if (code < 0 || code > 255) {
-            return "INVALID";
-        }
-        if (code >= 7 && code <= 31) {
-            return "RESERVED_ISAKMP";
-        }
-        if (code >= 240 && code <= 255) {
-            return "PRIVATE_USE";
-        }
-        return "UNASSIGNED";
+        return c != UNKNOWN ? c.wireName() : Ranges.exchangeType(code);
     }
 
     /**
@@ -149,7 +111,7 @@ public enum ExchangeType {
      * @return the display name (same as {@link #label()})
      */
     public String displayName() {
-        return label;
+        return label();
     }
 
     /**
@@ -158,6 +120,6 @@ public enum ExchangeType {
      * @return true for IKEv2 exchange types
      */
     public boolean isIkev2() {
-        return code >= 34 && code <= 44;
+        return code() >= 34 && code() <= 44;
     }
 }

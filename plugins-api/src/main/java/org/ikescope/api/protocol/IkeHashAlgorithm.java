@@ -11,7 +11,7 @@ package org.ikescope.api.protocol;
  * "PRIVATE_USE"}, otherwise {@code "UNASSIGNED"}; {@code "INVALID"} for values that do not fit the
  * 16-bit wire field).
  */
-public enum IkeHashAlgorithm {
+public enum IkeHashAlgorithm implements RegistryValue {
     /** MD5 (code 1; RFC 1321). */
     MD5(1, "RFC 1321", "MD5", 16, "HmacMD5"),
     /** SHA (code 2; FIPS 180-4). */
@@ -27,47 +27,21 @@ public enum IkeHashAlgorithm {
     /** Sentinel returned by {@link #of(int)} for a code this registry does not assign; its code is -1. */
     UNKNOWN(-1, "", "Unknown", 0, null);
 
-    private static final CodeTable<IkeHashAlgorithm> TABLE = new CodeTable<>(values(), IkeHashAlgorithm::code);
+    private static final CodeTable<IkeHashAlgorithm> TABLE = new CodeTable<>(values());
 
-    private final int code;
-    private final String reference;
-    private final String label;
+    private final Entry entry;
     private final int digestLength;
     private final String hmacAlgorithm;
 
     IkeHashAlgorithm(int code, String reference, String label, int digestLength, String hmacAlgorithm) {
-        this.code = code;
-        this.reference = reference;
-        this.label = label;
+        this.entry = new Entry(code, reference, label);
         this.digestLength = digestLength;
         this.hmacAlgorithm = hmacAlgorithm;
     }
 
-    /**
-     * The numeric code as carried on the wire.
-     *
-     * @return the registry code, or -1 for {@link #UNKNOWN}
-     */
-    public int code() {
-        return code;
-    }
-
-    /**
-     * The document that assigns this code (for example {@code "RFC 2408"}).
-     *
-     * @return the reference, empty for {@link #UNKNOWN}
-     */
-    public String reference() {
-        return reference;
-    }
-
-    /**
-     * A human, tshark-like label for this code.
-     *
-     * @return the label, never null
-     */
-    public String label() {
-        return label;
+    @Override
+    public Entry entry() {
+        return entry;
     }
 
     /**
@@ -90,12 +64,13 @@ public enum IkeHashAlgorithm {
     }
 
     /**
-     * The name {@link #nameOf(int)} returns for this constant's code (used as the JSON name).
+     * The {@link #label()}: this is an attribute-value registry.
      *
-     * @return the wire name, never null
+     * @return the label, never null
      */
+    @Override
     public String wireName() {
-        return label;
+        return label();
     }
 
     /**
@@ -117,19 +92,6 @@ public enum IkeHashAlgorithm {
      */
     public static String nameOf(int code) {
         IkeHashAlgorithm c = of(code);
-        return c != UNKNOWN ? c.wireName() : rangeName(code);
-    }
-
-    private static String rangeName(int code) {
-        if (code < 0 || code > 65535) {
-            return "INVALID";
-        }
-        if (code == 0) {
-            return "RESERVED";
-        }
-        if (code >= 65001 && code <= 65535) {
-            return "PRIVATE_USE";
-        }
-        return "UNASSIGNED";
+        return c != UNKNOWN ? c.wireName() : Ranges.ikeAttributeValue(code);
     }
 }

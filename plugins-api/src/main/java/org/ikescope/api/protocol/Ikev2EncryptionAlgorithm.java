@@ -11,7 +11,7 @@ package org.ikescope.api.protocol;
  * "RESERVED"}, {@code "RESERVED"}, {@code "PRIVATE_USE"}, otherwise {@code "UNASSIGNED"}; {@code
  * "INVALID"} for values that do not fit the 16-bit wire field).
  */
-public enum Ikev2EncryptionAlgorithm {
+public enum Ikev2EncryptionAlgorithm implements RegistryValue {
     /** ENCR_DES_IV64 (code 1; RFC 1827). */
     ENCR_DES_IV64(1, "RFC 1827", "ENCR_DES_IV64", false),
     /** ENCR_DES (code 2; RFC 2405). */
@@ -79,45 +79,19 @@ public enum Ikev2EncryptionAlgorithm {
     /** Sentinel returned by {@link #of(int)} for a code this registry does not assign; its code is -1. */
     UNKNOWN(-1, "", "Unknown", false);
 
-    private static final CodeTable<Ikev2EncryptionAlgorithm> TABLE = new CodeTable<>(values(), Ikev2EncryptionAlgorithm::code);
+    private static final CodeTable<Ikev2EncryptionAlgorithm> TABLE = new CodeTable<>(values());
 
-    private final int code;
-    private final String reference;
-    private final String label;
+    private final Entry entry;
     private final boolean aead;
 
     Ikev2EncryptionAlgorithm(int code, String reference, String label, boolean aead) {
-        this.code = code;
-        this.reference = reference;
-        this.label = label;
+        this.entry = new Entry(code, reference, label);
         this.aead = aead;
     }
 
-    /**
-     * The numeric code as carried on the wire.
-     *
-     * @return the registry code, or -1 for {@link #UNKNOWN}
-     */
-    public int code() {
-        return code;
-    }
-
-    /**
-     * The document that assigns this code (for example {@code "RFC 2408"}).
-     *
-     * @return the reference, empty for {@link #UNKNOWN}
-     */
-    public String reference() {
-        return reference;
-    }
-
-    /**
-     * A human, tshark-like label for this code.
-     *
-     * @return the label, never null
-     */
-    public String label() {
-        return label;
+    @Override
+    public Entry entry() {
+        return entry;
     }
 
     /**
@@ -128,15 +102,6 @@ public enum Ikev2EncryptionAlgorithm {
      */
     public boolean aead() {
         return aead;
-    }
-
-    /**
-     * The name {@link #nameOf(int)} returns for this constant's code (used as the JSON name).
-     *
-     * @return the wire name, never null
-     */
-    public String wireName() {
-        return name();
     }
 
     /**
@@ -158,25 +123,6 @@ public enum Ikev2EncryptionAlgorithm {
      */
     public static String nameOf(int code) {
         Ikev2EncryptionAlgorithm c = of(code);
-        return c != UNKNOWN ? c.wireName() : rangeName(code);
-    }
-
-    private static String rangeName(int code) {
-        if (code < 0 || code > 65535) {
-            return "INVALID";
-        }
-        if (code == 0) {
-            return "RESERVED";
-        }
-        if (code == 10) {
-            return "RESERVED";
-        }
-        if (code == 22) {
-            return "RESERVED";
-        }
-        if (code >= 1024 && code <= 65535) {
-            return "PRIVATE_USE";
-        }
-        return "UNASSIGNED";
+        return c != UNKNOWN ? c.wireName() : Ranges.ikev2EncryptionId(code);
     }
 }

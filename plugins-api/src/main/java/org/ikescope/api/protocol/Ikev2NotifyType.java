@@ -13,7 +13,7 @@ package org.ikescope.api.protocol;
  * "UNASSIGNED_ERRORS"}, {@code "PRIVATE_USE_ERRORS"}, {@code "PRIVATE_USE_STATUS"}, otherwise
  * {@code "UNASSIGNED"}; {@code "INVALID"} for values that do not fit the 16-bit wire field).
  */
-public enum Ikev2NotifyType {
+public enum Ikev2NotifyType implements RegistryValue {
     /** UNSUPPORTED_CRITICAL_PAYLOAD (code 1; RFC 7296). */
     UNSUPPORTED_CRITICAL_PAYLOAD(1, "RFC 7296", "UNSUPPORTED_CRITICAL_PAYLOAD"),
     /** INVALID_IKE_SPI (code 4; RFC 7296). */
@@ -185,52 +185,17 @@ public enum Ikev2NotifyType {
     /** Sentinel returned by {@link #of(int)} for a code this registry does not assign; its code is -1. */
     UNKNOWN(-1, "", "Unknown");
 
-    private static final CodeTable<Ikev2NotifyType> TABLE = new CodeTable<>(values(), Ikev2NotifyType::code);
+    private static final CodeTable<Ikev2NotifyType> TABLE = new CodeTable<>(values());
 
-    private final int code;
-    private final String reference;
-    private final String label;
+    private final Entry entry;
 
     Ikev2NotifyType(int code, String reference, String label) {
-        this.code = code;
-        this.reference = reference;
-        this.label = label;
+        this.entry = new Entry(code, reference, label);
     }
 
-    /**
-     * The numeric code as carried on the wire.
-     *
-     * @return the registry code, or -1 for {@link #UNKNOWN}
-     */
-    public int code() {
-        return code;
-    }
-
-    /**
-     * The document that assigns this code (for example {@code "RFC 2408"}).
-     *
-     * @return the reference, empty for {@link #UNKNOWN}
-     */
-    public String reference() {
-        return reference;
-    }
-
-    /**
-     * A human, tshark-like label for this code.
-     *
-     * @return the label, never null
-     */
-    public String label() {
-        return label;
-    }
-
-    /**
-     * The name {@link #nameOf(int)} returns for this constant's code (used as the JSON name).
-     *
-     * @return the wire name, never null
-     */
-    public String wireName() {
-        return name();
+    @Override
+    public Entry entry() {
+        return entry;
     }
 
     /**
@@ -252,26 +217,7 @@ public enum Ikev2NotifyType {
      */
     public static String nameOf(int code) {
         Ikev2NotifyType c = of(code);
-        return c != UNKNOWN ? c.wireName() : rangeName(code);
-    }
-
-    private static String rangeName(int code) {
-        if (code < 0 || code > 65535) {
-            return "INVALID";
-        }
-        if (code >= 0 && code <= 33) {
-            return "RESERVED";
-        }
-        if (code >= 48 && code <= 8191) {
-            return "UNASSIGNED_ERRORS";
-        }
-        if (code >= 8192 && code <= 16383) {
-            return "PRIVATE_USE_ERRORS";
-        }
-        if (code >= 40960 && code <= 65535) {
-            return "PRIVATE_USE_STATUS";
-        }
-        return "UNASSIGNED";
+        return c != UNKNOWN ? c.wireName() : Ranges.ikev2NotifyType(code);
     }
 
     /**
@@ -280,7 +226,7 @@ public enum Ikev2NotifyType {
      * @return true for error types; false for status types and {@link #UNKNOWN}
      */
     public boolean isError() {
-        return isErrorCode(code);
+        return isErrorCode(code());
     }
 
     /**

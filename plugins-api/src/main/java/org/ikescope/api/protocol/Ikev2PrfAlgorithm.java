@@ -11,7 +11,7 @@ package org.ikescope.api.protocol;
  * "PRIVATE_USE"}, otherwise {@code "UNASSIGNED"}; {@code "INVALID"} for values that do not fit the
  * 16-bit wire field).
  */
-public enum Ikev2PrfAlgorithm {
+public enum Ikev2PrfAlgorithm implements RegistryValue {
     /** PRF_HMAC_MD5 (code 1; RFC 2104). */
     PRF_HMAC_MD5(1, "RFC 2104", "PRF_HMAC_MD5"),
     /** PRF_HMAC_SHA1 (code 2; RFC 2104). */
@@ -33,52 +33,17 @@ public enum Ikev2PrfAlgorithm {
     /** Sentinel returned by {@link #of(int)} for a code this registry does not assign; its code is -1. */
     UNKNOWN(-1, "", "Unknown");
 
-    private static final CodeTable<Ikev2PrfAlgorithm> TABLE = new CodeTable<>(values(), Ikev2PrfAlgorithm::code);
+    private static final CodeTable<Ikev2PrfAlgorithm> TABLE = new CodeTable<>(values());
 
-    private final int code;
-    private final String reference;
-    private final String label;
+    private final Entry entry;
 
     Ikev2PrfAlgorithm(int code, String reference, String label) {
-        this.code = code;
-        this.reference = reference;
-        this.label = label;
+        this.entry = new Entry(code, reference, label);
     }
 
-    /**
-     * The numeric code as carried on the wire.
-     *
-     * @return the registry code, or -1 for {@link #UNKNOWN}
-     */
-    public int code() {
-        return code;
-    }
-
-    /**
-     * The document that assigns this code (for example {@code "RFC 2408"}).
-     *
-     * @return the reference, empty for {@link #UNKNOWN}
-     */
-    public String reference() {
-        return reference;
-    }
-
-    /**
-     * A human, tshark-like label for this code.
-     *
-     * @return the label, never null
-     */
-    public String label() {
-        return label;
-    }
-
-    /**
-     * The name {@link #nameOf(int)} returns for this constant's code (used as the JSON name).
-     *
-     * @return the wire name, never null
-     */
-    public String wireName() {
-        return name();
+    @Override
+    public Entry entry() {
+        return entry;
     }
 
     /**
@@ -100,19 +65,6 @@ public enum Ikev2PrfAlgorithm {
      */
     public static String nameOf(int code) {
         Ikev2PrfAlgorithm c = of(code);
-        return c != UNKNOWN ? c.wireName() : rangeName(code);
-    }
-
-    private static String rangeName(int code) {
-        if (code < 0 || code > 65535) {
-            return "INVALID";
-        }
-        if (code == 0) {
-            return "RESERVED";
-        }
-        if (code >= 1024 && code <= 65535) {
-            return "PRIVATE_USE";
-        }
-        return "UNASSIGNED";
+        return c != UNKNOWN ? c.wireName() : Ranges.ikev2TransformId(code);
     }
 }

@@ -10,7 +10,7 @@ package org.ikescope.api.protocol;
  * otherwise {@code "UNASSIGNED"}; {@code "INVALID"} for values that do not fit the 8-bit wire
  * field).
  */
-public enum Ikev2ProtocolId {
+public enum Ikev2ProtocolId implements RegistryValue {
     /** RESERVED (code 0; RFC 7296). */
     RESERVED(0, "RFC 7296", "RESERVED"),
     /** IKE (code 1; RFC 7296). */
@@ -26,52 +26,17 @@ public enum Ikev2ProtocolId {
     /** Sentinel returned by {@link #of(int)} for a code this registry does not assign; its code is -1. */
     UNKNOWN(-1, "", "Unknown");
 
-    private static final CodeTable<Ikev2ProtocolId> TABLE = new CodeTable<>(values(), Ikev2ProtocolId::code);
+    private static final CodeTable<Ikev2ProtocolId> TABLE = new CodeTable<>(values());
 
-    private final int code;
-    private final String reference;
-    private final String label;
+    private final Entry entry;
 
     Ikev2ProtocolId(int code, String reference, String label) {
-        this.code = code;
-        this.reference = reference;
-        this.label = label;
+        this.entry = new Entry(code, reference, label);
     }
 
-    /**
-     * The numeric code as carried on the wire.
-     *
-     * @return the registry code, or -1 for {@link #UNKNOWN}
-     */
-    public int code() {
-        return code;
-    }
-
-    /**
-     * The document that assigns this code (for example {@code "RFC 2408"}).
-     *
-     * @return the reference, empty for {@link #UNKNOWN}
-     */
-    public String reference() {
-        return reference;
-    }
-
-    /**
-     * A human, tshark-like label for this code.
-     *
-     * @return the label, never null
-     */
-    public String label() {
-        return label;
-    }
-
-    /**
-     * The name {@link #nameOf(int)} returns for this constant's code (used as the JSON name).
-     *
-     * @return the wire name, never null
-     */
-    public String wireName() {
-        return name();
+    @Override
+    public Entry entry() {
+        return entry;
     }
 
     /**
@@ -93,16 +58,6 @@ public enum Ikev2ProtocolId {
      */
     public static String nameOf(int code) {
         Ikev2ProtocolId c = of(code);
-        return c != UNKNOWN ? c.wireName() : rangeName(code);
-    }
-
-    private static String rangeName(int code) {
-        if (code < 0 || code > 255) {
-            return "INVALID";
-        }
-        if (code >= 201 && code <= 255) {
-            return "PRIVATE_USE";
-        }
-        return "UNASSIGNED";
+        return c != UNKNOWN ? c.wireName() : Ranges.certEncodingOrIkev2ProtocolId(code);
     }
 }

@@ -10,7 +10,7 @@ package org.ikescope.api.protocol;
  * "PRIVATE_USE"}, otherwise {@code "UNASSIGNED"}; {@code "INVALID"} for values that do not fit the
  * 8-bit wire field).
  */
-public enum IpcompTransformId {
+public enum IpcompTransformId implements RegistryValue {
     /** OUI (code 1; RFC 2407). */
     IPCOMP_OUI(1, "RFC 2407", "OUI"),
     /** DEFLATE (code 2; RFC 2407). */
@@ -22,52 +22,17 @@ public enum IpcompTransformId {
     /** Sentinel returned by {@link #of(int)} for a code this registry does not assign; its code is -1. */
     UNKNOWN(-1, "", "Unknown");
 
-    private static final CodeTable<IpcompTransformId> TABLE = new CodeTable<>(values(), IpcompTransformId::code);
+    private static final CodeTable<IpcompTransformId> TABLE = new CodeTable<>(values());
 
-    private final int code;
-    private final String reference;
-    private final String label;
+    private final Entry entry;
 
     IpcompTransformId(int code, String reference, String label) {
-        this.code = code;
-        this.reference = reference;
-        this.label = label;
+        this.entry = new Entry(code, reference, label);
     }
 
-    /**
-     * The numeric code as carried on the wire.
-     *
-     * @return the registry code, or -1 for {@link #UNKNOWN}
-     */
-    public int code() {
-        return code;
-    }
-
-    /**
-     * The document that assigns this code (for example {@code "RFC 2408"}).
-     *
-     * @return the reference, empty for {@link #UNKNOWN}
-     */
-    public String reference() {
-        return reference;
-    }
-
-    /**
-     * A human, tshark-like label for this code.
-     *
-     * @return the label, never null
-     */
-    public String label() {
-        return label;
-    }
-
-    /**
-     * The name {@link #nameOf(int)} returns for this constant's code (used as the JSON name).
-     *
-     * @return the wire name, never null
-     */
-    public String wireName() {
-        return name();
+    @Override
+    public Entry entry() {
+        return entry;
     }
 
     /**
@@ -89,19 +54,6 @@ public enum IpcompTransformId {
      */
     public static String nameOf(int code) {
         IpcompTransformId c = of(code);
-        return c != UNKNOWN ? c.wireName() : rangeName(code);
-    }
-
-    private static String rangeName(int code) {
-        if (code < 0 || code > 255) {
-            return "INVALID";
-        }
-        if (code == 0) {
-            return "RESERVED";
-        }
-        if (code >= 48 && code <= 63) {
-            return "PRIVATE_USE";
-        }
-        return "UNASSIGNED";
+        return c != UNKNOWN ? c.wireName() : Ranges.ipcompTransformId(code);
     }
 }

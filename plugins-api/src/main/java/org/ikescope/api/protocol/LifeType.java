@@ -3,7 +3,8 @@ package org.ikescope.api.protocol;
 /**
  * Life-Type attribute values, shared by the IKEv1 phase-1 Life-Type (RFC 2409 Appendix A) and the
  * IPsec DOI SA-Life-Type (RFC 2407 section 4.5). Ranges: 0 reserved, 3-65000 unassigned,
- * 65001-65535 private use (phase 1) / 61440-65535 (IPsec DOI).
+ * 65001-65535 private use (phase 1) / 61440-65535 (IPsec DOI); {@link #nameOf(int)} names
+ * unassigned codes by the IPsec DOI ranges.
  *
  * <p>This is an attribute-<em>value</em> registry: {@link #nameOf(int)} returns the
  * constant's {@link #label()} for known codes.
@@ -11,7 +12,7 @@ package org.ikescope.api.protocol;
  * "PRIVATE_USE"}, otherwise {@code "UNASSIGNED"}; {@code "INVALID"} for values that do not fit the
  * 16-bit wire field).
  */
-public enum LifeType {
+public enum LifeType implements RegistryValue {
     /** Seconds (code 1; RFC 2409). */
     SECONDS(1, "RFC 2409", "Seconds"),
     /** Kilobytes (code 2; RFC 2409). */
@@ -19,52 +20,27 @@ public enum LifeType {
     /** Sentinel returned by {@link #of(int)} for a code this registry does not assign; its code is -1. */
     UNKNOWN(-1, "", "Unknown");
 
-    private static final CodeTable<LifeType> TABLE = new CodeTable<>(values(), LifeType::code);
+    private static final CodeTable<LifeType> TABLE = new CodeTable<>(values());
 
-    private final int code;
-    private final String reference;
-    private final String label;
+    private final Entry entry;
 
     LifeType(int code, String reference, String label) {
-        this.code = code;
-        this.reference = reference;
-        this.label = label;
+        this.entry = new Entry(code, reference, label);
+    }
+
+    @Override
+    public Entry entry() {
+        return entry;
     }
 
     /**
-     * The numeric code as carried on the wire.
-     *
-     * @return the registry code, or -1 for {@link #UNKNOWN}
-     */
-    public int code() {
-        return code;
-    }
-
-    /**
-     * The document that assigns this code (for example {@code "RFC 2408"}).
-     *
-     * @return the reference, empty for {@link #UNKNOWN}
-     */
-    public String reference() {
-        return reference;
-    }
-
-    /**
-     * A human, tshark-like label for this code.
+     * The {@link #label()}: this is an attribute-value registry.
      *
      * @return the label, never null
      */
-    public String label() {
-        return label;
-    }
-
-    /**
-     * The name {@link #nameOf(int)} returns for this constant's code (used as the JSON name).
-     *
-     * @return the wire name, never null
-     */
+    @Override
     public String wireName() {
-        return label;
+        return label();
     }
 
     /**
@@ -86,19 +62,6 @@ public enum LifeType {
      */
     public static String nameOf(int code) {
         LifeType c = of(code);
-        return c != UNKNOWN ? c.wireName() : rangeName(code);
-    }
-
-    private static String rangeName(int code) {
-        if (code < 0 || code > 65535) {
-            return "INVALID";
-        }
-        if (code == 0) {
-            return "RESERVED";
-        }
-        if (code >= 61440 && code <= 65535) {
-            return "PRIVATE_USE";
-        }
-        return "UNASSIGNED";
+        return c != UNKNOWN ? c.wireName() : Ranges.ipsecAttributeValue(code);
     }
 }

@@ -18,7 +18,7 @@ package org.ikescope.api.protocol;
  * "PRIVATE_USE"}, {@code "RESERVED"}, otherwise {@code "UNASSIGNED"}; {@code "INVALID"} for values
  * that do not fit the 16-bit wire field).
  */
-public enum NotifyType {
+public enum NotifyType implements RegistryValue {
     /** INVALID-PAYLOAD-TYPE (code 1; RFC 2408). */
     INVALID_PAYLOAD_TYPE(1, "RFC 2408", "INVALID-PAYLOAD-TYPE"),
     /** DOI-NOT-SUPPORTED (code 2; RFC 2408). */
@@ -98,52 +98,17 @@ public enum NotifyType {
     /** Sentinel returned by {@link #of(int)} for a code this registry does not assign; its code is -1. */
     UNKNOWN(-1, "", "Unknown");
 
-    private static final CodeTable<NotifyType> TABLE = new CodeTable<>(values(), NotifyType::code);
+    private static final CodeTable<NotifyType> TABLE = new CodeTable<>(values());
 
-    private final int code;
-    private final String reference;
-    private final String label;
+    private final Entry entry;
 
     NotifyType(int code, String reference, String label) {
-        this.code = code;
-        this.reference = reference;
-        this.label = label;
+        this.entry = new Entry(code, reference, label);
     }
 
-    /**
-     * The numeric code as carried on the wire.
-     *
-     * @return the registry code, or -1 for {@link #UNKNOWN}
-     */
-    public int code() {
-        return code;
-    }
-
-    /**
-     * The document that assigns this code (for example {@code "RFC 2408"}).
-     *
-     * @return the reference, empty for {@link #UNKNOWN}
-     */
-    public String reference() {
-        return reference;
-    }
-
-    /**
-     * A human, tshark-like label for this code.
-     *
-     * @return the label, never null
-     */
-    public String label() {
-        return label;
-    }
-
-    /**
-     * The name {@link #nameOf(int)} returns for this constant's code (used as the JSON name).
-     *
-     * @return the wire name, never null
-     */
-    public String wireName() {
-        return name();
+    @Override
+    public Entry entry() {
+        return entry;
     }
 
     /**
@@ -165,35 +130,7 @@ public enum NotifyType {
      */
     public static String nameOf(int code) {
         NotifyType c = of(code);
-        return c != UNKNOWN ? c.wireName() : rangeName(code);
-    }
-
-    private static String rangeName(int code) {
-        if (code < 0 || code > 65535) {
-            return "INVALID";
-        }
-        if (code == 0) {
-            return "RESERVED";
-        }
-        if (code >= 31 && code <= 8191) {
-            return "RESERVED";
-        }
-        if (code >= 8192 && code <= 16383) {
-            return "PRIVATE_USE_ERRORS";
-        }
-        if (code >= 16385 && code <= 24575) {
-            return "RESERVED";
-        }
-        if (code >= 24576 && code <= 32767) {
-            return "DOI_SPECIFIC";
-        }
-        if (code >= 32768 && code <= 40959) {
-            return "PRIVATE_USE";
-        }
-        if (code >= 40960 && code <= 65535) {
-            return "RESERVED";
-        }
-        return "UNASSIGNED";
+        return c != UNKNOWN ? c.wireName() : Ranges.notifyType(code);
     }
 
     /**
@@ -202,7 +139,7 @@ public enum NotifyType {
      * @return true for error types; false for status types and {@link #UNKNOWN}
      */
     public boolean isError() {
-        return isErrorCode(code);
+        return isErrorCode(code());
     }
 
     /**

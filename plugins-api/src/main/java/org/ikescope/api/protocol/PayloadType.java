@@ -17,7 +17,7 @@ package org.ikescope.api.protocol;
  * "PRIVATE_USE"}, otherwise {@code "UNASSIGNED"}; {@code "INVALID"} for values that do not fit the
  * 8-bit wire field).
  */
-public enum PayloadType {
+public enum PayloadType implements RegistryValue {
     /** None / No Next Payload (code 0; RFC 2408). */
     NONE(0, "RFC 2408", "None / No Next Payload", "NONE"),
     /** Security Association (code 1; RFC 2408). */
@@ -117,45 +117,19 @@ public enum PayloadType {
     /** Sentinel returned by {@link #of(int)} for a code this registry does not assign; its code is -1. */
     UNKNOWN(-1, "", "Unknown", "?");
 
-    private static final CodeTable<PayloadType> TABLE = new CodeTable<>(values(), PayloadType::code);
+    private static final CodeTable<PayloadType> TABLE = new CodeTable<>(values());
 
-    private final int code;
-    private final String reference;
-    private final String label;
+    private final Entry entry;
     private final String abbreviation;
 
     PayloadType(int code, String reference, String label, String abbreviation) {
-        this.code = code;
-        this.reference = reference;
-        this.label = label;
+        this.entry = new Entry(code, reference, label);
         this.abbreviation = abbreviation;
     }
 
-    /**
-     * The numeric code as carried on the wire.
-     *
-     * @return the registry code, or -1 for {@link #UNKNOWN}
-     */
-    public int code() {
-        return code;
-    }
-
-    /**
-     * The document that assigns this code (for example {@code "RFC 2408"}).
-     *
-     * @return the reference, empty for {@link #UNKNOWN}
-     */
-    public String reference() {
-        return reference;
-    }
-
-    /**
-     * A human, tshark-like label for this code.
-     *
-     * @return the label, never null
-     */
-    public String label() {
-        return label;
+    @Override
+    public Entry entry() {
+        return entry;
     }
 
     /**
@@ -173,6 +147,7 @@ public enum PayloadType {
      *
      * @return the wire name, never null
      */
+    @Override
     public String wireName() {
         return isIkev2() ? abbreviation : name();
     }
@@ -196,20 +171,7 @@ public enum PayloadType {
      */
     public static String nameOf(int code) {
         PayloadType c = of(code);
-        return c != UNKNOWN ? c.wireName() : rangeName(code);
-    }
-
-    private static String rangeName(int code) {
-        if (code < 0 || code > 255) {
-            return "INVALID";
-        }
-        if (code >= 23 && code <= 32) {
-            return "RESERVED";
-        }
-        if (code >= 128 && code <= 255) {
-            return "PRIVATE_USE";
-        }
-        return "UNASSIGNED";
+        return c != UNKNOWN ? c.wireName() : Ranges.payloadType(code);
     }
 
     /**
@@ -218,6 +180,6 @@ public enum PayloadType {
      * @return true for IKEv2 payload types
      */
     public boolean isIkev2() {
-        return code >= 33 && code <= 54;
+        return code() >= 33 && code() <= 54;
     }
 }

@@ -11,7 +11,8 @@
  *
  * <p>Every enum has the same shape:
  * <ul>
- *   <li>{@code code()}, {@code reference()} and {@code label()} (a human, tshark-like label);</li>
+ *   <li>it implements {@link org.ikescope.api.protocol.RegistryValue}: {@code code()},
+ *       {@code reference()} and {@code label()} (a human, tshark-like label);</li>
  *   <li>{@code wireName()}, the name used in JSON: the constant name for <em>type</em> registries
  *       (payload, exchange, notify, ID, protocol, transform and attribute types), the label for
  *       attribute-<em>value</em> registries (encryption and hash algorithms, authentication
