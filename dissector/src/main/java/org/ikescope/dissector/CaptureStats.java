@@ -18,7 +18,8 @@ import java.util.Map;
  *   <li>{@code fragments}: IP fragments held for reassembly (not the completing one);</li>
  *   <li>{@code duplicates}: exact copies of a recent frame (a SPAN session mirroring twice).</li>
  * </ul>
- * The other counters are informational and not part of the sum.
+ * The other counters are informational and not part of the sum ({@code fragmentsIncomplete}:
+ * IP fragments, already in {@code fragments}, whose datagram never completed).
  */
 public final class CaptureStats {
     public long frames;
@@ -29,6 +30,8 @@ public final class CaptureStats {
     public long malformed;
     public long fragments;
     public long duplicates;
+    /** IP fragment frames whose set never completed (dropped, or waiting at the end); informational. */
+    public long fragmentsIncomplete;
     /** ISAKMP records emitted (a frame can carry an IKE fragment and the message it completes). */
     public long messages;
     public long ikeFragments;
@@ -52,6 +55,7 @@ public final class CaptureStats {
         malformed += o.malformed;
         fragments += o.fragments;
         duplicates += o.duplicates;
+        fragmentsIncomplete += o.fragmentsIncomplete;
         messages += o.messages;
         ikeFragments += o.ikeFragments;
         ipReassembled += o.ipReassembled;
@@ -72,6 +76,7 @@ public final class CaptureStats {
         m.put("malformed", malformed);
         m.put("fragments", fragments);
         m.put("duplicates", duplicates);
+        m.put("fragmentsIncomplete", fragmentsIncomplete);
         m.put("messages", messages);
         m.put("ikeFragments", ikeFragments);
         m.put("ipReassembled", ipReassembled);

@@ -12,4 +12,11 @@ public interface DissectionListener {
     /** A NAT-T keepalive or a damaged frame. */
     default void frame(FrameEvent event) {
     }
+
+    /**
+     * An IP or IKE fragment set that never completed: reported when it is dropped (timeout, a cap)
+     * and, for the sets still waiting, at the end of {@link Dissector#run}. Each set once.
+     */
+    default void incompleteFragments(IncompleteFragmentsEvent event) {
+    }
 }

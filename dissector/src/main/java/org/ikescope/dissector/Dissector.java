@@ -2,12 +2,15 @@ package org.ikescope.dissector;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Set;
 import org.ikescope.dissector.capture.Frame;
 import org.ikescope.dissector.capture.PacketSource;
+import org.ikescope.dissector.isakmp.IncompleteIkeFragments;
 import org.ikescope.dissector.isakmp.IsakmpDecoder;
 import org.ikescope.dissector.isakmp.IsakmpMessage;
+import org.ikescope.dissector.isakmp.SaContext;
 import org.ikescope.dissector.isakmp.SaContextTable;
 import org.ikescope.dissector.net.Datagram;
 import org.ikescope.dissector.net.IpReassembler;
@@ -19,6 +22,11 @@ import org.ikescope.dissector.net.NetKind;
  * messages, ESP packets and NAT-T keepalives for a {@link DissectionListener}, with every frame
  * counted in {@link CaptureStats}. One instance per capture timeline (it keeps per-SA context
  * and fragments across files when reused).
+ *
+ * <p>Fragment sets (IP and IKE) that never complete are reported as
+ * {@link IncompleteFragmentsEvent}s: when dropped during the run (timeout, caps) and, for those
+ * still waiting, at the end of each {@link #run}. A set reported at the end of one file is not
+ * reported again; should the next file of a reused instance complete it, the message still comes.
  */
 public final class Dissector {
     public static final int IKE_PORT = 500;
@@ -28,6 +36,10 @@ public final class Dissector {
     static final int ESP_HEADER_BYTES = 8;
     /** Cisco-style IKE fragmentation payload type. */
     static final int FRAGMENT_PAYLOAD = 132;
+    static final int UDP_PROTOCOL = 17;
+    static final int UDP_HEADER_BYTES = 8;
+    /** SAs with an IKE fragment set waiting for its timeout check; past it the end-of-run sweep still reports them. */
+    static final int MAX_FRAGMENT_WATCH = 65536;
 
     /**
      * @param ikePorts        UDP ports that carry plain ISAKMP (500 and any added with --ike-port)
@@ -44,6 +56,11 @@ public final class Dissector {
     private final NetDecoder net;
     private final IpReassembler reassembler;
     private final IsakmpDecoder isakmp;
+    private final SaContextTable contexts = new SaContextTable();
+    /** SAs that started an IKE fragment set, roughly oldest first, for the timeout (see {@link #expireIkeFragments}). */
+    private final ArrayDeque<SaContext> fragmentWatch = new ArrayDeque<>();
+    /** {@link IpReassembler#dropped()} when its dropped sets were last drained. */
+    private long reassemblerDropped;
     private final DuplicateDetector duplicates = new DuplicateDetector(DuplicateDetector.DEFAULT_WINDOW_NANOS);
     private final Frame frame = new Frame();
     private final Datagram datagram = new Datagram();
@@ -60,7 +77,7 @@ public final class Dissector {
         this.options = options;
         this.reassembler = reassembler;
         this.net = new NetDecoder(reassembler);
-        this.isakmp = new IsakmpDecoder(new SaContextTable());
+        this.isakmp = new IsakmpDecoder(contexts);
     }
 
     /** The ISAKMP decoder (and through it the per-SA contexts) this pipeline uses. */
@@ -79,11 +96,16 @@ public final class Dissector {
         String file = source.name();
         while (source.next(frame)) {
             stats.frames++;
+            expireFragments(file, listener, frame.timestampNanos);
             frameStart = frame.data.position();
             int frameEnd = frame.data.limit();
             stats.bytes += frameEnd - frameStart;
             ByteBuffer frameBuf = frame.data;
             NetKind kind = net.decode(frame, datagram);
+            if (reassembler != null && reassembler.dropped() != reassemblerDropped) {
+                reassemblerDropped = reassembler.dropped();
+                ipSets(file, stats, listener, reassembler.drainIncompleteSets());
+            }
             if (datagram.vlan >= 0) {
                 stats.vlanTagged++;
             }
@@ -136,7 +158,106 @@ public final class Dissector {
                 default -> throw new IllegalStateException("unhandled " + kind);
             }
         }
+        pendingFragments(file, stats, listener);
         return stats;
+    }
+
+    // ---------------------------------------------------------------- incomplete fragment sets
+
+    /** Drops the IP and IKE fragment sets that waited too long by {@code now} (capture time). */
+    private void expireFragments(String file, DissectionListener listener, long now) {
+        if (reassembler != null) {
+            reassembler.expire(now);
+        }
+        expireIkeFragments(now);
+        ikeSetsDropped(file, listener);
+    }
+
+    /**
+     * The IKE half of the timeout. Contexts enter the queue when they start a set, so the head is
+     * (nearly) the oldest; a context with sets left after its check goes to the back. One peek per
+     * frame when nothing is due.
+     */
+    private void expireIkeFragments(long now) {
+        SaContext sa;
+        while ((sa = fragmentWatch.peekFirst()) != null) {
+            long oldest = sa.oldestFragmentNanos();
+            if (oldest != Long.MAX_VALUE && now - oldest <= SaContext.FRAGMENT_TIMEOUT_NANOS) {
+                return;
+            }
+            fragmentWatch.pollFirst();
+            sa.expireFragments(now);
+            if (sa.hasPendingFragments() && sa.oldestFragmentNanos() != Long.MAX_VALUE) {
+                fragmentWatch.addLast(sa);
+            }
+        }
+    }
+
+    private void ikeSetsDropped(String file, DissectionListener listener) {
+        if (contexts.hasDroppedFragmentSets()) {
+            for (IncompleteIkeFragments f : contexts.drainDroppedFragmentSets()) {
+                ikeSet(file, listener, f);
+            }
+        }
+    }
+
+    /** At the end of a run: every set still waiting, reported once. */
+    private void pendingFragments(String file, CaptureStats stats, DissectionListener listener) {
+        if (reassembler != null) {
+            ipSets(file, stats, listener, reassembler.drainIncompleteSets());
+            ipSets(file, stats, listener, reassembler.takePendingSets());
+            reassemblerDropped = reassembler.dropped();
+        }
+        ikeSetsDropped(file, listener);
+        for (SaContext sa : contexts.withPendingFragments()) {
+            for (IncompleteIkeFragments f : sa.takePendingFragmentSets()) {
+                ikeSet(file, listener, f);
+            }
+        }
+    }
+
+    private void ikeSet(String file, DissectionListener listener, IncompleteIkeFragments f) {
+        listener.incompleteFragments(new IncompleteFragmentsEvent(file, IncompleteFragmentsEvent.IKE, f.src(), f.dst(),
+                f.initiatorCookie(), f.frames(), f.firstNanos(), f.lastNanos(), f.bytes(), f.reason()));
+    }
+
+    /**
+     * IP sets: every one counts in {@code fragmentsIncomplete}; those that may carry IKE (UDP, and
+     * when the first fragment came, an IKE or NAT-T port and not ESP in UDP) become events.
+     */
+    private void ipSets(String file, CaptureStats stats, DissectionListener listener, List<IpReassembler.IncompleteSet> sets) {
+        for (IpReassembler.IncompleteSet s : sets) {
+            stats.fragmentsIncomplete += s.frames().size();
+            if (s.protocol() != UDP_PROTOCOL) {
+                continue;
+            }
+            byte[] h = s.head();
+            int srcPort = 0;
+            int dstPort = 0;
+            long cookie = 0;
+            if (h.length >= UDP_HEADER_BYTES) {
+                ByteBuffer b = ByteBuffer.wrap(h);
+                srcPort = b.getShort(0) & 0xffff;
+                dstPort = b.getShort(2) & 0xffff;
+                boolean natt = options.nattPorts().contains(srcPort) || options.nattPorts().contains(dstPort);
+                boolean ike = options.ikePorts().contains(srcPort) || options.ikePorts().contains(dstPort);
+                int at = UDP_HEADER_BYTES;
+                if (natt) {
+                    if (h.length >= at + NON_ESP_MARKER_BYTES && b.getInt(at) != 0) {
+                        continue; // ESP in UDP
+                    }
+                    at += NON_ESP_MARKER_BYTES;
+                } else if (!ike) {
+                    continue;
+                }
+                if (h.length >= at + Long.BYTES) {
+                    cookie = b.getLong(at);
+                }
+            }
+            listener.incompleteFragments(new IncompleteFragmentsEvent(file, IncompleteFragmentsEvent.IP,
+                    new Endpoint(s.src(), srcPort), new Endpoint(s.dst(), dstPort), cookie, s.frames(), s.firstNanos(),
+                    s.lastNanos(), s.bytesReceived(), s.reason()));
+        }
     }
 
     private enum Category { ISAKMP, ESP, KEEPALIVE, OTHER, MALFORMED }
@@ -235,12 +356,21 @@ public final class Dissector {
                       int icmpType, int icmpCode, boolean countFrame) {
         Datagram d = datagram;
         int offset = d.reassembled ? -1 : d.payload.position() - frameStart;
-        IsakmpMessage msg = isakmp.decode(d.payload, frame.number);
+        Endpoint src = endpoint(d.src, d, d.srcPort);
+        Endpoint dst = endpoint(d.dst, d, d.dstPort);
+        IsakmpMessage msg = isakmp.decode(d.payload, frame.number, src.hashCode());
+        if (msg.has(FRAGMENT_PAYLOAD) && icmpType < 0) {
+            // The decoder keeps fragments by frame number; the set learns its times and peers here.
+            SaContext sa = contexts.find(msg.initiatorCookie());
+            if (sa != null && sa.fragmentSeen(frame.number, frame.timestampNanos, src, dst)
+                    && fragmentWatch.size() < MAX_FRAGMENT_WATCH) {
+                fragmentWatch.addLast(sa);
+            }
+        }
+        ikeSetsDropped(file, listener);
         if (countFrame) {
             count(stats, duplicateOf, msg.malformed() ? Category.MALFORMED : Category.ISAKMP);
         }
-        Endpoint src = endpoint(d.src, d, d.srcPort);
-        Endpoint dst = endpoint(d.dst, d, d.dstPort);
         List<Long> ipFrames = d.reassembled ? d.fragmentFrames : List.of();
         stats.messages++;
         if (msg.has(FRAGMENT_PAYLOAD)) {

@@ -25,6 +25,7 @@ import org.ikescope.dissector.DissectionListener;
 import org.ikescope.dissector.Dissector;
 import org.ikescope.dissector.EspEvent;
 import org.ikescope.dissector.FrameEvent;
+import org.ikescope.dissector.IncompleteFragmentsEvent;
 import org.ikescope.dissector.MessageEvent;
 import org.ikescope.dissector.net.Addresses;
 import picocli.CommandLine.Command;
@@ -230,6 +231,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 public void frame(FrameEvent e) {
                     events.add(new Object[] {e.timeNanos(), e});
                 }
+
+                @Override
+                public void incompleteFragments(IncompleteFragmentsEvent e) {
+                    // At its last fragment: its SA is open there, whenever the dissector gave the set up.
+                    events.add(new Object[] {e.lastNanos(), e});
+                }
             });
         }
         events.sort(Comparator.comparingLong(a -> (Long) a[0]));
@@ -240,6 +247,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 tracker.esp(s);
             } else if (ev[1] instanceof FrameEvent fr) {
                 tracker.frame(fr);
+            } else if (ev[1] instanceof IncompleteFragmentsEvent inc) {
+                tracker.incompleteFragments(inc);
             }
         }
     }

@@ -60,6 +60,7 @@ public final class Exchange {
     List<Transaction> transactions = List.of();
     List<EspFlow> esp = List.of();
     List<IcmpEvidence> icmpErrors = List.of();
+    List<IncompleteFragmentSet> incompleteFragmentSets = List.of();
     long natKeepalives;
     long ikeFragments;
     long timeToEstablishedNanos = -1;
@@ -102,6 +103,7 @@ public final class Exchange {
         e.transactions = transactions;
         e.esp = esp;
         e.icmpErrors = icmpErrors;
+        e.incompleteFragmentSets = incompleteFragmentSets;
         e.natKeepalives = natKeepalives;
         e.ikeFragments = ikeFragments;
         e.timeToEstablishedNanos = timeToEstablishedNanos;
@@ -311,6 +313,14 @@ public final class Exchange {
         return icmpErrors;
     }
 
+    /**
+     * IP and IKE fragment sets of this SA that never completed at the capture point: the message
+     * they carried is not in {@link #messages()}.
+     */
+    public List<IncompleteFragmentSet> incompleteFragmentSets() {
+        return incompleteFragmentSets;
+    }
+
     /** NAT-T keepalives between the peers while this record was open. */
     public long natKeepalives() {
         return natKeepalives;
@@ -354,7 +364,7 @@ public final class Exchange {
         return findings;
     }
 
-    /** Every frame of the record (messages, their fragments, ICMP errors), ascending. */
+    /** Every frame of the record (messages, their fragments, incomplete fragment sets, ICMP errors), ascending. */
     public List<Long> frames() {
         List<Long> f = new ArrayList<>();
         for (ExchangeMessage m : messages) {
@@ -364,6 +374,9 @@ public final class Exchange {
         }
         for (IcmpEvidence i : icmpErrors) {
             f.add(i.frame());
+        }
+        for (IncompleteFragmentSet s : incompleteFragmentSets) {
+            f.addAll(s.frames());
         }
         return f.stream().sorted().distinct().toList();
     }

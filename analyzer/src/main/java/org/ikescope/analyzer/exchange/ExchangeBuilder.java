@@ -14,6 +14,7 @@ import org.ikescope.api.plugin.Severity;
 import org.ikescope.api.protocol.ExchangeType;
 import org.ikescope.dissector.Diagnostic;
 import org.ikescope.dissector.EspEvent;
+import org.ikescope.dissector.IncompleteFragmentsEvent;
 import org.ikescope.dissector.MessageEvent;
 import org.ikescope.dissector.isakmp.IsakmpMessage;
 import org.ikescope.dissector.vendor.VendorIdCatalog;
@@ -35,6 +36,7 @@ final class ExchangeBuilder {
     static final int MAX_ICMP = 100;
     static final int MAX_DISSECTOR_FINDINGS = 20;
     static final int MAX_VENDOR_IDS = 32;
+    static final int MAX_INCOMPLETE_FRAGMENT_SETS = 32;
 
     // IKEv1 and IKEv2 exchange type codes (RFC 2408 section 3.1, RFC 2409, RFC 7296 section 3.1).
     static final int MAIN = 2;
@@ -77,6 +79,7 @@ final class ExchangeBuilder {
         boolean deletes;
         boolean hasSa;
         List<String> payloads = List.of();
+        List<PayloadKind> payloadKinds = List.of();
     }
 
     /** One quick mode (one message ID). */
@@ -181,6 +184,7 @@ final class ExchangeBuilder {
     private final Msg[] pending = new Msg[2];
     private Map<Long, EspCounter> esp;
     private List<IcmpEvidence> icmp;
+    private List<IncompleteFragmentSet> incompleteFragments;
     long keepalives;
     long ikeFragments;
     boolean deleted;
@@ -260,7 +264,9 @@ final class ExchangeBuilder {
             x.notifications = List.copyOf(names);
         }
         x.deletes = PayloadFacts.deletesIkeSa(m);
-        x.payloads = PayloadFacts.payloadNames(m);
+        PayloadFacts.Shape shape = PayloadFacts.shape(m);
+        x.payloads = shape.abbreviations();
+        x.payloadKinds = shape.kinds();
 
         classify(x, m);
 
@@ -674,6 +680,22 @@ final class ExchangeBuilder {
                 quoted == null ? null : quoted.label));
     }
 
+    /** Fragments sent by {@code from} that never completed (the message they carried is missing from {@link #msgs}). */
+    void incompleteFragments(IncompleteFragmentsEvent e, Side from) {
+        if (incompleteFragments == null) {
+            incompleteFragments = new ArrayList<>(1);
+        }
+        if (incompleteFragments.size() < MAX_INCOMPLETE_FRAGMENT_SETS) {
+            incompleteFragments.add(new IncompleteFragmentSet(e.kind(), from, e.frames(), e.firstNanos(), e.lastNanos(),
+                    e.bytes(), e.reason()));
+        }
+        if (e.src() != null && e.src().port() != 0) {
+            peer(from).port(e.src().port());
+        }
+        time(e.firstNanos());
+        time(e.lastNanos());
+    }
+
     /** True when some phase-1 step was seen (main, aggressive, IKE_SA_INIT/IKE_AUTH). */
     boolean sawPhase1() {
         for (Step s : Step.values()) {
@@ -783,7 +805,7 @@ final class ExchangeBuilder {
         return new ExchangeMessage(m.frame, m.time, m.file, m.step, m.label, m.from, m.exchangeType, m.messageId,
                 m.response, m.encrypted, m.size, m.srcPort, m.dstPort, m.marker, m.vlan,
                 m.original == null ? 0 : m.original.frame, m.retransmissionNumber, m.retransmissions, m.inResponseTo,
-                m.rtt, m.answeredBy, m.notifications, m.ipFragments, m.ikeFragments, m.payloads);
+                m.rtt, m.answeredBy, m.notifications, m.ipFragments, m.ikeFragments, m.payloads, m.payloadKinds);
     }
 
     Exchange freeze(String closedBy) {
@@ -860,6 +882,7 @@ final class ExchangeBuilder {
             x.esp = List.copyOf(flows);
         }
         x.icmpErrors = icmp == null ? List.of() : List.copyOf(icmp);
+        x.incompleteFragmentSets = incompleteFragments == null ? List.of() : List.copyOf(incompleteFragments);
         x.natKeepalives = keepalives;
         x.ikeFragments = ikeFragments;
         Msg begin = firstOf[Step.MM1.ordinal()] != null ? firstOf[Step.MM1.ordinal()]

@@ -31,15 +31,17 @@ import java.util.List;
  * @param ikeFragmentFrames    frames of the IKE fragments it was rebuilt from (empty when none)
  * @param payloads             payload abbreviations in order ({@code SA}, {@code VID}, {@code NAT-D}...) when
  *                             in clear text or decrypted; empty when encrypted
+ * @param payloadKinds         the same payloads with their wire types and registry names
  */
 public record ExchangeMessage(long frame, long timeNanos, String file, Step step, String label, Side from,
                               int exchangeType, int messageId, boolean response, boolean encrypted, int size,
                               int srcPort, int dstPort, boolean nonEspMarker, int vlan, long retransmissionOf,
                               int retransmissionNumber, int retransmissions, long inResponseTo, long rttNanos,
                               long answeredBy, List<String> notifications, List<Long> ipFragmentFrames,
-                              List<Long> ikeFragmentFrames, List<String> payloads) {
+                              List<Long> ikeFragmentFrames, List<String> payloads, List<PayloadKind> payloadKinds) {
     public ExchangeMessage {
         payloads = List.copyOf(payloads);
+        payloadKinds = List.copyOf(payloadKinds);
         notifications = List.copyOf(notifications);
         ipFragmentFrames = List.copyOf(ipFragmentFrames);
         ikeFragmentFrames = List.copyOf(ikeFragmentFrames);

@@ -16,6 +16,7 @@ import org.ikescope.dissector.DissectionListener;
 import org.ikescope.dissector.Endpoint;
 import org.ikescope.dissector.EspEvent;
 import org.ikescope.dissector.FrameEvent;
+import org.ikescope.dissector.IncompleteFragmentsEvent;
 import org.ikescope.dissector.MessageEvent;
 import org.ikescope.dissector.isakmp.IsakmpMessage;
 
@@ -343,6 +344,42 @@ public final class ExchangeTracker implements DissectionListener {
                     e.diagnostic().detail(), "Frame " + e.frame() + " of " + e.file() + " could not be decoded.",
                     List.of(e.frame()), "", "dissector", e.diagnostic().offset()));
         }
+    }
+
+    /**
+     * A fragment set that never completed joins its SA: by initiator cookie when known (IKE sets
+     * always; IP sets whose first fragment came), else an IP set joins the open SA of the same
+     * address pair when its time fits. The clock does not move: the event may come late (when the
+     * dissector gave the set up), its times are those of the fragments.
+     */
+    @Override
+    public void incompleteFragments(IncompleteFragmentsEvent e) {
+        if (e.src() == null || e.dst() == null) {
+            stats.incompleteFragmentSetsUnmatched++;
+            return;
+        }
+        byte[] src = e.src().address();
+        byte[] dst = e.dst().address();
+        ExchangeBuilder b = null;
+        if (e.initiatorCookie() != 0) {
+            b = byKey.get(new Key(e.initiatorCookie(), src));
+            if (b == null) {
+                b = byKey.get(new Key(e.initiatorCookie(), dst));
+            }
+        }
+        if (b == null && IncompleteFragmentsEvent.IP.equals(e.kind())) {
+            ExchangeBuilder p = byPair.get(new PairKey(src, dst));
+            if (p != null && e.firstNanos() <= p.lastActivity + options.idleTimeoutNanos()
+                    && (p.start == Long.MAX_VALUE || e.lastNanos() >= p.start)) {
+                b = p;
+            }
+        }
+        if (b == null) {
+            stats.incompleteFragmentSetsUnmatched++;
+            return;
+        }
+        stats.incompleteFragmentSets++;
+        b.incompleteFragments(e, b.sideOf(src));
     }
 
     /** Emits every SA still open, in order of their first activity. */

@@ -305,29 +305,36 @@ final class PayloadFacts {
         return sb.toString();
     }
 
-    /** Shared lists of payload names: messages of the same shape (most of them) share one list. */
-    private static final Map<String, List<String>> SHAPES = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Shared payload lists: messages of the same shape (most of them) share one. */
+    private static final Map<String, Shape> SHAPES = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int MAX_SHAPES = 4_096;
 
-    /** Payload abbreviations of a message in order (empty when nothing was decoded). */
-    static List<String> payloadNames(IsakmpMessage m) {
+    /** A message's payloads, interned by shape: abbreviations (as in the output) and types with names. */
+    record Shape(List<String> abbreviations, List<PayloadKind> kinds) {
+        static final Shape NONE = new Shape(List.of(), List.of());
+    }
+
+    /** The payloads of a message in order (empty when nothing was decoded). */
+    static Shape shape(IsakmpMessage m) {
         if (m.payloads().isEmpty()) {
-            return List.of();
+            return Shape.NONE;
         }
-        StringBuilder key = new StringBuilder(m.payloads().size() * 4);
+        StringBuilder key = new StringBuilder(m.payloads().size() * 6);
         for (Payload p : m.payloads()) {
-            key.append(p.type()).append(p.name().startsWith("NAT_") ? "n" : "").append(',');
+            key.append(p.type()).append(':').append(p.name()).append(',');
         }
         String k = key.toString();
-        List<String> l = SHAPES.get(k);
+        Shape l = SHAPES.get(k);
         if (l != null) {
             return l;
         }
         List<String> names = new ArrayList<>(m.payloads().size());
+        List<PayloadKind> kinds = new ArrayList<>(m.payloads().size());
         for (Payload p : m.payloads()) {
             names.add(abbreviation(p));
+            kinds.add(new PayloadKind(p.type(), p.name()));
         }
-        l = List.copyOf(names);
+        l = new Shape(List.copyOf(names), List.copyOf(kinds));
         if (SHAPES.size() < MAX_SHAPES) {
             SHAPES.putIfAbsent(k, l);
         }

@@ -29,6 +29,10 @@ public final class TrackerStats {
     public long ikeFragments;
     /** ...and those whose SA was not found. */
     public long ikeFragmentsUnmatched;
+    /** IP/IKE fragment sets that never completed, attached to their SA. */
+    public long incompleteFragmentSets;
+    /** ...and those whose SA was not found (open). */
+    public long incompleteFragmentSetsUnmatched;
     public long icmpErrors;
     public long icmpUnmatched;
     public long espPackets;
@@ -56,6 +60,8 @@ public final class TrackerStats {
         crossCaptureCopies += o.crossCaptureCopies;
         ikeFragments += o.ikeFragments;
         ikeFragmentsUnmatched += o.ikeFragmentsUnmatched;
+        incompleteFragmentSets += o.incompleteFragmentSets;
+        incompleteFragmentSetsUnmatched += o.incompleteFragmentSetsUnmatched;
         icmpErrors += o.icmpErrors;
         icmpUnmatched += o.icmpUnmatched;
         espPackets += o.espPackets;
@@ -83,6 +89,8 @@ public final class TrackerStats {
         m.put("crossCaptureCopies", crossCaptureCopies);
         m.put("ikeFragmentsMatched", ikeFragments);
         m.put("ikeFragmentsUnmatched", ikeFragmentsUnmatched);
+        m.put("incompleteFragmentSetsMatched", incompleteFragmentSets);
+        m.put("incompleteFragmentSetsUnmatched", incompleteFragmentSetsUnmatched);
         m.put("icmpQuotingIke", icmpErrors);
         m.put("icmpUnmatched", icmpUnmatched);
         m.put("espPackets", espPackets);

@@ -14,20 +14,24 @@ import org.ikescope.analyzer.exchange.Exchange;
 import org.ikescope.analyzer.exchange.ExchangeMessage;
 import org.ikescope.analyzer.exchange.IcmpEvidence;
 import org.ikescope.analyzer.exchange.Identity;
+import org.ikescope.analyzer.exchange.IncompleteFragmentSet;
 import org.ikescope.analyzer.exchange.Informational;
 import org.ikescope.analyzer.exchange.Notification;
+import org.ikescope.analyzer.exchange.PayloadKind;
 import org.ikescope.analyzer.exchange.Peer;
 import org.ikescope.analyzer.exchange.ProposalSummary;
 import org.ikescope.analyzer.exchange.QuickMode;
 import org.ikescope.api.plugin.EspView;
 import org.ikescope.api.plugin.ExchangeView;
 import org.ikescope.api.plugin.Finding;
+import org.ikescope.api.plugin.FragmentSetView;
 import org.ikescope.api.plugin.IcmpErrorView;
 import org.ikescope.api.plugin.IdentityView;
 import org.ikescope.api.plugin.ImmutableBytes;
 import org.ikescope.api.plugin.InformationalView;
 import org.ikescope.api.plugin.MessageView;
 import org.ikescope.api.plugin.NotificationView;
+import org.ikescope.api.plugin.PayloadView;
 import org.ikescope.api.plugin.ProposalView;
 import org.ikescope.api.plugin.QuickModeView;
 import org.ikescope.api.plugin.Side;
@@ -45,11 +49,13 @@ import org.ikescope.dissector.vendor.VendorIdCatalog;
  * Turns the analyzer's {@link Exchange} records into the read-only views plugins see.
  *
  * <p>An {@link Exchange} is a bounded summary (so that a capture of any size analyses in a fixed
- * heap): it keeps each message's label, direction, timing, size and clear-text notify types, not
- * its payloads. So, for now, {@link MessageView#payloads()} is empty, vendor IDs and identities
- * carry no bytes beyond what the catalogue knows, {@link org.ikescope.api.plugin.NatView#natDiscoverySeen()}
- * is false and {@link ExchangeView#incompleteFragmentSets()} empty. Names the summary keeps
- * (algorithms, ID types) are mapped back to their registry codes.
+ * heap): it keeps each message's label, direction, timing, size, clear-text notify types and the
+ * type and name of each payload (shared by all messages of the same shape), not the payloads'
+ * bytes or positions. So {@link MessageView#payloads()} lists type and name with an empty body
+ * and offset -1, and vendor IDs and identities carry no bytes beyond what the catalogue knows.
+ * {@link org.ikescope.api.plugin.NatView#natDiscoverySeen()} comes from those payload types, and
+ * {@link ExchangeView#incompleteFragmentSets()} from the dissector's incomplete fragment sets.
+ * Names the summary keeps (algorithms, ID types) are mapped back to their registry codes.
  */
 public final class ExchangeViews {
     private static final String DISSECTOR = "dissector";
@@ -57,6 +63,10 @@ public final class ExchangeViews {
     private static final int PROTO_ISAKMP = 1;
     private static final int PORT_IKE = 500;
     private static final int PORT_NATT = 4500;
+    /** {@link PayloadView#offset()} when the summary did not keep it. */
+    private static final int OFFSET_NOT_KEPT = -1;
+    /** The abbreviation of every NAT-D payload, RFC 3947 (20) and draft (130; 15 named NAT_D_DRAFT). */
+    private static final String NAT_D = "NAT-D";
 
     private ExchangeViews() {
     }
@@ -111,7 +121,7 @@ public final class ExchangeViews {
                 x.offered().stream().map(p -> proposal(p, ikev2)).toList(),
                 Optional.ofNullable(x.initiatorIdentity()).map(i -> identity(i, ikev2)),
                 Optional.ofNullable(x.responderIdentity()).map(i -> identity(i, ikev2)),
-                messages, notifications, quickModes, informationals, esp, icmp, List.of(), nat(x), x.startNanos(),
+                messages, notifications, quickModes, informationals, esp, icmp, fragments(x), nat(x), x.startNanos(),
                 x.endNanos(), toActive >= 0 ? OptionalLong.of(toActive) : OptionalLong.empty(),
                 x.startedAfterPhase1(), false, diagnostics);
     }
@@ -175,8 +185,27 @@ public final class ExchangeViews {
         }
         return new Views.Message(m.label(), from, m.frame(), m.timeNanos(), src == null ? "" : src.ip(), m.srcPort(),
                 dst == null ? "" : dst.ip(), m.dstPort(), m.nonEspMarker(), m.encrypted(), false, m.size(),
-                m.retransmissionOf(), m.exchangeType(), m.messageId(), List.of(), codes, m.ipFragmentFrames(),
+                m.retransmissionOf(), m.exchangeType(), m.messageId(), payloads(m), codes, m.ipFragmentFrames(),
                 m.ikeFragmentFrames());
+    }
+
+    private static List<PayloadView> payloads(ExchangeMessage m) {
+        if (m.payloadKinds().isEmpty()) {
+            return List.of();
+        }
+        List<PayloadView> out = new ArrayList<>(m.payloadKinds().size());
+        for (PayloadKind k : m.payloadKinds()) {
+            out.add(new Views.Payload(k.type(), k.name(), OFFSET_NOT_KEPT, ImmutableBytes.EMPTY));
+        }
+        return out;
+    }
+
+    private static List<FragmentSetView> fragments(Exchange x) {
+        List<FragmentSetView> out = new ArrayList<>(x.incompleteFragmentSets().size());
+        for (IncompleteFragmentSet f : x.incompleteFragmentSets()) {
+            out.add(new Views.FragmentSet(f.kind(), side(f.from()), f.frames(), false));
+        }
+        return out;
     }
 
     private static NotificationView notification(Notification n, int messageId) {
@@ -208,6 +237,10 @@ public final class ExchangeViews {
         List<String> iNatT = natT(x.initiator());
         List<String> rNatT = natT(x.responder());
         boolean floated = false;
+        boolean natD = false;
+        for (ExchangeMessage m : x.messages()) {
+            natD |= m.has(NAT_D);
+        }
         for (ExchangeMessage m : x.messages()) {
             if (m.nonEspMarker() || (m.dstPort() == PORT_NATT && x.initiator() != null && x.initiator().port() == PORT_IKE)) {
                 floated = true;
@@ -220,7 +253,7 @@ public final class ExchangeViews {
                 nat = Optional.of(true);
             }
         }
-        return new Views.Nat(floated, false, iNatT, rNatT, nat);
+        return new Views.Nat(floated, natD, iNatT, rNatT, nat);
     }
 
     private static List<String> natT(Peer p) {

@@ -12,6 +12,7 @@ import org.ikescope.analyzer.exchange.Exchange;
 import org.ikescope.analyzer.exchange.ExchangeMessage;
 import org.ikescope.analyzer.exchange.IcmpEvidence;
 import org.ikescope.analyzer.exchange.Identity;
+import org.ikescope.analyzer.exchange.IncompleteFragmentSet;
 import org.ikescope.analyzer.exchange.Informational;
 import org.ikescope.analyzer.exchange.Notification;
 import org.ikescope.analyzer.exchange.Peer;
@@ -234,6 +235,21 @@ public final class JsonReport implements AnalysisReport {
             g.writeStringField("about", i.about().label());
             frameOrNull(g, "quotedFrame", i.quotedFrame());
             nullableString(g, "quotedStep", i.quotedStep());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("incompleteFragments");
+        for (IncompleteFragmentSet f : x.incompleteFragmentSets()) {
+            g.writeStartObject();
+            g.writeStringField("kind", f.kind());
+            g.writeStringField("from", f.from().label());
+            g.writeArrayFieldStart("frames");
+            for (long n : f.frames()) {
+                g.writeNumber(n);
+            }
+            g.writeEndArray();
+            g.writeNumberField("bytes", f.bytes());
+            g.writeStringField("reason", f.reason());
             g.writeEndObject();
         }
         g.writeEndArray();

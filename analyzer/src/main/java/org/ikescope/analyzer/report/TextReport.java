@@ -16,6 +16,7 @@ import org.ikescope.analyzer.exchange.Exchange;
 import org.ikescope.analyzer.exchange.ExchangeMessage;
 import org.ikescope.analyzer.exchange.IcmpEvidence;
 import org.ikescope.analyzer.exchange.Identity;
+import org.ikescope.analyzer.exchange.IncompleteFragmentSet;
 import org.ikescope.analyzer.exchange.Peer;
 import org.ikescope.analyzer.exchange.ProposalSummary;
 import org.ikescope.analyzer.exchange.Side;
@@ -243,6 +244,10 @@ public final class TextReport implements AnalysisReport {
         for (IcmpEvidence i : x.icmpErrors()) {
             w.printf("   ICMP %s (frame %d) for the %s's %s%n", i.description(), i.frame(), i.about().label(),
                     i.quotedStep() == null ? "message" : i.quotedStep() + " (frame " + i.quotedFrame() + ")");
+        }
+        for (IncompleteFragmentSet f : x.incompleteFragmentSets()) {
+            w.printf("   incomplete %s fragments from the %s: frames %s, %d B received, never completed%n",
+                    "ip".equals(f.kind()) ? "IP" : "IKE", f.from().label(), frames(f.frames()), f.bytes());
         }
         for (String n : x.notes()) {
             w.println("   note: " + n);

@@ -15,6 +15,7 @@ import org.ikescope.analyzer.exchange.Exchange;
 import org.ikescope.analyzer.exchange.ExchangeTracker;
 import org.ikescope.api.plugin.ExchangeView;
 import org.ikescope.api.plugin.MessageView;
+import org.ikescope.api.plugin.PayloadView;
 import org.ikescope.api.plugin.ProposalView;
 import org.ikescope.api.plugin.Side;
 import org.ikescope.api.protocol.AuthMethod;
@@ -106,5 +107,42 @@ class ExchangeViewsTest {
         MessageView answer = v.messages().stream().filter(m -> m.from() == Side.RESPONDER).findFirst().orElseThrow();
         assertEquals(List.of(14), answer.notifyTypes());
         assertFalse(v.offeredProposals().isEmpty());
+    }
+
+    /** MM1's payloads in wire order with their codes; NAT-D (RFC 3947, type 20) in MM3/MM4. */
+    @Test
+    void payloadsAndNatDiscovery() throws IOException {
+        Path pcap = capture("mm-aes128-sha1-modp1024.pcap");
+        assumeTrue(pcap != null, "capture not found");
+        ExchangeView v = ExchangeViews.of(exchanges(pcap).get(0));
+        MessageView mm1 = v.messages().get(0);
+        assertEquals("MM1", mm1.step());
+        List<PayloadView> p = mm1.payloads();
+        // RFC 2408 section 3.1: SA is 1, VID 13 (literal: the registries are being reworked).
+        assertEquals(1, p.get(0).type());
+        assertEquals("SA", p.get(0).name());
+        assertTrue(p.size() > 1, p.toString());
+        for (PayloadView vid : p.subList(1, p.size())) {
+            assertEquals(13, vid.type(), p.toString());
+            assertEquals("VID", vid.name());
+            assertEquals(0, vid.body().length());
+        }
+        for (String step : List.of("MM3", "MM4")) {
+            MessageView m = v.messages().stream().filter(x -> x.step().equals(step)).findFirst().orElseThrow();
+            assertEquals(2, m.payloads().stream().filter(x -> x.type() == 20 && x.name().equals("NAT_D")).count(),
+                    step + ": " + m.payloads());
+        }
+        assertTrue(v.nat().natDiscoverySeen());
+        // Encrypted messages show no payloads.
+        assertEquals(List.of(), v.messages().stream().filter(MessageView::encrypted).findFirst().orElseThrow().payloads());
+    }
+
+    @Test
+    void noNatDiscoveryWithoutNatD() throws IOException {
+        Path pcap = capture("ikescan-main.pcap");
+        assumeTrue(pcap != null, "capture not found");
+        for (Exchange x : exchanges(pcap)) {
+            assertFalse(ExchangeViews.of(x).nat().natDiscoverySeen(), x.toString());
+        }
     }
 }

@@ -17,6 +17,8 @@ public final class IsakmpDecoder {
     private final PayloadCursor cursor = new PayloadCursor();
     private final PayloadDecoders bodies;
     private IsakmpMessage reassembled;
+    /** Sender of the message being decoded, for fragment bookkeeping. */
+    private int sender;
     private final List<Long> reassembledFrames = new ArrayList<>();
 
     public IsakmpDecoder(SaContextTable contexts) {
@@ -34,6 +36,16 @@ public final class IsakmpDecoder {
      * marker). Copies those bytes once. {@code frame} identifies the frame for fragment bookkeeping.
      */
     public IsakmpMessage decode(ByteBuffer buf, long frame) {
+        return decode(buf, frame, 0);
+    }
+
+    /**
+     * As {@link #decode(ByteBuffer, long)}, naming the sender ({@code sender}: any stable hash of
+     * its address and port) so that IKE fragments of the two directions are kept apart: IKEv1
+     * headers do not say which way a message goes, and both peers number fragment IDs from 1.
+     */
+    public IsakmpMessage decode(ByteBuffer buf, long frame, int sender) {
+        this.sender = sender;
         reassembled = null;
         reassembledFrames.clear();
         byte[] bytes = new byte[buf.remaining()];
@@ -182,7 +194,7 @@ public final class IsakmpDecoder {
     private void collectFragments(IsakmpMessage msg, SaContext sa, long frame) {
         for (Payload p : msg.payloads()) {
             if (p.type() == PAYLOAD_FRAGMENT && p.body() instanceof FragmentBody f) {
-                byte[] whole = sa.addFragment(f.fragmentId(), f.number(), f.last(), msg.bytes(), f.dataFrom(), f.dataTo(),
+                byte[] whole = sa.addFragment(sender, f.fragmentId(), f.number(), f.last(), msg.bytes(), f.dataFrom(), f.dataTo(),
                         frame, reassembledFrames);
                 if (whole != null) {
                     reassembled = decode(whole, frame, reassembledFrames.size());

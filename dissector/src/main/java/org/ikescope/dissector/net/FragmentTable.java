@@ -8,12 +8,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ikescope.dissector.capture.Frame;
+import org.ikescope.dissector.net.IpReassembler.IncompleteSet;
 
 /**
  * IPv4 (RFC 791) and IPv6 (RFC 8200 section 4.5) fragment reassembly, bounded: at most
  * {@link #MAX_DATAGRAMS} datagrams in progress (oldest dropped first), each at most
  * {@link #MAX_DATAGRAM_BYTES}, and a set incomplete {@link #TIMEOUT_NANOS} after its first
  * fragment (in capture time) is dropped. Overlapping fragments: the first copy of a byte stands.
+ * Every set that never completes is reported once, with its addresses and frames: when dropped
+ * ({@link #drainIncompleteSets()}) or, still pending at the end of a capture, by
+ * {@link #takePendingSets()}.
  */
 public final class FragmentTable implements IpReassembler {
     static final int MAX_DATAGRAMS = 1024;
@@ -22,8 +26,11 @@ public final class FragmentTable implements IpReassembler {
     /** RFC 8200 section 4.5 and Linux's ipfrag_time: 60 s; we give 30 s of capture time. */
     static final long TIMEOUT_NANOS = 30_000_000_000L;
 
+    /** Dropped sets kept for {@link #drainIncompleteSets()}; beyond it they are counted only (nobody drains). */
+    static final int MAX_UNDRAINED = 4096;
+
     private final LinkedHashMap<Key, Pending> pending = new LinkedHashMap<>();
-    private final List<Long> incomplete = new ArrayList<>();
+    private final List<IncompleteSet> incomplete = new ArrayList<>();
     private long dropped;
 
     @Override
@@ -44,19 +51,20 @@ public final class FragmentTable implements IpReassembler {
         if (p == null) {
             if (pending.size() >= MAX_DATAGRAMS) {
                 Iterator<Map.Entry<Key, Pending>> it = pending.entrySet().iterator();
-                drop(it.next().getValue());
+                drop(it.next().getValue(), IncompleteSet.EVICTED);
                 it.remove();
             }
-            p = new Pending(frame.timestampNanos);
+            p = new Pending(key, frame.timestampNanos);
             pending.put(key, p);
         }
         int len = to - from;
+        p.frames.add(frame.number);
+        p.lastSeen = frame.timestampNanos;
         if (offset + len > MAX_DATAGRAM_BYTES) {
             pending.remove(key);
-            drop(p);
+            drop(p, IncompleteSet.OVERSIZE);
             return null;
         }
-        p.frames.add(frame.number);
         p.ensure(offset + len);
         for (int i = 0; i < len; i++) {
             int at = offset + i;
@@ -79,21 +87,27 @@ public final class FragmentTable implements IpReassembler {
         return null;
     }
 
-    private void expire(long now) {
+    @Override
+    public void expire(long now) {
+        if (pending.isEmpty()) {
+            return; // the usual case: no iterator per frame
+        }
         Iterator<Map.Entry<Key, Pending>> it = pending.entrySet().iterator();
         while (it.hasNext()) {
             Pending p = it.next().getValue();
             if (now - p.firstSeen <= TIMEOUT_NANOS) {
                 break; // insertion order: the rest are younger
             }
-            drop(p);
+            drop(p, IncompleteSet.TIMEOUT);
             it.remove();
         }
     }
 
-    private void drop(Pending p) {
+    private void drop(Pending p, String reason) {
         dropped++;
-        incomplete.addAll(p.frames);
+        if (!p.reported && incomplete.size() < MAX_UNDRAINED) {
+            incomplete.add(p.incomplete(reason));
+        }
     }
 
     @Override
@@ -101,10 +115,31 @@ public final class FragmentTable implements IpReassembler {
         return dropped;
     }
 
+    /** As {@link #drainIncompleteSets()}, the frames only (the two drain the same sets). */
     @Override
     public long[] drainIncomplete() {
-        long[] r = incomplete.stream().mapToLong(Long::longValue).toArray();
+        return drainIncompleteSets().stream().flatMap(s -> s.frames().stream()).mapToLong(Long::longValue).toArray();
+    }
+
+    @Override
+    public List<IncompleteSet> drainIncompleteSets() {
+        if (incomplete.isEmpty()) {
+            return List.of();
+        }
+        List<IncompleteSet> r = List.copyOf(incomplete);
         incomplete.clear();
+        return r;
+    }
+
+    @Override
+    public List<IncompleteSet> takePendingSets() {
+        List<IncompleteSet> r = new ArrayList<>();
+        for (Pending p : pending.values()) {
+            if (!p.reported) {
+                r.add(p.incomplete(IncompleteSet.PENDING));
+                p.reported = true;
+            }
+        }
         return r;
     }
 
@@ -131,15 +166,30 @@ public final class FragmentTable implements IpReassembler {
     }
 
     private static final class Pending {
+        final Key key;
         final long firstSeen;
+        long lastSeen;
+        /** Already handed out by {@link #takePendingSets()}: not reported again when dropped. */
+        boolean reported;
         final List<Long> frames = new ArrayList<>(4);
         byte[] bytes = new byte[2048];
         boolean[] have = new boolean[2048];
         int received;
         int total = -1;
 
-        Pending(long firstSeen) {
+        Pending(Key key, long firstSeen) {
+            this.key = key;
             this.firstSeen = firstSeen;
+            this.lastSeen = firstSeen;
+        }
+
+        IncompleteSet incomplete(String reason) {
+            int head = 0;
+            while (head < IncompleteSet.HEAD_BYTES && head < have.length && have[head]) {
+                head++;
+            }
+            return new IncompleteSet(key.version, key.src, key.dst, key.protocol, frames, firstSeen, lastSeen,
+                    received, Arrays.copyOf(bytes, head), reason);
         }
 
         void ensure(int n) {

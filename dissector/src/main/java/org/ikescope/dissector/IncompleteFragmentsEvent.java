@@ -1,0 +1,37 @@
+package org.ikescope.dissector;
+
+import java.util.List;
+
+/**
+ * Fragments that never became a whole datagram or message at the capture point: an IP fragment
+ * set (RFC 791, RFC 8200 section 4.5) or a set of IKE fragments (payload 132) that lacked a piece
+ * when it was dropped (timeout, a cap) or when the capture ended. The missing pieces were lost
+ * before the capture point, or by the capture itself.
+ *
+ * @param file            the capture being read when the set was given up
+ * @param kind            {@link #IP} or {@link #IKE}
+ * @param src             sender. IP: the fragments' source address, with the UDP port when the
+ *                        first fragment (offset 0) arrived, else port 0. IKE: the sender of the first
+ *                        fragment (null when unknown)
+ * @param dst             receiver, likewise
+ * @param initiatorCookie ISAKMP initiator cookie: always for IKE; for IP when the first fragment
+ *                        carried the ISAKMP header, else 0
+ * @param frames          frames of the fragments received (IP: arrival order; IKE: ascending)
+ * @param firstNanos      capture time of the first fragment received
+ * @param lastNanos       capture time of the last fragment received
+ * @param bytes           bytes received (IP: distinct bytes of the fragmented datagram; IKE: fragment data)
+ * @param reason          {@code timeout}, {@code evicted} (a cap), {@code oversize}/{@code invalid},
+ *                        or {@code pending} (still waiting when the capture ended)
+ */
+public record IncompleteFragmentsEvent(String file, String kind, Endpoint src, Endpoint dst, long initiatorCookie,
+                                       List<Long> frames, long firstNanos, long lastNanos, long bytes,
+                                       String reason) {
+    /** IP fragments. */
+    public static final String IP = "ip";
+    /** IKE fragments (Cisco payload 132). */
+    public static final String IKE = "ike";
+
+    public IncompleteFragmentsEvent {
+        frames = List.copyOf(frames);
+    }
+}
