@@ -60,29 +60,16 @@ public final class PathDiagnostics implements DiagnosticPlugin {
         boolean failed = !x.startedBeforeCapture() && !x.messages().isEmpty()
                 && (i == null || !(i.endsWith("_ACTIVE") || i.equals("ESTABLISHED")));
         for (FragmentSetView f : x.incompleteFragmentSets()) {
-            boolean ip = FragmentSetView.IP.equals(f.kind());
-            String who = x.peer(f.from()).ip();
-            sink.report(Finding.of("path.fragments-lost", failed ? Severity.ERROR : Severity.WARNING,
-                            Confidence.LIKELY)
-                    .title("Incomplete " + (ip ? "IP" : "IKE") + " fragment set from " + who + " ("
-                            + f.frames().size() + " fragment" + (f.frames().size() == 1 ? "" : "s") + " seen)")
-                    .explanation((ip ? "A datagram from " + who + " was split into IP fragments and not all of them"
-                            + " crossed the capture point, so the receiver cannot reassemble it and drops the"
-                            + " whole IKE message."
-                            : "An IKE message from " + who + " was sent as IKE fragments and some never arrived;"
-                            + " the receiver cannot rebuild the message.")
-                            + " Certificate-based main mode (MM5/MM6 carry certificates) is the usual victim: the"
-                            + " messages exceed the path MTU, and firewalls or NAT devices often drop non-first"
-                            + " fragments." + (failed ? " Phase 1 did not complete." : " Phase 1 completed anyway"
-                            + " (a later copy got through), at the cost of retransmissions."))
-                    .evidence(f.frames())
-                    .remediation("Let IP fragments of UDP 500/4500 through every firewall between the peers, or"
-                            + " avoid them: enable IKE fragmentation (ASA: crypto ikev1 fragmentation / IOS crypto"
-                            + " isakmp fragmentation; strongSwan fragmentation=yes or force), lower the MTU on the"
-                            + " path, or send fewer certificates (no CA chain in MM5/MM6).")
-                    .build());
+            incompleteSet(x, f, failed, sink);
         }
-        if (!x.incompleteFragmentSets().isEmpty() || !failed || !Evidence.ikev1PhaseOne(x)) {
+        if (!x.incompleteFragmentSets().isEmpty() || !failed) {
+            return;
+        }
+        if (x.version() == 2) {
+            ikev2AuthStalled(x, sink);
+            return;
+        }
+        if (!Evidence.ikev1PhaseOne(x)) {
             return;
         }
         // No incomplete set seen here, but the message the exchange is stuck on left as IP fragments
@@ -127,6 +114,111 @@ public final class PathDiagnostics implements DiagnosticPlugin {
                 .remediation("Capture on the other side to see whether the fragments arrive; permit IP fragments"
                         + " of UDP 500/4500 on firewalls, or enable IKE fragmentation (ASA: crypto ikev1"
                         + " fragmentation; strongSwan fragmentation=yes) or lower the MTU.")
+                .build());
+    }
+
+    /**
+     * IKEv2: the IKE_AUTH request (certificates make it large) left as IP fragments, was sent
+     * again and never answered. The capture point saw every fragment, so they are lost further on,
+     * or the responder drops them: the usual picture of a path that filters fragments.
+     */
+    private static void ikev2AuthStalled(ExchangeView x, FindingSink sink) {
+        List<MessageView> requests = Evidence.all(x, "IKE_AUTH request");
+        if (requests.isEmpty() || !Evidence.all(x, "IKE_AUTH response").isEmpty()) {
+            return;
+        }
+        List<Long> evidence = new ArrayList<>();
+        for (MessageView m : requests) {
+            evidence.addAll(m.ipFragmentFrames());
+        }
+        if (evidence.isEmpty()) {
+            return;
+        }
+        sink.report(Finding.of("path.fragments-lost", Severity.ERROR,
+                        requests.size() > 1 ? Confidence.LIKELY : Confidence.POSSIBLE)
+                .title("IKE_AUTH travelled as IP fragments and was never answered: fragments may be dropped"
+                        + " beyond the capture point")
+                .explanation("The initiator sent IKE_AUTH " + requests.size() + " time(s), each as IP fragments ("
+                        + requests.get(0).ipFragmentFrames().size() + " fragments), and no IKE_AUTH response came back,"
+                        + " although IKE_SA_INIT was answered. The capture shows all fragments at this point, but a"
+                        + " device further along (firewall, NAT, a link with a smaller MTU) may drop them; this is"
+                        + " common when certificates make IKE_AUTH larger than the path MTU.")
+                .evidence(evidence)
+                .remediation("Capture on the responder side to see whether the fragments arrive; permit IP fragments"
+                        + " of UDP 500/4500 on firewalls; enable IKEv2 fragmentation (RFC 7383; ASA: crypto ikev2"
+                        + " fragmentation; strongSwan fragmentation=yes) or lower the MTU.")
+                .build());
+    }
+
+    /**
+     * A set the dissector saw start and never complete: the fragments are missing at the capture
+     * point. What came next tells where they went missing: the sender sending again (or the
+     * exchange stopping there) means the receiver never got the datagram; the receiver answering
+     * at once means it did, and only the capture missed them.
+     */
+    private static void incompleteSet(ExchangeView x, FragmentSetView f, boolean failed, FindingSink sink) {
+        boolean ip = FragmentSetView.IP.equals(f.kind());
+        String what = ip ? "IP" : "IKE";
+        String who = x.peer(f.from()).ip();
+        String peer = x.peer(f.from().opposite()).ip();
+        long last = f.frames().stream().mapToLong(Long::longValue).max().orElse(0);
+        MessageView again = null;
+        MessageView answer = null;
+        for (MessageView m : x.messages()) {
+            if (m.frame() <= last) {
+                continue;
+            }
+            if (m.from() == f.from() && again == null) {
+                again = m;
+            } else if (m.from() != f.from() && answer == null) {
+                answer = m;
+            }
+        }
+        boolean answeredFirst = answer != null && (again == null || answer.frame() < again.frame());
+        List<Long> evidence = new ArrayList<>(f.frames());
+        String n = f.frames().size() + " fragment" + (f.frames().size() == 1 ? "" : "s");
+        if (answeredFirst && !failed) {
+            evidence.add(answer.frame());
+            sink.report(Finding.of("path.fragments-lost", Severity.INFO, Confidence.LIKELY)
+                    .title("Incomplete " + what + " fragment set from " + who + " (" + n + " captured), yet "
+                            + peer + " answered: the capture point missed fragments")
+                    .explanation("A message from " + who + " travelled as " + what + " fragments and not all of"
+                            + " them are in the capture, so it cannot be shown. " + peer + " answered it right"
+                            + " away (frame " + answer.frame() + ") without " + who + " sending it again, so the"
+                            + " receiver evidently got every fragment: the capture lost them (an oversubscribed"
+                            + " SPAN port, a capture filter that matches only the first fragment, fragments"
+                            + " taking another path), not the network between the peers.")
+                    .evidence(evidence)
+                    .remediation("No VPN change needed. For complete captures: capture on the device itself,"
+                            + " or use a filter that keeps non-first fragments (e.g. 'udp port 500 or udp port"
+                            + " 4500 or (ip[6:2] & 0x1fff != 0)').")
+                    .build());
+            return;
+        }
+        boolean resent = again != null && !answeredFirst;
+        if (resent) {
+            evidence.add(again.frame());
+        }
+        sink.report(Finding.of("path.fragments-lost", failed ? Severity.ERROR : Severity.WARNING,
+                        resent || failed && answer == null ? Confidence.CONFIRMED : Confidence.LIKELY)
+                .title("Incomplete " + what + " fragment set from " + who + " (" + n + " captured)"
+                        + (resent ? "; " + who + " had to send it again" : failed ? "; phase 1 stalled there" : ""))
+                .explanation((ip ? "A datagram from " + who + " was split into IP fragments and not all of them"
+                        + " crossed the capture point, so the receiver cannot reassemble it and drops the"
+                        + " whole IKE message."
+                        : "An IKE message from " + who + " was sent as IKE fragments and some never arrived;"
+                        + " the receiver cannot rebuild the message.")
+                        + (resent ? " " + who + " sent again (frame " + again.frame() + ") without an answer in"
+                        + " between, as a peer does when its message was lost." : "")
+                        + " Certificate-based main mode (MM5/MM6 carry certificates) is the usual victim: the"
+                        + " messages exceed the path MTU, and firewalls or NAT devices often drop non-first"
+                        + " fragments." + (failed ? " Phase 1 did not complete." : resent ? " Phase 1 completed"
+                        + " anyway (a later copy got through), at the cost of retransmissions." : ""))
+                .evidence(evidence)
+                .remediation("Let IP fragments of UDP 500/4500 through every firewall between the peers, or"
+                        + " avoid them: enable IKE fragmentation (ASA: crypto ikev1 fragmentation / IOS crypto"
+                        + " isakmp fragmentation; strongSwan fragmentation=yes or force), lower the MTU on the"
+                        + " path, or send fewer certificates (no CA chain in MM5/MM6).")
                 .build());
     }
 
