@@ -40,6 +40,8 @@ public final class CaptureStats {
     public long ipv6;
     public long vlanTagged;
     public long bytes;
+    /** Per-SA decoding contexts evicted because the table was full (a cap reached: NAT-T numbering and IKE fragments of those SAs start afresh). */
+    public long saContextsEvicted;
 
     /** True when the categories add up to {@link #frames}. */
     public boolean balanced() {
@@ -63,6 +65,7 @@ public final class CaptureStats {
         ipv6 += o.ipv6;
         vlanTagged += o.vlanTagged;
         bytes += o.bytes;
+        saContextsEvicted += o.saContextsEvicted;
     }
 
     /** Counters in a stable order, for output. */
@@ -84,6 +87,7 @@ public final class CaptureStats {
         m.put("ipv6", ipv6);
         m.put("vlanTagged", vlanTagged);
         m.put("bytes", bytes);
+        m.put("saContextsEvicted", saContextsEvicted);
         return m;
     }
 }

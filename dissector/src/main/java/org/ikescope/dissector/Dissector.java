@@ -94,6 +94,7 @@ public final class Dissector {
     public CaptureStats run(PacketSource source, DissectionListener listener) throws IOException {
         CaptureStats stats = new CaptureStats();
         String file = source.name();
+        long evictedBefore = contexts.evicted();
         while (source.next(frame)) {
             stats.frames++;
             expireFragments(file, listener, frame.timestampNanos);
@@ -159,6 +160,7 @@ public final class Dissector {
             }
         }
         pendingFragments(file, stats, listener);
+        stats.saContextsEvicted = contexts.evicted() - evictedBefore;
         return stats;
     }
 
