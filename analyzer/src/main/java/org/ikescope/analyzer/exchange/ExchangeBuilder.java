@@ -719,13 +719,37 @@ final class ExchangeBuilder {
         return false;
     }
 
+    /**
+     * True when {@code from} started a fragment set (IP or IKE) after its peer's {@code after}
+     * that never completed at the capture point: the next message left that side, but the capture
+     * holds only part of it (e.g. an MM5 with certificates whose fragments were lost).
+     */
+    private boolean sentIncomplete(Side from, Step after) {
+        Msg prev = firstOf[after.ordinal()];
+        if (prev == null || incompleteFragments == null) {
+            return false;
+        }
+        for (IncompleteFragmentSet f : incompleteFragments) {
+            if (f.from() == from && f.firstNanos() >= prev.time) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A state that rests on a message seen only as an incomplete fragment set. */
+    boolean stateFromIncompleteFragments() {
+        return "main".equals(mode) && (!sent(Step.MM5) && sentIncomplete(Side.INITIATOR, Step.MM4)
+                || !sent(Step.MM6) && sent(Step.MM5) && sentIncomplete(Side.RESPONDER, Step.MM5));
+    }
+
     String initiatorState() {
         switch (mode) {
             case "main" -> {
                 if (sent(Step.MM6)) {
                     return "MM_ACTIVE";
                 }
-                if (sent(Step.MM5)) {
+                if (sent(Step.MM5) || sentIncomplete(Side.INITIATOR, Step.MM4)) {
                     return "MM_WAIT_MSG6";
                 }
                 if (sent(Step.MM3)) {
@@ -763,7 +787,7 @@ final class ExchangeBuilder {
     String responderState() {
         switch (mode) {
             case "main" -> {
-                if (sent(Step.MM6)) {
+                if (sent(Step.MM6) || sent(Step.MM5) && sentIncomplete(Side.RESPONDER, Step.MM5)) {
                     return "MM_ACTIVE";
                 }
                 if (sent(Step.MM4)) {
@@ -825,7 +849,8 @@ final class ExchangeBuilder {
         x.endNanos = end == Long.MIN_VALUE ? 0 : end;
         x.initiatorState = initiatorState();
         x.responderState = responderState();
-        x.stateInferred = "ESTABLISHED".equals(x.initiatorState) || "ESTABLISHED".equals(x.responderState);
+        x.stateInferred = "ESTABLISHED".equals(x.initiatorState) || "ESTABLISHED".equals(x.responderState)
+                || stateFromIncompleteFragments();
         x.proposal = chosen;
         x.offered = offered;
         x.initiatorIdentity = initiatorIdentity;
