@@ -1,0 +1,2 @@
+/** The seam between exchange reconstruction and diagnosis ({@link org.ikescope.analyzer.diagnose.Diagnostician}). */
+package org.ikescope.analyzer.diagnose;
