@@ -35,7 +35,8 @@ import org.junit.jupiter.api.TestFactory;
  * two), our {@code dissect --format jsonl} records must agree on ispi, rspi, exchange type, message
  * ID and the E flag; for cleartext, non-malformed, single-layer frames also on the sequence of
  * payload types (2 and 3, proposal and transform, are inner structures tshark lists too, so they are
- * left out), the ID types and the notify types. Same rules as {@code shared/tools/dissect_vs_tshark.py}.
+ * left out), the ID types, the ID values (addresses, FQDN, user FQDN) and the notify types. The
+ * rules of {@code shared/tools/dissect_vs_tshark.py}, plus ID values.
  *
  * <p>Where tshark is demonstrably wrong, {@link #KNOWN_TSHARK_ERRORS} says why and which value we
  * assert instead. Every other frame tshark calls malformed must carry a diagnostic of ours.
@@ -46,7 +47,14 @@ import org.junit.jupiter.api.TestFactory;
 class TsharkDifferentialTest {
     static final List<String> FIELDS = List.of("frame.number", "isakmp.version", "isakmp.ispi", "isakmp.rspi",
             "isakmp.exchangetype", "isakmp.messageid", "isakmp.flag_e", "isakmp.typepayload", "isakmp.id.type",
-            "isakmp.notify.msgtype", "_ws.malformed");
+            "isakmp.notify.msgtype", "_ws.malformed", "isakmp.id.data.ipv4_addr", "isakmp.id.data.ipv6_addr",
+            "isakmp.id.data.fqdn", "isakmp.id.data.user_fqdn");
+
+    /** The tshark fields that carry an ID payload's value as text, and the ID types they belong to (RFC 2407 4.6.2.1). */
+    static final List<String> ID_VALUE_FIELDS = List.of("isakmp.id.data.ipv4_addr", "isakmp.id.data.ipv6_addr",
+            "isakmp.id.data.fqdn", "isakmp.id.data.user_fqdn");
+    /** ID_IPV4_ADDR, ID_FQDN, ID_USER_FQDN (ID_RFC822_ADDR in IKEv2), ID_IPV6_ADDR. */
+    static final java.util.Set<Integer> TEXT_ID_TYPES = java.util.Set.of(1, 2, 3, 5);
 
     /** A frame where tshark is wrong, why, and the payload types (2, 3 excluded) we assert instead. */
     record KnownError(String capture, long frame, String reason, List<Integer> ourPayloadTypes, List<String> ourNames) {
@@ -263,6 +271,25 @@ class TsharkDifferentialTest {
                     List<Integer> tid = ints(v.get("isakmp.id.type"));
                     if (!tid.isEmpty()) {
                         c.check(frame, "idTypes", tid, ourCodes(m, "id"));
+                    }
+                    List<String> tvalues = new ArrayList<>();
+                    for (String f : ID_VALUE_FIELDS) {
+                        for (String x : v.getOrDefault(f, "").split(",")) {
+                            if (!x.isEmpty()) {
+                                tvalues.add(x);
+                            }
+                        }
+                    }
+                    if (!tvalues.isEmpty()) {
+                        List<String> ourValues = new ArrayList<>();
+                        for (JsonNode p : m.path("payloads")) {
+                            if (p.has("id") && TEXT_ID_TYPES.contains(p.path("id").path("type").path("code").asInt())) {
+                                ourValues.add(p.path("id").path("value").asText());
+                            }
+                        }
+                        java.util.Collections.sort(tvalues);
+                        java.util.Collections.sort(ourValues);
+                        c.check(frame, "idValues", tvalues, ourValues);
                     }
                     List<Integer> tn = ints(v.get("isakmp.notify.msgtype"));
                     if (!tn.isEmpty()) {
