@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.LongStream;
 import org.ikescope.analyzer.cli.Main;
+import org.ikescope.dissector.PcapFilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

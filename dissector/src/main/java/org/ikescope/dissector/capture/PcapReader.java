@@ -19,7 +19,7 @@ import java.util.zip.ZipException;
  * 20 linktype (low 28 bits; FCS bits above)
  * </pre>
  */
-final class PcapReader implements PacketSource {
+final class PcapReader extends FileReader {
     static final int MAGIC_MICROS = 0xa1b2c3d4;
     static final int MAGIC_NANOS = 0xa1b23c4d;
     static final int FILE_HEADER_BYTES = 24;
@@ -27,18 +27,14 @@ final class PcapReader implements PacketSource {
     /** libpcap's MAXIMUM_SNAPLEN is 262144; allow generous headroom for odd writers, no more. */
     static final int MAX_RECORD_BYTES = 16 << 20;
 
-    private final String name;
-    private final CaptureInput in;
     private final boolean swapped;
     private final boolean nanos;
     private final int linkType;
     private long offset = FILE_HEADER_BYTES;
     private long frameNumber;
-    private String error;
 
     PcapReader(String name, CaptureInput in) throws IOException {
-        this.name = name;
-        this.in = in;
+        super(name, in);
         ByteBuffer h = in.window(0, FILE_HEADER_BYTES);
         if (h == null) {
             throw new CaptureFormatException(name + ": file header: " + in.available(0, FILE_HEADER_BYTES)
@@ -105,20 +101,5 @@ final class PcapReader implements PacketSource {
             error = name + ": truncated: compressed stream ends inside frame " + (frameNumber + 1) + " (" + e.getMessage() + ")";
             return false;
         }
-    }
-
-    @Override
-    public String error() {
-        return error;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public void close() throws IOException {
-        in.close();
     }
 }

@@ -21,7 +21,7 @@ import java.util.zip.ZipException;
  * PB body:      0 interface id(2) drops(2) | 4 ts high | 8 ts low | 12 captured | 16 original | 20 data
  * </pre>
  */
-final class PcapngReader implements PacketSource {
+final class PcapngReader extends FileReader {
     static final int SHB = 0x0A0D0D0A;
     static final int IDB = 0x00000001;
     static final int PB = 0x00000002;
@@ -33,12 +33,9 @@ final class PcapngReader implements PacketSource {
     static final int MAX_BLOCK_BYTES = 64 << 20;
     static final int MAX_INTERFACES = 65536;
 
-    private final String name;
-    private final CaptureInput in;
     private boolean swapped;
     private long offset;
     private long frameNumber;
-    private String error;
     private int interfaceCount;
     private int[] linkTypes = new int[4];
     private int[] snapLens = new int[4];
@@ -47,8 +44,7 @@ final class PcapngReader implements PacketSource {
     private long[] tsoffset = new long[4];
 
     PcapngReader(String name, CaptureInput in) throws IOException {
-        this.name = name;
-        this.in = in;
+        super(name, in);
         ByteBuffer h = in.window(0, MIN_BLOCK_BYTES);
         if (h == null || h.getInt(h.position()) != SHB) {
             throw new CaptureFormatException(name + ": pcapng section header missing (expected: block type 0x0a0d0d0a)");
@@ -241,20 +237,5 @@ final class PcapngReader implements PacketSource {
             }
         }
         return nanos + tsoffset[iface] * 1_000_000_000L;
-    }
-
-    @Override
-    public String error() {
-        return error;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public void close() throws IOException {
-        in.close();
     }
 }
