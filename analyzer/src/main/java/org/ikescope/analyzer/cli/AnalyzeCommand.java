@@ -60,6 +60,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--max-tracked", paramLabel = "N", description = "SAs followed at once; beyond it the least recently active is reported early (default: ${DEFAULT-VALUE}).")
     int maxTracked = ExchangeTracker.Options.DEFAULT_MAX_TRACKED;
 
+    @Option(names = "--payload-budget", paramLabel = "MIB", description = "Memory for the bytes of the messages of open SAs, so that plugins can read payload bodies, per timeline in MiB; beyond it bodies are not kept (counted in payloadBytesNotRetained). 0 keeps none (default: ${DEFAULT-VALUE}).")
+    long payloadBudgetMib = ExchangeTracker.Options.DEFAULT_PAYLOAD_BYTES_BUDGET >> 20;
+
     @Option(names = "--merge", description = "Merge all files into one timeline by timestamp (default: each file is its own timeline).")
     boolean merge;
 
@@ -94,6 +97,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (maxTracked < 1) {
             return usage("--max-tracked: " + maxTracked + " (expected: >= 1)");
         }
+        if (payloadBudgetMib < 0 || payloadBudgetMib > Integer.MAX_VALUE) {
+            return usage("--payload-budget: " + payloadBudgetMib + " (expected: 0.." + Integer.MAX_VALUE + " MiB)");
+        }
         if (peer != null) {
             peerAddress = Addresses.parse(peer);
             if (peerAddress == null) {
@@ -101,7 +107,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         ExchangeTracker.Options options = new ExchangeTracker.Options((long) (idleTimeoutSeconds * 1e9), maxTracked,
-                ExchangeTracker.Options.DEFAULT_MAX_MESSAGES);
+                ExchangeTracker.Options.DEFAULT_MAX_MESSAGES, payloadBudgetMib << 20);
         // Through System.out so that Main.run callers, tests included, can redirect it. Buffered: the
         // JSON generator and the text report flush at the end of each exchange.
         PrintStream out = new PrintStream(new java.io.BufferedOutputStream(System.out, 1 << 16), false, StandardCharsets.UTF_8);
@@ -119,6 +125,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 if (!shown(x)) {
                     return;
                 }
+                // Plugins read payload bodies here; once this returns the tracker drops the bytes, so
+                // d is retained for endOfTimeline without them.
                 Exchange d = x.withFindings(diagnostician.diagnose(x));
                 long size = estimatedBytes(d);
                 if (retainedBytes[0] + size <= retainBudget) {

@@ -258,15 +258,20 @@ public final class PathDiagnostics implements DiagnosticPlugin {
             return;
         }
         List<String> why = new ArrayList<>();
-        if (x.nat().natDetected().orElse(false)) {
-            why.add("the NAT-D hashes do not match the addresses and ports seen");
-        }
         for (Side s : Side.values()) {
             int port = x.peer(s).port();
-            if (port != 0 && port != Evidence.IKE_PORT && port != Evidence.NAT_T_PORT) {
+            boolean portRewritten = port != 0 && port != Evidence.IKE_PORT && port != Evidence.NAT_T_PORT;
+            if (portRewritten) {
                 why.add("the " + s.label() + " " + x.peer(s).ip() + " uses source port " + port
                         + " (a NAT rewrote it)");
+            } else if (x.nat().behindNat(s).orElse(false)) {
+                why.add("the " + s.label() + " " + x.peer(s).ip() + " is behind a NAT");
             }
+        }
+        if (!x.nat().natDiscoveryNote().isEmpty() && x.nat().natDetected().orElse(false)) {
+            why.add("NAT-D: " + x.nat().natDiscoveryNote());
+        } else if (why.isEmpty() && x.nat().natDetected().orElse(false)) {
+            why.add("the NAT-D hashes do not match the addresses and ports seen");
         }
         addressMismatch(x.initiatorIdentity(), x.initiator().ip(), "initiator", why);
         addressMismatch(x.responderIdentity(), x.responder().ip(), "responder", why);

@@ -8,7 +8,8 @@ import org.ikescope.dissector.isakmp.IsakmpMessage;
 /**
  * What a capture shows of one IKE SA: its peers, every message labelled, the proposal chosen, the
  * state each side reached in ASA terms, its quick modes, informational exchanges, ESP and ICMP
- * evidence, timing. Built by {@link ExchangeTracker} and immutable once emitted.
+ * evidence, timing. Built by {@link ExchangeTracker} and immutable once emitted, except that the
+ * tracker drops its messages' {@link ExchangeMessage#payloadBytes()} once the sink returned.
  *
  * <h2>States</h2>
  * Decided by the last phase-1 message each side sent: a side that accepted what it received
@@ -62,6 +63,7 @@ public final class Exchange {
     List<IcmpEvidence> icmpErrors = List.of();
     List<IncompleteFragmentSet> incompleteFragmentSets = List.of();
     long natKeepalives;
+    NatDetection natDetection = NatDetection.NONE;
     long ikeFragments;
     long timeToEstablishedNanos = -1;
     boolean scanner;
@@ -105,6 +107,7 @@ public final class Exchange {
         e.icmpErrors = icmpErrors;
         e.incompleteFragmentSets = incompleteFragmentSets;
         e.natKeepalives = natKeepalives;
+        e.natDetection = natDetection;
         e.ikeFragments = ikeFragments;
         e.timeToEstablishedNanos = timeToEstablishedNanos;
         e.scanner = scanner;
@@ -324,6 +327,14 @@ public final class Exchange {
     /** NAT-T keepalives between the peers while this record was open. */
     public long natKeepalives() {
         return natKeepalives;
+    }
+
+    /**
+     * Which side a NAT translates, from the NAT-D hashes (RFC 3947 section 3.2) checked against
+     * the captured addresses, the ports and the NAT-T keepalives; never null.
+     */
+    public NatDetection natDetection() {
+        return natDetection;
     }
 
     /** IKE fragments (payload 132) of this SA's messages. */

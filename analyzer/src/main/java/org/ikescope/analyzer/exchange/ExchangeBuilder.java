@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.ikescope.api.plugin.Confidence;
 import org.ikescope.api.plugin.Finding;
 import org.ikescope.api.plugin.Severity;
@@ -21,8 +22,9 @@ import org.ikescope.dissector.vendor.VendorIdCatalog;
 
 /**
  * The mutable state of one IKE SA while the tracker follows it; {@link #freeze} turns it into an
- * {@link Exchange}. Holds no message bytes: only a fingerprint per message, so an SA costs about a
- * hundred bytes per message however large the messages were.
+ * {@link Exchange}. Its summary of a message is a fingerprint and about a hundred bytes however
+ * large the message was; the message's bytes themselves ({@link MessageBytes}, for the plugins)
+ * only as long as the tracker's budget allows, and only until the SA is emitted.
  */
 final class ExchangeBuilder {
     /** How far back an identical copy is looked for (a retransmission follows its original closely). */
@@ -80,6 +82,8 @@ final class ExchangeBuilder {
         boolean hasSa;
         List<String> payloads = List.of();
         List<PayloadKind> payloadKinds = List.of();
+        /** Bytes and payload bounds, until the record is emitted ({@link MessageBytes#NONE} when not kept). */
+        MessageBytes bytes = MessageBytes.NONE;
     }
 
     /** One quick mode (one message ID). */
@@ -191,6 +195,8 @@ final class ExchangeBuilder {
     boolean established;
     boolean responderNoState;
     private List<Finding> findings;
+    /** NAT-D checks and keepalives per side; null until the first NAT-D step or keepalive. */
+    private NatDiscovery natDiscovery;
 
     // The tracker's activity list and registrations.
     ExchangeBuilder prev;
@@ -211,6 +217,13 @@ final class ExchangeBuilder {
         this.answerWindow = answerWindow;
     }
 
+    private NatDiscovery natDiscovery() {
+        if (natDiscovery == null) {
+            natDiscovery = new NatDiscovery();
+        }
+        return natDiscovery;
+    }
+
     PeerState peer(Side s) {
         return s == Side.INITIATOR ? initiator : responder;
     }
@@ -228,8 +241,10 @@ final class ExchangeBuilder {
     /**
      * Adds one message sent by {@code from}. Returns true when it completed phase 1 (the SA became
      * established).
+     *
+     * @param keep keeps a message's bytes within the tracker's budget (or returns {@link MessageBytes#NONE})
      */
-    boolean add(MessageEvent e, Side from, long hash) {
+    boolean add(MessageEvent e, Side from, long hash, Function<IsakmpMessage, MessageBytes> keep) {
         IsakmpMessage m = e.message();
         time(e.timeNanos());
         peer(from).port(e.src().port());
@@ -283,6 +298,10 @@ final class ExchangeBuilder {
         }
         if (x.original == null) {
             learn(x, m);
+            if (x.step == Step.MM3 || x.step == Step.MM4 || x.step == Step.AM2 || x.step == Step.AM3) {
+                // AM2 carries the chosen SA itself: learn() has just read it.
+                natDiscovery().message(e, from, m, NatDiscovery.algorithm(chosen, offered));
+            }
         }
         for (Diagnostic d : m.diagnostics()) {
             if (findings == null) {
@@ -296,6 +315,10 @@ final class ExchangeBuilder {
         }
         answer(x);
         if (msgs.size() < maxMessages) {
+            if (!m.payloads().isEmpty()) {
+                // A retransmission shares the bytes of its original when they are the same: no charge.
+                x.bytes = x.original != null && x.original.bytes.sameBytes(m.bytes()) ? x.original.bytes : keep.apply(m);
+            }
             msgs.add(x);
         } else {
             dropped++;
@@ -648,6 +671,7 @@ final class ExchangeBuilder {
 
     void keepalive(long time, Side from, int srcPort, int dstPort) {
         keepalives++;
+        natDiscovery().keepalive(from);
         peer(from).port(srcPort);
         peer(from.other()).port(dstPort);
     }
@@ -829,7 +853,21 @@ final class ExchangeBuilder {
         return new ExchangeMessage(m.frame, m.time, m.file, m.step, m.label, m.from, m.exchangeType, m.messageId,
                 m.response, m.encrypted, m.size, m.srcPort, m.dstPort, m.marker, m.vlan,
                 m.original == null ? 0 : m.original.frame, m.retransmissionNumber, m.retransmissions, m.inResponseTo,
-                m.rtt, m.answeredBy, m.notifications, m.ipFragments, m.ikeFragments, m.payloads, m.payloadKinds);
+                m.rtt, m.answeredBy, m.notifications, m.ipFragments, m.ikeFragments, m.payloads, m.payloadKinds,
+                m.bytes);
+    }
+
+    /**
+     * Drops the bytes of every message, in the builder and in the {@link Exchange} it froze (they
+     * share each {@link MessageBytes}); returns what they were charged.
+     */
+    long releaseBytes() {
+        long freed = 0;
+        for (Msg m : msgs) {
+            freed += m.bytes.release();
+            m.bytes = MessageBytes.NONE;
+        }
+        return freed;
     }
 
     Exchange freeze(String closedBy) {
@@ -909,6 +947,7 @@ final class ExchangeBuilder {
         x.icmpErrors = icmp == null ? List.of() : List.copyOf(icmp);
         x.incompleteFragmentSets = incompleteFragments == null ? List.of() : List.copyOf(incompleteFragments);
         x.natKeepalives = keepalives;
+        x.natDetection = NatDiscovery.detect(natDiscovery, version, initiator, responder);
         x.ikeFragments = ikeFragments;
         Msg begin = firstOf[Step.MM1.ordinal()] != null ? firstOf[Step.MM1.ordinal()]
                 : firstOf[Step.AM1.ordinal()] != null ? firstOf[Step.AM1.ordinal()] : firstOf[Step.IKE_SA_INIT_REQUEST.ordinal()];

@@ -32,14 +32,19 @@ import java.util.List;
  * @param payloads             payload abbreviations in order ({@code SA}, {@code VID}, {@code NAT-D}...) when
  *                             in clear text or decrypted; empty when encrypted
  * @param payloadKinds         the same payloads with their wire types and registry names
+ * @param payloadBytes         the message's bytes and payload bounds, for the plugins: kept within the
+ *                             tracker's budget and only until the record was diagnosed and written
+ *                             ({@link MessageBytes#available()} is false after that, or when not kept)
  */
 public record ExchangeMessage(long frame, long timeNanos, String file, Step step, String label, Side from,
                               int exchangeType, int messageId, boolean response, boolean encrypted, int size,
                               int srcPort, int dstPort, boolean nonEspMarker, int vlan, long retransmissionOf,
                               int retransmissionNumber, int retransmissions, long inResponseTo, long rttNanos,
                               long answeredBy, List<String> notifications, List<Long> ipFragmentFrames,
-                              List<Long> ikeFragmentFrames, List<String> payloads, List<PayloadKind> payloadKinds) {
+                              List<Long> ikeFragmentFrames, List<String> payloads, List<PayloadKind> payloadKinds,
+                              MessageBytes payloadBytes) {
     public ExchangeMessage {
+        payloadBytes = payloadBytes == null ? MessageBytes.NONE : payloadBytes;
         payloads = List.copyOf(payloads);
         payloadKinds = List.copyOf(payloadKinds);
         notifications = List.copyOf(notifications);

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.ikescope.api.plugin.Confidence;
 import org.ikescope.api.plugin.Finding;
@@ -25,7 +26,9 @@ import org.ikescope.dissector.isakmp.IsakmpMessage;
  * over: when nothing new arrived within the idle timeout (capture time), when its IKE SA was seen
  * deleted, when more than {@code maxTracked} SAs are open (the least recently active one goes), or
  * at {@link #finish()}. An SA that shows up again after it was emitted gets a new record with
- * {@link Exchange#continuationOf()}. Memory is bounded by the open SAs, not by the capture.
+ * {@link Exchange#continuationOf()}. Memory is bounded by the open SAs, not by the capture: a
+ * summary per message, and its bytes (for the plugins) within {@link Options#payloadBytesBudget()}
+ * until its SA is emitted.
  *
  * <p>Roles: the initiator is the sender of the first message with a zero responder cookie (MM1,
  * AM1; IKEv2: the I flag). An SA is keyed by the initiator cookie and the initiator's address, so
@@ -39,12 +42,28 @@ public final class ExchangeTracker implements DissectionListener {
      * @param idleTimeoutNanos       an SA with no activity this long (capture time) is emitted
      * @param maxTracked             SAs open at once; beyond it the least recently active is emitted
      * @param maxMessagesPerExchange messages listed per record (more are counted)
+     * @param payloadBytesBudget     heap for the bytes of the messages of open SAs, kept so that plugins
+     *                               can read payload bodies at emission (see {@link MessageBytes}); a
+     *                               message beyond it keeps none and is counted in
+     *                               {@link TrackerStats#payloadBytesNotRetained}. 0 keeps none.
      */
-    public record Options(long idleTimeoutNanos, int maxTracked, int maxMessagesPerExchange) {
+    public record Options(long idleTimeoutNanos, int maxTracked, int maxMessagesPerExchange, long payloadBytesBudget) {
         public static final long DEFAULT_IDLE_SECONDS = 120;
         /** About 100 bytes per message and a few hundred per SA: 50,000 open SAs fit well in 256 MB. */
         public static final int DEFAULT_MAX_TRACKED = 50_000;
         public static final int DEFAULT_MAX_MESSAGES = 10_000;
+        /**
+         * 24 MiB of message bytes per timeline, about a tenth of the 256 MB heap the analyzer is
+         * sized for. The large test (a million messages, 24,000 SAs open at once) charges at most
+         * about 18 MiB for its clear-text messages, so it keeps every body and peaks at about 187 MB
+         * of live heap (171 MB keeping none); a spent budget adds at most its own size.
+         */
+        public static final long DEFAULT_PAYLOAD_BYTES_BUDGET = 24L << 20;
+
+        /** Options with the default budget of message bytes. */
+        public Options(long idleTimeoutNanos, int maxTracked, int maxMessagesPerExchange) {
+            this(idleTimeoutNanos, maxTracked, maxMessagesPerExchange, DEFAULT_PAYLOAD_BYTES_BUDGET);
+        }
 
         public static Options defaults() {
             return new Options(DEFAULT_IDLE_SECONDS * 1_000_000_000L, DEFAULT_MAX_TRACKED, DEFAULT_MAX_MESSAGES);
@@ -126,6 +145,10 @@ public final class ExchangeTracker implements DissectionListener {
     private int tracked;
     private long now = Long.MIN_VALUE;
     private int frameFindingCount;
+    /** Charged {@link MessageBytes} of the open SAs (bounded by {@link Options#payloadBytesBudget()}). */
+    private long payloadBytesRetained;
+    /** {@link #keepBytes}, made once rather than per message. */
+    private final Function<IsakmpMessage, MessageBytes> keeper = this::keepBytes;
 
     /**
      * @param sink          receives each emitted exchange
@@ -155,6 +178,22 @@ public final class ExchangeTracker implements DissectionListener {
     /** SAs open now. */
     public int tracked() {
         return tracked;
+    }
+
+    /** Heap charged for the message bytes the open SAs keep (see {@link MessageBytes}). */
+    public long payloadBytesRetained() {
+        return payloadBytesRetained;
+    }
+
+    /** Keeps {@code m}'s bytes when the budget allows; else counts it and returns {@link MessageBytes#NONE}. */
+    private MessageBytes keepBytes(IsakmpMessage m) {
+        long charge = MessageBytes.charge(m);
+        if (payloadBytesRetained + charge > options.payloadBytesBudget()) {
+            stats.payloadBytesNotRetained++;
+            return MessageBytes.NONE;
+        }
+        payloadBytesRetained += charge;
+        return MessageBytes.of(m);
     }
 
     @Override
@@ -209,7 +248,7 @@ public final class ExchangeTracker implements DissectionListener {
             return;
         }
         stats.messages++;
-        boolean established = b.add(e, from, hash);
+        boolean established = b.add(e, from, hash, keeper);
         if (established && b.pair != null) {
             byPair.put(b.pair, b);
         }
@@ -490,6 +529,12 @@ public final class ExchangeTracker implements DissectionListener {
             stats.startedAfterPhase1++;
         }
         stats.messagesNotListed += x.messagesDropped();
-        sink.accept(x);
+        try {
+            sink.accept(x);
+        } finally {
+            // The plugins ran and the record was written: whatever keeps x (the end-of-capture
+            // diagnosis) keeps it without the bytes, and the budget goes to the SAs still open.
+            payloadBytesRetained -= b.releaseBytes();
+        }
     }
 }

@@ -44,6 +44,11 @@ public final class TrackerStats {
     public long exchangesNotRetained;
     /** Frame-level problems not reported as findings (cap). */
     public long findingsNotReported;
+    /**
+     * Messages with payloads whose bytes were not kept for the plugins (the tracker's budget of
+     * message bytes was spent): their payload bodies read as not available.
+     */
+    public long payloadBytesNotRetained;
 
     public void add(TrackerStats o) {
         exchanges += o.exchanges;
@@ -70,6 +75,7 @@ public final class TrackerStats {
         messagesNotListed += o.messagesNotListed;
         exchangesNotRetained += o.exchangesNotRetained;
         findingsNotReported += o.findingsNotReported;
+        payloadBytesNotRetained += o.payloadBytesNotRetained;
     }
 
     /** Counters in a stable order, for output. */
@@ -99,6 +105,7 @@ public final class TrackerStats {
         m.put("messagesNotListed", messagesNotListed);
         m.put("exchangesNotRetained", exchangesNotRetained);
         m.put("findingsNotReported", findingsNotReported);
+        m.put("payloadBytesNotRetained", payloadBytesNotRetained);
         return m;
     }
 }

@@ -16,6 +16,8 @@ import org.ikescope.analyzer.exchange.IcmpEvidence;
 import org.ikescope.analyzer.exchange.Identity;
 import org.ikescope.analyzer.exchange.IncompleteFragmentSet;
 import org.ikescope.analyzer.exchange.Informational;
+import org.ikescope.analyzer.exchange.MessageBytes;
+import org.ikescope.analyzer.exchange.NatDetection;
 import org.ikescope.analyzer.exchange.Notification;
 import org.ikescope.analyzer.exchange.PayloadKind;
 import org.ikescope.analyzer.exchange.Peer;
@@ -50,10 +52,15 @@ import org.ikescope.dissector.vendor.VendorIdCatalog;
  *
  * <p>An {@link Exchange} is a bounded summary (so that a capture of any size analyses in a fixed
  * heap): it keeps each message's label, direction, timing, size, clear-text notify types and the
- * type and name of each payload (shared by all messages of the same shape), not the payloads'
- * bytes or positions. So {@link MessageView#payloads()} lists type and name with an empty body
- * and offset -1, and vendor IDs and identities carry no bytes beyond what the catalogue knows.
- * {@link org.ikescope.api.plugin.NatView#natDiscoverySeen()} comes from those payload types, and
+ * type and name of each payload (shared by all messages of the same shape). The message's bytes
+ * and payload bounds ({@link MessageBytes}) are kept only within the tracker's budget and until
+ * the exchange was diagnosed and written: a view built then has each payload's offset and body (a
+ * slice of the one copy of the message, not a copy); otherwise {@link MessageView#payloads()}
+ * lists type and name with an empty body, offset -1 and {@link PayloadView#bodyAvailable()}
+ * false. Vendor IDs and identities carry no bytes beyond what the catalogue knows.
+ * {@link org.ikescope.api.plugin.NatView#natDiscoverySeen()} comes from those payload types, the
+ * NAT view's per-side verdicts from the {@link NatDetection} the tracker made while it saw the
+ * NAT-D payloads, and
  * {@link ExchangeView#incompleteFragmentSets()} from the dissector's incomplete fragment sets.
  * Names the summary keeps (algorithms, ID types) are mapped back to their registry codes.
  */
@@ -189,13 +196,18 @@ public final class ExchangeViews {
                 m.ikeFragmentFrames());
     }
 
+    /** Type and name always; offset and body while the message's bytes are kept (see the class comment). */
     private static List<PayloadView> payloads(ExchangeMessage m) {
         if (m.payloadKinds().isEmpty()) {
             return List.of();
         }
+        MessageBytes b = m.payloadBytes();
+        boolean kept = b.available() && b.payloadCount() == m.payloadKinds().size();
         List<PayloadView> out = new ArrayList<>(m.payloadKinds().size());
-        for (PayloadKind k : m.payloadKinds()) {
-            out.add(new Views.Payload(k.type(), k.name(), OFFSET_NOT_KEPT, ImmutableBytes.EMPTY));
+        for (int i = 0; i < m.payloadKinds().size(); i++) {
+            PayloadKind k = m.payloadKinds().get(i);
+            out.add(kept ? new Views.Payload(k.type(), k.name(), b.offset(i), b.body(i))
+                    : new Views.Payload(k.type(), k.name(), OFFSET_NOT_KEPT, ImmutableBytes.EMPTY));
         }
         return out;
     }
@@ -247,13 +259,22 @@ public final class ExchangeViews {
                 break;
             }
         }
+        NatDetection d = x.natDetection();
         Optional<Boolean> nat = Optional.empty();
-        for (Peer p : new Peer[] {x.initiator(), x.responder()}) {
-            if (p != null && p.ports().stream().anyMatch(port -> port != PORT_IKE && port != PORT_NATT)) {
-                nat = Optional.of(true);
+        if (Boolean.TRUE.equals(d.initiatorBehindNat()) || Boolean.TRUE.equals(d.responderBehindNat())) {
+            nat = Optional.of(true);
+        } else if (Boolean.FALSE.equals(d.initiatorBehindNat()) && Boolean.FALSE.equals(d.responderBehindNat())) {
+            nat = Optional.of(false);
+        } else {
+            // The NAT-D hashes leave it open: a rewritten port still shows a NAT.
+            for (Peer p : new Peer[] {x.initiator(), x.responder()}) {
+                if (p != null && p.ports().stream().anyMatch(port -> port != PORT_IKE && port != PORT_NATT)) {
+                    nat = Optional.of(true);
+                }
             }
         }
-        return new Views.Nat(floated, natD, iNatT, rNatT, nat);
+        return new Views.Nat(floated, natD, iNatT, rNatT, nat, Optional.ofNullable(d.initiatorBehindNat()),
+                Optional.ofNullable(d.responderBehindNat()), d.natDiscovery(), d.note() == null ? "" : d.note());
     }
 
     private static List<String> natT(Peer p) {

@@ -165,13 +165,22 @@ public final class Views {
 
     /** A {@link NatView}. */
     public record Nat(boolean floatedTo4500, boolean natDiscoverySeen, List<String> initiatorNatTVendorIds,
-                      List<String> responderNatTVendorIds, Optional<Boolean> natDetected) implements NatView {
+                      List<String> responderNatTVendorIds, Optional<Boolean> natDetected,
+                      Optional<Boolean> initiatorBehindNat, Optional<Boolean> responderBehindNat, String natDiscovery,
+                      String natDiscoveryNote) implements NatView {
         /** Nothing seen of NAT. */
         public static final Nat NONE = new Nat(false, false, List.of(), List.of(), Optional.empty());
 
         public Nat {
             initiatorNatTVendorIds = List.copyOf(initiatorNatTVendorIds);
             responderNatTVendorIds = List.copyOf(responderNatTVendorIds);
+        }
+
+        /** Without NAT-D results: neither side known to be behind a NAT, discovery unknown. */
+        public Nat(boolean floatedTo4500, boolean natDiscoverySeen, List<String> initiatorNatTVendorIds,
+                   List<String> responderNatTVendorIds, Optional<Boolean> natDetected) {
+            this(floatedTo4500, natDiscoverySeen, initiatorNatTVendorIds, responderNatTVendorIds, natDetected,
+                    Optional.empty(), Optional.empty(), NAT_DISCOVERY_UNKNOWN, "");
         }
     }
 }

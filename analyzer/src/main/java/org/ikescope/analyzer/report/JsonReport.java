@@ -14,6 +14,7 @@ import org.ikescope.analyzer.exchange.IcmpEvidence;
 import org.ikescope.analyzer.exchange.Identity;
 import org.ikescope.analyzer.exchange.IncompleteFragmentSet;
 import org.ikescope.analyzer.exchange.Informational;
+import org.ikescope.analyzer.exchange.NatDetection;
 import org.ikescope.analyzer.exchange.Notification;
 import org.ikescope.analyzer.exchange.Peer;
 import org.ikescope.analyzer.exchange.ProposalSummary;
@@ -77,6 +78,25 @@ public final class JsonReport implements AnalysisReport {
         g.writeEndObject();
         g.writeRaw('\n');
         g.flush();
+    }
+
+    /** {@code "nat"}: which side a NAT translates (null: unknown) and what the NAT-D hashes showed. */
+    private static void nat(JsonGenerator g, NatDetection n) throws IOException {
+        g.writeObjectFieldStart("nat");
+        nullableBoolean(g, "initiatorBehindNat", n.initiatorBehindNat());
+        nullableBoolean(g, "responderBehindNat", n.responderBehindNat());
+        g.writeStringField("natDiscovery", n.natDiscovery());
+        g.writeNumberField("hashesChecked", n.hashesChecked());
+        nullableString(g, "note", n.note());
+        g.writeEndObject();
+    }
+
+    private static void nullableBoolean(JsonGenerator g, String name, Boolean v) throws IOException {
+        if (v == null) {
+            g.writeNullField(name);
+        } else {
+            g.writeBooleanField(name, v);
+        }
     }
 
     private static void nullableString(JsonGenerator g, String name, String v) throws IOException {
@@ -254,6 +274,7 @@ public final class JsonReport implements AnalysisReport {
         }
         g.writeEndArray();
         g.writeNumberField("natKeepalives", x.natKeepalives());
+        nat(g, x.natDetection());
         g.writeNumberField("ikeFragments", x.ikeFragments());
         g.writeObjectFieldStart("timing");
         millis(g, "timeToEstablishedMillis", x.timeToEstablishedNanos());

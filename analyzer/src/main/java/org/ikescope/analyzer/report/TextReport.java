@@ -241,6 +241,9 @@ public final class TextReport implements AnalysisReport {
         if (x.natKeepalives() > 0) {
             w.printf("   NAT-T keepalives: %d%n", x.natKeepalives());
         }
+        if (x.natDetection().note() != null) {
+            w.println("   NAT-D: " + x.natDetection().note());
+        }
         for (IcmpEvidence i : x.icmpErrors()) {
             w.printf("   ICMP %s (frame %d) for the %s's %s%n", i.description(), i.frame(), i.about().label(),
                     i.quotedStep() == null ? "message" : i.quotedStep() + " (frame " + i.quotedFrame() + ")");

@@ -20,6 +20,7 @@ import org.ikescope.api.plugin.EndOfCaptureHook;
 import org.ikescope.api.plugin.ExchangeView;
 import org.ikescope.api.plugin.Finding;
 import org.ikescope.api.plugin.ImmutableBytes;
+import org.ikescope.api.plugin.NatView;
 import org.ikescope.api.plugin.PluginApi;
 import org.ikescope.api.plugin.Severity;
 import org.ikescope.api.protocol.NotifyType;
@@ -210,6 +211,28 @@ class BuiltInDiagnosticsTest {
         assertEquals(Severity.WARNING, f.severity());
         assertTrue(f.title().contains("responder"), f.title());
         assertTrue(f.explanation().contains("10.0.0.5"), f.explanation());
+    }
+
+    @Test
+    void natSeenOnlyInTheNatDiscoveryHashes() {
+        // Ports 500 and no ID in clear: only the NAT-D check shows the initiator behind a NAT.
+        ExchangeView x = mm4("d3")
+                .nat(new Views.Nat(false, true, List.of("RFC 3947"), List.of(), Optional.of(true), Optional.of(true),
+                        Optional.of(false), NatView.NAT_DISCOVERY_MISMATCH,
+                        "initiator behind NAT (its NAT-D hash does not match the 198.51.100.7:500 seen here)"))
+                .msg("MM5", INITIATOR, 0, 500, true, List.of(), List.of())
+                .msg("MM6", RESPONDER, 0, 500, true, List.of(), List.of())
+                .states("MM_ACTIVE", "MM_ACTIVE").build();
+        Finding f = one(run(new PathDiagnostics(), x), "natt.not-negotiated");
+        assertTrue(f.explanation().contains("is behind a NAT"), f.explanation());
+        assertTrue(f.explanation().contains("198.51.100.7:500"), f.explanation());
+        // Forced encapsulation (mismatch on both sides, nothing else): no NAT evident, no finding.
+        ExchangeView forced = mm4("d4")
+                .nat(new Views.Nat(false, true, List.of("RFC 3947"), List.of(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), NatView.NAT_DISCOVERY_MISMATCH, "mismatch on both sides (NAT or forced"
+                        + " encapsulation)"))
+                .states("MM_WAIT_MSG5", "MM_WAIT_MSG5").build();
+        assertTrue(run(new PathDiagnostics(), forced).stream().noneMatch(g -> g.code().startsWith("natt.")));
     }
 
     @Test

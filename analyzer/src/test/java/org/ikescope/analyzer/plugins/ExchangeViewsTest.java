@@ -9,11 +9,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.ikescope.analyzer.exchange.Exchange;
 import org.ikescope.analyzer.exchange.ExchangeTracker;
 import org.ikescope.api.plugin.ExchangeView;
+import org.ikescope.api.plugin.ImmutableBytes;
 import org.ikescope.api.plugin.MessageView;
 import org.ikescope.api.plugin.PayloadView;
 import org.ikescope.api.plugin.ProposalView;
@@ -24,6 +27,7 @@ import org.ikescope.api.protocol.IkeHashAlgorithm;
 import org.ikescope.dissector.Dissector;
 import org.ikescope.dissector.capture.Captures;
 import org.ikescope.dissector.capture.PacketSource;
+import org.ikescope.dissector.isakmp.IsakmpMessage;
 import org.junit.jupiter.api.Test;
 
 /** The view plugins get of a real exchange. */
@@ -125,6 +129,9 @@ class ExchangeViewsTest {
         for (PayloadView vid : p.subList(1, p.size())) {
             assertEquals(13, vid.type(), p.toString());
             assertEquals("VID", vid.name());
+            // Built after emission: the bytes are gone, type and name stay.
+            assertFalse(vid.bodyAvailable());
+            assertEquals(-1, vid.offset());
             assertEquals(0, vid.body().length());
         }
         for (String step : List.of("MM3", "MM4")) {
@@ -135,6 +142,124 @@ class ExchangeViewsTest {
         assertTrue(v.nat().natDiscoverySeen());
         // Encrypted messages show no payloads.
         assertEquals(List.of(), v.messages().stream().filter(MessageView::encrypted).findFirst().orElseThrow().payloads());
+    }
+
+    /** The views built while each exchange is emitted (as the plugins get them), and the exchanges. */
+    record Emission(List<ExchangeView> views, List<Exchange> exchanges, ExchangeTracker tracker, List<Long> retainedAtEmission) {
+    }
+
+    static Emission emit(Path capture, ExchangeTracker.Options options) throws IOException {
+        List<ExchangeView> views = new ArrayList<>();
+        List<Exchange> exchanges = new ArrayList<>();
+        List<Long> retained = new ArrayList<>();
+        AtomicLong ids = new AtomicLong();
+        ExchangeTracker[] tracker = new ExchangeTracker[1];
+        tracker[0] = new ExchangeTracker(options, x -> {
+            views.add(ExchangeViews.of(x));
+            exchanges.add(x);
+            retained.add(tracker[0].payloadBytesRetained());
+        }, f -> { }, ids::incrementAndGet);
+        try (PacketSource src = Captures.open(capture.toString())) {
+            new Dissector(Dissector.Options.defaults()).run(src, tracker[0]);
+        }
+        tracker[0].finish();
+        return new Emission(views, exchanges, tracker[0], retained);
+    }
+
+    /** The dissector's messages of {@code capture} by frame. */
+    static Map<Long, IsakmpMessage> dissected(Path capture) throws IOException {
+        Map<Long, IsakmpMessage> out = new HashMap<>();
+        try (PacketSource src = Captures.open(capture.toString())) {
+            new Dissector(Dissector.Options.defaults()).run(src, e -> out.putIfAbsent(e.frame(), e.message()));
+        }
+        return out;
+    }
+
+    /**
+     * At emission a payload's body is the bytes after its generic header: MM1's VIDs are the hex
+     * {@code ikescope dissect --format jsonl} reports for them, and offsets are the dissector's.
+     */
+    @Test
+    void payloadBodiesAtEmission() throws IOException {
+        Path pcap = capture("mm-aes128-sha1-modp1024.pcap");
+        assumeTrue(pcap != null, "capture not found");
+        Emission run = emit(pcap, ExchangeTracker.Options.defaults());
+        assertEquals(1, run.views().size());
+        MessageView mm1 = run.views().get(0).messages().get(0);
+        assertEquals("MM1", mm1.step());
+        List<PayloadView> p = mm1.payloads();
+        assertTrue(p.stream().allMatch(PayloadView::bodyAvailable), p.toString());
+        // From `ikescope dissect --format jsonl`: isakmp.payloads[1..6].vendorId.hex of frame 3.
+        assertEquals(List.of("882fe56d6fd20dbc2251613b2ebe5beb", "09002689dfd6b712", "afcad71368a1f1c96b8696fc77570100",
+                        "4048b7d56ebce88525e7de7f00d6c2d380000000", "4a131c81070358455c5728f20e95452f",
+                        "90cb80913ebb696e086381b5ec427b1f"),
+                p.stream().filter(x -> x.type() == 13).map(x -> x.body().hex()).toList());
+        // SA: Payload Length 56 after the 28-byte ISAKMP header; its body is DOI, situation, proposal.
+        assertEquals(IsakmpMessage.HEADER_BYTES, p.get(0).offset());
+        assertEquals(56 - 4, p.get(0).body().length());
+        assertEquals(1L, p.get(0).body().getUnsignedInt(0), "DOI IPSEC");
+        assertEquals(IsakmpMessage.HEADER_BYTES + 56, p.get(1).offset());
+
+        // Every payload of every message, as the dissector walked it.
+        Map<Long, IsakmpMessage> wire = dissected(pcap);
+        for (MessageView m : run.views().get(0).messages()) {
+            IsakmpMessage d = wire.get(m.frame());
+            assertEquals(d.payloads().size(), m.payloads().size(), m.step());
+            for (int i = 0; i < m.payloads().size(); i++) {
+                org.ikescope.dissector.isakmp.Payload dp = d.payloads().get(i);
+                PayloadView vp = m.payloads().get(i);
+                assertEquals(dp.offset(), vp.offset(), m.step() + " payload " + i);
+                assertEquals(ImmutableBytes.copyOfRange(d.bytes(), dp.offset() + 4, dp.offset() + dp.length()), vp.body(),
+                        m.step() + " payload " + i);
+            }
+        }
+        assertEquals(0, run.tracker().stats().payloadBytesNotRetained);
+        assertTrue(run.retainedAtEmission().get(0) > 0);
+    }
+
+    /** Once emitted (diagnosed and written), an exchange holds no bytes: end-of-capture views have none. */
+    @Test
+    void bytesAreDroppedAfterEmission() throws IOException {
+        Path pcap = capture("mm-aes128-sha1-modp1024.pcap");
+        assumeTrue(pcap != null, "capture not found");
+        Emission run = emit(pcap, ExchangeTracker.Options.defaults());
+        Exchange x = run.exchanges().get(0);
+        assertTrue(x.messages().stream().noneMatch(m -> m.payloadBytes().available()));
+        // A copy made at emission (as analyze retains them with their findings) shares the release.
+        assertTrue(x.withFindings(List.of()).messages().stream().noneMatch(m -> m.payloadBytes().available()));
+        for (MessageView m : ExchangeViews.of(x).messages()) {
+            for (PayloadView p : m.payloads()) {
+                assertFalse(p.bodyAvailable());
+                assertEquals(-1, p.offset());
+                assertTrue(p.body().isEmpty());
+            }
+        }
+        assertEquals(0, run.tracker().payloadBytesRetained());
+        // The view built at emission keeps what it read.
+        assertEquals("882fe56d6fd20dbc2251613b2ebe5beb", run.views().get(0).messages().get(0).payloads().get(1).body().hex());
+    }
+
+    /** Beyond the budget a message keeps no bytes: types and names only, and the stats count it. */
+    @Test
+    void aSpentBudgetKeepsNoBodies() throws IOException {
+        Path pcap = capture("mm-aes128-sha1-modp1024.pcap");
+        assumeTrue(pcap != null, "capture not found");
+        ExchangeTracker.Options d = ExchangeTracker.Options.defaults();
+        Emission run = emit(pcap, new ExchangeTracker.Options(d.idleTimeoutNanos(), d.maxTracked(),
+                d.maxMessagesPerExchange(), 100));
+        List<MessageView> withPayloads = run.views().get(0).messages().stream().filter(m -> !m.payloads().isEmpty()).toList();
+        assertEquals(List.of("MM1", "MM2", "MM3", "MM4"), withPayloads.stream().map(MessageView::step).toList());
+        for (MessageView m : withPayloads) {
+            for (PayloadView p : m.payloads()) {
+                assertFalse(p.bodyAvailable(), m.step());
+                assertEquals(-1, p.offset());
+                assertTrue(p.body().isEmpty());
+            }
+        }
+        assertEquals(13, withPayloads.get(0).payloads().get(1).type());
+        assertEquals(withPayloads.size(), run.tracker().stats().payloadBytesNotRetained);
+        assertEquals((long) withPayloads.size(), run.tracker().stats().asMap().get("payloadBytesNotRetained"));
+        assertEquals(List.of(0L), run.retainedAtEmission());
     }
 
     @Test

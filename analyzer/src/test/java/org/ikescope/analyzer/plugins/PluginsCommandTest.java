@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.ikescope.analyzer.cli.Main;
+import org.ikescope.api.plugin.ApiVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,14 +50,14 @@ class PluginsCommandTest {
         assertTrue(line.contains("class path ("), line);
         assertTrue(line.contains("Test plugin: marks exchanges"), line);
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("ID ") && l.contains("VERSION") && l.contains("FROM")), r.out());
-        assertTrue(r.out().contains("(plugin API 1.0)"), r.out());
+        assertTrue(r.out().contains("(plugin API " + ApiVersion.string() + ")"), r.out());
     }
 
     @Test
     void jsonAndSelection() {
         Result r = ikescope("plugins", "--format", "json", "--only-plugin", MarkerTestPlugin.ID);
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().startsWith("{\"apiVersion\":\"1.0\",\"plugins\":[{\"id\":\"test.marker\",\"version\":\"0.0.1\""), r.out());
+        assertTrue(r.out().startsWith("{\"apiVersion\":\"" + ApiVersion.string() + "\",\"plugins\":[{\"id\":\"test.marker\",\"version\":\"0.0.1\""), r.out());
         Result none = ikescope("plugins", "--disable-plugin", MarkerTestPlugin.ID);
         assertEquals(0, none.exit());
         assertTrue(none.out().lines().noneMatch(l -> l.startsWith(MarkerTestPlugin.ID)), none.out());

@@ -18,8 +18,12 @@ package org.ikescope.api.plugin;
 public final class ApiVersion {
     /** Major version: plugins compiled for another major version are refused. */
     public static final int MAJOR = 1;
-    /** Minor version: additions since the major version was introduced. */
-    public static final int MINOR = 0;
+    /**
+     * Minor version: additions since the major version was introduced. 1.1:
+     * {@link PayloadView#bodyAvailable()}; {@link NatView#behindNat(Side)} and the NAT-D verdicts
+     * beside it.
+     */
+    public static final int MINOR = 1;
 
     private ApiVersion() {
     }

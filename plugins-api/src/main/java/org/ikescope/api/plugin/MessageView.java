@@ -67,9 +67,10 @@ public interface MessageView {
 
     /**
      * The payloads in order: the cleartext ones, or the decrypted ones when {@link #decrypted()};
-     * empty for an encrypted message that was not decrypted, and when the analyzer did not keep
-     * the message's payloads (it keeps a bounded summary per message; {@link #notifyTypes()} and
-     * the exchange's other views hold what it extracted).
+     * empty for an encrypted message that was not decrypted. Type and name are always there; the
+     * bodies only when {@link PayloadView#bodyAvailable()} (the analyzer keeps message bytes
+     * within a memory budget, until the exchange was diagnosed; {@link #notifyTypes()} and the
+     * exchange's other views hold what it extracted in any case).
      */
     List<PayloadView> payloads();
 

@@ -1,6 +1,13 @@
 package org.ikescope.api.plugin;
 
-/** Read-only view of one payload of a message. */
+/**
+ * Read-only view of one payload of a message.
+ *
+ * <p>The host keeps the bytes of a message only while its exchange is open and within a memory
+ * budget (a capture of any size must analyse in a fixed heap). When it did not keep them,
+ * {@link #bodyAvailable()} is false, {@link #offset()} is -1 and {@link #body()} is empty: type
+ * and name are always there.
+ */
 public interface PayloadView {
     /** Wire payload type (see {@link org.ikescope.api.protocol.PayloadType}). */
     int type();
@@ -11,9 +18,30 @@ public interface PayloadView {
      */
     String name();
 
-    /** Offset of the payload's generic header from the start of the ISAKMP header. */
+    /**
+     * Offset of the payload's generic header from the start of the ISAKMP header (for a decrypted
+     * message: of the plaintext that follows the header); -1 when the host did not keep it (see
+     * {@link #bodyAvailable()}).
+     */
     int offset();
 
-    /** The payload body: the bytes after the 4-byte generic payload header. */
+    /**
+     * The payload body: the bytes after the 4-byte generic payload header, up to the Payload
+     * Length (cut at the end of the message when the payload is truncated). Empty when the
+     * payload has no body, and when the host did not keep it: tell the two apart with
+     * {@link #bodyAvailable()}.
+     */
     ImmutableBytes body();
+
+    /**
+     * True when {@link #body()} holds the payload's bytes; false when the host did not keep them
+     * (the analyzer's per-capture budget of message bytes was spent, or the view was built after
+     * the exchange was emitted, as for {@link EndOfCaptureHook}). The default follows
+     * {@link #offset()}: a host that keeps a body also knows where it was.
+     *
+     * @since 1.1
+     */
+    default boolean bodyAvailable() {
+        return offset() >= 0;
+    }
 }
