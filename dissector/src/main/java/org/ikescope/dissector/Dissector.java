@@ -306,7 +306,7 @@ public final class Dissector {
             }
             if (len >= NON_ESP_MARKER_BYTES && p.getInt(at) == 0) {
                 p.position(at + NON_ESP_MARKER_BYTES);
-                isakmpMessage(file, stats, listener, duplicateOf, true, -1, -1);
+                emit(file, stats, listener, duplicateOf, true, -1, -1, true);
                 return;
             }
             if (len >= ESP_HEADER_BYTES) {
@@ -324,7 +324,7 @@ public final class Dissector {
             return;
         }
         if (isIke(d)) {
-            isakmpMessage(file, stats, listener, duplicateOf, false, -1, -1);
+            emit(file, stats, listener, duplicateOf, false, -1, -1, true);
             return;
         }
         count(stats, duplicateOf, Category.OTHER);
@@ -347,11 +347,6 @@ public final class Dissector {
             return;
         }
         emit(file, stats, listener, duplicateOf, marker, d.icmpType, d.icmpCode, false);
-    }
-
-    private void isakmpMessage(String file, CaptureStats stats, DissectionListener listener, long duplicateOf,
-                               boolean marker, int icmpType, int icmpCode) {
-        emit(file, stats, listener, duplicateOf, marker, icmpType, icmpCode, true);
     }
 
     private void emit(String file, CaptureStats stats, DissectionListener listener, long duplicateOf, boolean marker,
