@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.ikescope.dissector.capture.Captures;
-import org.ikescope.dissector.capture.PacketSource;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -22,41 +20,8 @@ import org.junit.jupiter.api.TestFactory;
 class DissectorTest {
     static final Dissector.Options KEEP_DUPLICATES = new Dissector.Options(Set.of(500), Set.of(4500), false);
 
-    /** What one run delivered. */
-    static final class Run implements DissectionListener {
-        final List<MessageEvent> messages = new ArrayList<>();
-        final List<EspEvent> esp = new ArrayList<>();
-        final List<FrameEvent> frames = new ArrayList<>();
-        CaptureStats stats;
-        String error;
-
-        @Override
-        public void message(MessageEvent e) {
-            messages.add(e);
-        }
-
-        @Override
-        public void esp(EspEvent e) {
-            esp.add(e);
-        }
-
-        @Override
-        public void frame(FrameEvent e) {
-            frames.add(e);
-        }
-
-        List<MessageEvent> at(long frame) {
-            return messages.stream().filter(m -> m.frame() == frame).toList();
-        }
-    }
-
     static Run run(Path capture, Dissector.Options options) throws IOException {
-        Run r = new Run();
-        try (PacketSource src = Captures.open(capture.toString())) {
-            r.stats = new Dissector(options).run(src, r);
-            r.error = src.error();
-        }
-        return r;
+        return Run.of(capture, options);
     }
 
     static Run run(String capture) throws IOException {

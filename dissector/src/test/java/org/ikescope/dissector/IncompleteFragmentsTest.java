@@ -18,29 +18,8 @@ class IncompleteFragmentsTest {
     @TempDir
     Path tmp;
 
-    /** Everything a run reported. */
-    static final class Run implements DissectionListener {
-        final List<MessageEvent> messages = new ArrayList<>();
-        final List<IncompleteFragmentsEvent> incomplete = new ArrayList<>();
-        CaptureStats stats;
-
-        @Override
-        public void message(MessageEvent e) {
-            messages.add(e);
-        }
-
-        @Override
-        public void incompleteFragments(IncompleteFragmentsEvent e) {
-            incomplete.add(e);
-        }
-    }
-
     static Run run(Path capture) throws IOException {
-        Run r = new Run();
-        try (PacketSource src = Captures.open(capture.toString())) {
-            r.stats = new Dissector(Dissector.Options.defaults()).run(src, r);
-        }
-        return r;
+        return Run.of(capture, Dissector.Options.defaults());
     }
 
     @Test
