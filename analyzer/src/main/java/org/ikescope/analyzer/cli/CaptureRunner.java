@@ -5,13 +5,13 @@ import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
-import org.ikescope.dissector.CaptureStats;
-import org.ikescope.dissector.DissectionListener;
-import org.ikescope.dissector.Dissector;
 import org.ikescope.dissector.capture.CaptureFormatException;
 import org.ikescope.dissector.capture.Captures;
 import org.ikescope.dissector.capture.Frame;
 import org.ikescope.dissector.capture.PacketSource;
+import org.ikescope.dissector.event.CaptureStats;
+import org.ikescope.dissector.event.DissectionListener;
+import org.ikescope.dissector.pipeline.Dissector;
 
 /**
  * Runs captures through a {@link Dissector}, collecting totals and the one-line error of each

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.ikescope.dissector.Dissector;
+import org.ikescope.dissector.pipeline.Dissector;
 import picocli.CommandLine.Option;
 
 /** Options shared by every command that reads captures. */

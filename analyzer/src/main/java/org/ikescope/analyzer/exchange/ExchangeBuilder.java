@@ -13,11 +13,11 @@ import org.ikescope.api.plugin.Confidence;
 import org.ikescope.api.plugin.Finding;
 import org.ikescope.api.plugin.Severity;
 import org.ikescope.api.protocol.ExchangeType;
-import org.ikescope.dissector.Diagnostic;
-import org.ikescope.dissector.EspEvent;
-import org.ikescope.dissector.IncompleteFragmentsEvent;
-import org.ikescope.dissector.MessageEvent;
+import org.ikescope.dissector.event.EspEvent;
+import org.ikescope.dissector.event.IncompleteFragmentsEvent;
+import org.ikescope.dissector.event.MessageEvent;
 import org.ikescope.dissector.isakmp.IsakmpMessage;
+import org.ikescope.dissector.model.Diagnostic;
 import org.ikescope.dissector.vendor.VendorIdCatalog;
 
 /**

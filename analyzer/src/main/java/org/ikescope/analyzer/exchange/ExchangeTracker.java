@@ -13,13 +13,13 @@ import java.util.function.LongSupplier;
 import org.ikescope.api.plugin.Confidence;
 import org.ikescope.api.plugin.Finding;
 import org.ikescope.api.plugin.Severity;
-import org.ikescope.dissector.DissectionListener;
-import org.ikescope.dissector.Endpoint;
-import org.ikescope.dissector.EspEvent;
-import org.ikescope.dissector.FrameEvent;
-import org.ikescope.dissector.IncompleteFragmentsEvent;
-import org.ikescope.dissector.MessageEvent;
+import org.ikescope.dissector.event.DissectionListener;
+import org.ikescope.dissector.event.EspEvent;
+import org.ikescope.dissector.event.FrameEvent;
+import org.ikescope.dissector.event.IncompleteFragmentsEvent;
+import org.ikescope.dissector.event.MessageEvent;
 import org.ikescope.dissector.isakmp.IsakmpMessage;
+import org.ikescope.dissector.model.Endpoint;
 
 /**
  * Follows the IKE SAs of one capture timeline and emits one {@link Exchange} per SA when it is

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * IP or IKE fragments of one of the SA's datagrams or messages that never completed at the
- * capture point (from the dissector's {@link org.ikescope.dissector.IncompleteFragmentsEvent}).
+ * capture point (from the dissector's {@link org.ikescope.dissector.event.IncompleteFragmentsEvent}).
  *
  * @param kind       {@code ip} or {@code ike}
  * @param from       the side that sent them

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.ikescope.api.protocol.IkeHashAlgorithm;
-import org.ikescope.dissector.MessageEvent;
+import org.ikescope.dissector.event.MessageEvent;
 import org.ikescope.dissector.isakmp.BytesBody;
 import org.ikescope.dissector.isakmp.IsakmpMessage;
 import org.ikescope.dissector.isakmp.Payload;

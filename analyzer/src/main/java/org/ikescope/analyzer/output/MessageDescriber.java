@@ -1,11 +1,11 @@
 package org.ikescope.analyzer.output;
 
 import org.ikescope.api.protocol.ExchangeType;
-import org.ikescope.dissector.Diagnostic;
-import org.ikescope.dissector.MessageEvent;
 import org.ikescope.dissector.describe.FieldSink;
+import org.ikescope.dissector.event.MessageEvent;
 import org.ikescope.dissector.isakmp.IsakmpMessage;
 import org.ikescope.dissector.isakmp.Payload;
+import org.ikescope.dissector.model.Diagnostic;
 
 /**
  * Lists one ISAKMP message event in the {@code dissect --format jsonl} contract (see README):

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.ikescope.dissector.Dissector;
 import org.ikescope.dissector.capture.Captures;
 import org.ikescope.dissector.capture.PacketSource;
+import org.ikescope.dissector.pipeline.Dissector;
 
 /** Runs exchange reconstruction in-process over a capture (test helper). */
 public final class Analyses {

@@ -1,10 +1,5 @@
 package org.ikescope.analyzer.plugins;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +19,17 @@ import org.ikescope.api.plugin.Side;
 import org.ikescope.api.protocol.AuthMethod;
 import org.ikescope.api.protocol.IkeEncryptionAlgorithm;
 import org.ikescope.api.protocol.IkeHashAlgorithm;
-import org.ikescope.dissector.Dissector;
 import org.ikescope.dissector.capture.Captures;
 import org.ikescope.dissector.capture.PacketSource;
 import org.ikescope.dissector.isakmp.IsakmpMessage;
+import org.ikescope.dissector.pipeline.Dissector;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 
 /** The view plugins get of a real exchange. */
 class ExchangeViewsTest {

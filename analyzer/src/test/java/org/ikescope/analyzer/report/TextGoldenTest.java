@@ -1,8 +1,5 @@
 package org.ikescope.analyzer.report;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,12 +14,16 @@ import java.util.stream.Stream;
 import org.ikescope.analyzer.exchange.Analyses;
 import org.ikescope.analyzer.exchange.Exchange;
 import org.ikescope.analyzer.exchange.ExchangeTracker;
-import org.ikescope.dissector.CaptureStats;
-import org.ikescope.dissector.Dissector;
 import org.ikescope.dissector.capture.Captures;
 import org.ikescope.dissector.capture.PacketSource;
+import org.ikescope.dissector.event.CaptureStats;
+import org.ikescope.dissector.pipeline.Dissector;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 /**
  * Golden files of the text report (reconstruction only, no plugins): one

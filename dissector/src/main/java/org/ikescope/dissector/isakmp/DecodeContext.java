@@ -1,7 +1,7 @@
 package org.ikescope.dissector.isakmp;
 
 import java.util.List;
-import org.ikescope.dissector.Diagnostic;
+import org.ikescope.dissector.model.Diagnostic;
 
 /**
  * What a payload body decoder may consult and where it reports problems, for one message. Made

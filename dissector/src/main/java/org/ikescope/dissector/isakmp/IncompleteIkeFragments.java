@@ -1,7 +1,7 @@
 package org.ikescope.dissector.isakmp;
 
 import java.util.List;
-import org.ikescope.dissector.Endpoint;
+import org.ikescope.dissector.model.Endpoint;
 
 /**
  * A set of IKE fragments (payload 132) of one message that never completed.

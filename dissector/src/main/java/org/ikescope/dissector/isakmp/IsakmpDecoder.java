@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Decodes ISAKMP messages (IKEv1 in full, IKEv2 cleartext) into {@link IsakmpMessage} records.
  * Never throws for bad input: what was decoded before a problem is kept, and the problem becomes
- * a {@link org.ikescope.dissector.Diagnostic}. One instance per thread.
+ * a {@link org.ikescope.dissector.model.Diagnostic}. One instance per thread.
  */
 public final class IsakmpDecoder {
     static final int PAYLOAD_SK = 46;
@@ -67,7 +67,7 @@ public final class IsakmpDecoder {
         byte[] bytes = new byte[IsakmpMessage.HEADER_BYTES + plaintext.length];
         System.arraycopy(encrypted.bytes(), 0, bytes, 0, Math.min(IsakmpMessage.HEADER_BYTES, encrypted.bytes().length));
         System.arraycopy(plaintext, 0, bytes, IsakmpMessage.HEADER_BYTES, plaintext.length);
-        List<org.ikescope.dissector.Diagnostic> diags = new ArrayList<>(0);
+        List<org.ikescope.dissector.model.Diagnostic> diags = new ArrayList<>(0);
         SaContext sa = contexts.get(encrypted.initiatorCookie());
         DecodeContext ctx = new DecodeContext(bytes, encrypted.majorVersion(), encrypted.exchangeType(), sa, diags);
         List<Payload> payloads = new ArrayList<>(8);
@@ -93,9 +93,9 @@ public final class IsakmpDecoder {
     }
 
     private IsakmpMessage decode(byte[] bytes, long frame, int fragmentsReassembled) {
-        List<org.ikescope.dissector.Diagnostic> diags = new ArrayList<>(0);
+        List<org.ikescope.dissector.model.Diagnostic> diags = new ArrayList<>(0);
         if (bytes.length < IsakmpMessage.HEADER_BYTES) {
-            diags.add(new org.ikescope.dissector.Diagnostic("isakmp.header.truncated", 0,
+            diags.add(new org.ikescope.dissector.model.Diagnostic("isakmp.header.truncated", 0,
                     "ISAKMP header: " + bytes.length + " bytes (expected: " + IsakmpMessage.HEADER_BYTES + ")"));
             return new IsakmpMessage(bytes, 0, 0, 0, 0, 0, 0, 0, 0, 0, false, 0, false, List.of(), diags, fragmentsReassembled);
         }
@@ -111,21 +111,21 @@ public final class IsakmpDecoder {
         long length = b.getInt(24) & 0xffffffffL;
         int end = bytes.length;
         if (length < IsakmpMessage.HEADER_BYTES) {
-            diags.add(new org.ikescope.dissector.Diagnostic("isakmp.length.invalid", 24,
+            diags.add(new org.ikescope.dissector.model.Diagnostic("isakmp.length.invalid", 24,
                     "ISAKMP length: " + length + " (expected: >= " + IsakmpMessage.HEADER_BYTES + ")"));
             return new IsakmpMessage(bytes, major, minor, ispi, rspi, first, exchange, flags, messageId, length,
                     false, 0, false, List.of(), diags, fragmentsReassembled);
         }
         if (length > bytes.length) {
-            diags.add(new org.ikescope.dissector.Diagnostic("isakmp.length.truncated", 24,
+            diags.add(new org.ikescope.dissector.model.Diagnostic("isakmp.length.truncated", 24,
                     "ISAKMP length: " + length + " (expected: <= " + bytes.length + ", the datagram's payload)"));
         } else if (length < bytes.length) {
-            diags.add(new org.ikescope.dissector.Diagnostic("isakmp.length.extra-data", (int) length,
+            diags.add(new org.ikescope.dissector.model.Diagnostic("isakmp.length.extra-data", (int) length,
                     "bytes after the ISAKMP message: " + (bytes.length - length) + " (expected: 0)"));
             end = (int) length;
         }
         if (major != 1 && major != 2) {
-            diags.add(new org.ikescope.dissector.Diagnostic("isakmp.version.unknown", 17,
+            diags.add(new org.ikescope.dissector.model.Diagnostic("isakmp.version.unknown", 17,
                     "ISAKMP major version: " + major + " (expected: 1 or 2)"));
             return new IsakmpMessage(bytes, major, minor, ispi, rspi, first, exchange, flags, messageId, length,
                     false, 0, false, List.of(), diags, fragmentsReassembled);

@@ -1,7 +1,7 @@
 package org.ikescope.dissector.isakmp;
 
 import java.util.List;
-import org.ikescope.dissector.Diagnostic;
+import org.ikescope.dissector.model.Diagnostic;
 
 /**
  * One decoded ISAKMP message (IKEv1 or IKEv2), immutable. {@code bytes} is the one copy made of the

@@ -6,7 +6,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.TreeMap;
-import org.ikescope.dissector.Endpoint;
+import org.ikescope.dissector.model.Endpoint;
 
 /**
  * What decoding later messages of one IKE SA needs from earlier ones: which NAT-T variant the

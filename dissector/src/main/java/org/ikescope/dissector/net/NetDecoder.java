@@ -1,8 +1,8 @@
 package org.ikescope.dissector.net;
 
 import java.nio.ByteBuffer;
-import org.ikescope.dissector.Diagnostic;
 import org.ikescope.dissector.capture.Frame;
+import org.ikescope.dissector.model.Diagnostic;
 
 /**
  * Decodes a frame from its link layer down to UDP: Ethernet II with 802.1Q/802.1ad tags of any

@@ -1,9 +1,5 @@
 package org.ikescope.dissector.capture;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -12,13 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.ikescope.dissector.CaptureStats;
-import org.ikescope.dissector.DissectionListener;
-import org.ikescope.dissector.Dissector;
-import org.ikescope.dissector.MessageEvent;
-import org.ikescope.dissector.TestCaptures;
+import org.ikescope.dissector.event.CaptureStats;
+import org.ikescope.dissector.event.DissectionListener;
+import org.ikescope.dissector.event.MessageEvent;
+import org.ikescope.dissector.pipeline.Dissector;
+import org.ikescope.dissector.pipeline.TestCaptures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 /**
  * A capture larger than 2 GiB (what one MappedByteBuffer can address): 130 records of 16 MiB of

@@ -1,20 +1,21 @@
 package org.ikescope.dissector.isakmp;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.ikescope.dissector.DissectionListener;
-import org.ikescope.dissector.Dissector;
-import org.ikescope.dissector.MessageEvent;
-import org.ikescope.dissector.TestCaptures;
 import org.ikescope.dissector.capture.Captures;
 import org.ikescope.dissector.capture.PacketSource;
+import org.ikescope.dissector.event.DissectionListener;
+import org.ikescope.dissector.event.MessageEvent;
+import org.ikescope.dissector.pipeline.Dissector;
+import org.ikescope.dissector.pipeline.TestCaptures;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 /**
  * The decrypted-body API walks plaintext with the same code as cleartext messages. Shown with a

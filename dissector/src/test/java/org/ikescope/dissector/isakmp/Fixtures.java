@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.ikescope.dissector.Diagnostic;
+import org.ikescope.dissector.model.Diagnostic;
 
 /** Hex fixtures under {@code fixtures/payloads/}, and a harness that decodes one payload body. */
 final class Fixtures {

@@ -1,14 +1,15 @@
 package org.ikescope.dissector.isakmp;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.ikescope.dissector.model.Diagnostic;
+import org.junit.jupiter.api.Test;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
-import org.ikescope.dissector.Diagnostic;
-import org.junit.jupiter.api.Test;
 
 /**
  * The catalogue of malformed payload bodies: each fixture yields exactly the listed diagnostic

@@ -1,4 +1,4 @@
-package org.ikescope.dissector;
+package org.ikescope.dissector.pipeline;
 
 import org.ikescope.dissector.net.FragmentTable;
 import org.ikescope.dissector.net.IpReassembler;

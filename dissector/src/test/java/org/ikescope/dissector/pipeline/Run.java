@@ -1,4 +1,4 @@
-package org.ikescope.dissector;
+package org.ikescope.dissector.pipeline;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -6,6 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ikescope.dissector.capture.Captures;
 import org.ikescope.dissector.capture.PacketSource;
+import org.ikescope.dissector.event.CaptureStats;
+import org.ikescope.dissector.event.DissectionListener;
+import org.ikescope.dissector.event.EspEvent;
+import org.ikescope.dissector.event.FrameEvent;
+import org.ikescope.dissector.event.IncompleteFragmentsEvent;
+import org.ikescope.dissector.event.MessageEvent;
 
 /** Everything one dissector run over a capture reported, for tests. */
 final class Run implements DissectionListener {

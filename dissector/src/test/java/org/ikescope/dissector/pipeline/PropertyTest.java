@@ -1,11 +1,4 @@
-package org.ikescope.dissector;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+package org.ikescope.dissector.pipeline;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,12 +12,25 @@ import java.util.Random;
 import org.ikescope.dissector.capture.Captures;
 import org.ikescope.dissector.capture.Frame;
 import org.ikescope.dissector.capture.PacketSource;
+import org.ikescope.dissector.event.CaptureStats;
+import org.ikescope.dissector.event.DissectionListener;
+import org.ikescope.dissector.event.FrameEvent;
+import org.ikescope.dissector.event.MessageEvent;
 import org.ikescope.dissector.isakmp.IsakmpDecoder;
 import org.ikescope.dissector.isakmp.IsakmpMessage;
 import org.ikescope.dissector.isakmp.Payload;
 import org.ikescope.dissector.isakmp.SaContextTable;
+import org.ikescope.dissector.model.Diagnostic;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 
 /**
  * Arbitrary and mutated input never throws, always terminates and keeps diagnostics in bounds:

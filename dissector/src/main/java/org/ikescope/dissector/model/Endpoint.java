@@ -1,4 +1,4 @@
-package org.ikescope.dissector;
+package org.ikescope.dissector.model;
 
 import java.util.Arrays;
 import org.ikescope.dissector.net.Addresses;

@@ -1,9 +1,4 @@
-package org.ikescope.dissector;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+package org.ikescope.dissector.pipeline;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,9 +12,16 @@ import java.util.stream.Stream;
 import org.ikescope.dissector.isakmp.IsakmpDecoder;
 import org.ikescope.dissector.isakmp.IsakmpMessage;
 import org.ikescope.dissector.isakmp.SaContextTable;
+import org.ikescope.dissector.model.Diagnostic;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 /**
  * The catalogue of malformed ISAKMP messages: {@code fixtures/malformed/*.hex}, each an ISAKMP

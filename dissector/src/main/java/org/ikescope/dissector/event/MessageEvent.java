@@ -1,7 +1,8 @@
-package org.ikescope.dissector;
+package org.ikescope.dissector.event;
 
 import java.util.List;
 import org.ikescope.dissector.isakmp.IsakmpMessage;
+import org.ikescope.dissector.model.Endpoint;
 
 /**
  * One ISAKMP message as it crossed the capture point.

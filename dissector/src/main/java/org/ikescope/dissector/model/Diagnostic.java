@@ -1,4 +1,4 @@
-package org.ikescope.dissector;
+package org.ikescope.dissector.model;
 
 /**
  * A problem found while decoding: a stable dotted {@code code} (e.g.

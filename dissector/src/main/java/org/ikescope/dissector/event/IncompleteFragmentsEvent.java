@@ -1,6 +1,7 @@
-package org.ikescope.dissector;
+package org.ikescope.dissector.event;
 
 import java.util.List;
+import org.ikescope.dissector.model.Endpoint;
 
 /**
  * Fragments that never became a whole datagram or message at the capture point: an IP fragment

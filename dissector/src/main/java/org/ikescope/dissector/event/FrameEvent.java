@@ -1,4 +1,7 @@
-package org.ikescope.dissector;
+package org.ikescope.dissector.event;
+
+import org.ikescope.dissector.model.Diagnostic;
+import org.ikescope.dissector.model.Endpoint;
 
 /**
  * A frame that is not an ISAKMP message but matters to the analysis: a NAT-T keepalive, or a

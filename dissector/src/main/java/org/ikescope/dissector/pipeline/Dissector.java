@@ -1,4 +1,4 @@
-package org.ikescope.dissector;
+package org.ikescope.dissector.pipeline;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -7,11 +7,19 @@ import java.util.List;
 import java.util.Set;
 import org.ikescope.dissector.capture.Frame;
 import org.ikescope.dissector.capture.PacketSource;
+import org.ikescope.dissector.event.CaptureStats;
+import org.ikescope.dissector.event.DissectionListener;
+import org.ikescope.dissector.event.EspEvent;
+import org.ikescope.dissector.event.FrameEvent;
+import org.ikescope.dissector.event.IncompleteFragmentsEvent;
+import org.ikescope.dissector.event.MessageEvent;
 import org.ikescope.dissector.isakmp.IncompleteIkeFragments;
 import org.ikescope.dissector.isakmp.IsakmpDecoder;
 import org.ikescope.dissector.isakmp.IsakmpMessage;
 import org.ikescope.dissector.isakmp.SaContext;
 import org.ikescope.dissector.isakmp.SaContextTable;
+import org.ikescope.dissector.model.Diagnostic;
+import org.ikescope.dissector.model.Endpoint;
 import org.ikescope.dissector.net.Datagram;
 import org.ikescope.dissector.net.IpReassembler;
 import org.ikescope.dissector.net.NetDecoder;

@@ -1,4 +1,4 @@
-package org.ikescope.dissector;
+package org.ikescope.dissector.event;
 
 /** Receives what {@link Dissector} finds, in capture order. */
 public interface DissectionListener {

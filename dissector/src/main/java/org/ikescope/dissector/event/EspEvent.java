@@ -1,4 +1,6 @@
-package org.ikescope.dissector;
+package org.ikescope.dissector.event;
+
+import org.ikescope.dissector.model.Endpoint;
 
 /**
  * One ESP packet (over IP protocol 50, or UDP-encapsulated on a NAT-T port). Counted, not dissected.

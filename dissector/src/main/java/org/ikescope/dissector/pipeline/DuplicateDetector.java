@@ -1,4 +1,4 @@
-package org.ikescope.dissector;
+package org.ikescope.dissector.pipeline;
 
 import java.nio.ByteBuffer;
 

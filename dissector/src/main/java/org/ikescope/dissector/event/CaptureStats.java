@@ -1,4 +1,4 @@
-package org.ikescope.dissector;
+package org.ikescope.dissector.event;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,10 +1,4 @@
-package org.ikescope.dissector;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+package org.ikescope.dissector.pipeline;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,9 +6,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.ikescope.dissector.event.CaptureStats;
+import org.ikescope.dissector.event.EspEvent;
+import org.ikescope.dissector.event.FrameEvent;
+import org.ikescope.dissector.event.MessageEvent;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 /** The whole pipeline on the real captures in the test resources. */
 class DissectorTest {

@@ -1,7 +1,4 @@
-package org.ikescope.dissector;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+package org.ikescope.dissector.pipeline;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,8 +7,15 @@ import java.util.List;
 import java.util.Set;
 import org.ikescope.dissector.capture.Captures;
 import org.ikescope.dissector.capture.PacketSource;
+import org.ikescope.dissector.event.DissectionListener;
+import org.ikescope.dissector.event.IncompleteFragmentsEvent;
+import org.ikescope.dissector.event.MessageEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 /** Fragment sets that never complete are reported once, with their frames, peers and times. */
 class IncompleteFragmentsTest {
