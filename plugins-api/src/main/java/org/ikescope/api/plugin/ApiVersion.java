@@ -17,13 +17,18 @@ package org.ikescope.api.plugin;
  */
 public final class ApiVersion {
     /** Major version: plugins compiled for another major version are refused. */
-    public static final int MAJOR = 1;
+    public static final int MAJOR = 2;
     /**
-     * Minor version: additions since the major version was introduced. 1.1:
-     * {@link PayloadView#bodyAvailable()}; {@link NatView#behindNat(Side)} and the NAT-D verdicts
-     * beside it.
+     * Minor version: additions since the major version was introduced. 2.0 (typed values end to
+     * end): modes, states, steps, quick-mode states, NAT-D results and fragment kinds are enums
+     * ({@link ExchangeMode}, {@link Phase1State}, {@link Step}, {@link QuickModeState},
+     * {@link NatDiscoveryResult}, {@link FragmentKind}); registry names are derived from codes
+     * ({@link NotificationView#ikev2()}, {@link IdentityView#ikev2()},
+     * {@link PayloadView#payloadType()}); {@link ProposalView} has {@code integrity} and
+     * {@code prf} apart from the IKEv1 {@code hash}; NAT-T vendor IDs are {@link VendorIdView}s;
+     * {@link ExchangeView#stateInferred()} and {@link QuickModeView#initiator()} are new.
      */
-    public static final int MINOR = 1;
+    public static final int MINOR = 0;
 
     private ApiVersion() {
     }

@@ -7,7 +7,8 @@ public interface EspView {
 
     /** The SPI as 8 lower-case hex digits. */
     default String spiHex() {
-        return String.format("%08x", spi());
+        String h = Long.toHexString(spi() & 0xffffffffL);
+        return "00000000".substring(h.length()) + h;
     }
 
     /** The side that sent these packets. */

@@ -14,15 +14,6 @@ import java.util.OptionalLong;
  * <p>Remember that a capture shows what crossed the capture point, not what a device accepted.
  */
 public interface ExchangeView {
-    /** {@link #mode()} of an IKEv1 main-mode (identity protection) exchange. */
-    String MODE_MAIN = "main";
-    /** {@link #mode()} of an IKEv1 aggressive-mode exchange. */
-    String MODE_AGGRESSIVE = "aggressive";
-    /** {@link #mode()} of an IKEv2 exchange. */
-    String MODE_IKEV2 = "ikev2";
-    /** {@link #mode()} when phase 1 is not in the capture (see {@link #startedBeforeCapture()}). */
-    String MODE_UNKNOWN = "unknown";
-
     /** The capture file this exchange was read from (with {@code --merge}: of its first message). */
     String file();
 
@@ -32,11 +23,11 @@ public interface ExchangeView {
     /** Responder cookie (IKEv2: SPIr), 16 lower-case hex digits; all zeros when never answered. */
     String rspi();
 
-    /** IKE major version: 1 or 2. */
+    /** IKE major version: 1 or 2 (0 for a record of ESP alone, whose SA was set up before the capture). */
     int version();
 
-    /** {@link #MODE_MAIN}, {@link #MODE_AGGRESSIVE}, {@link #MODE_IKEV2} or {@link #MODE_UNKNOWN}. */
-    String mode();
+    /** How phase 1 was done; {@link ExchangeMode#UNKNOWN} when it is not in the capture (see {@link #startedBeforeCapture()}). */
+    ExchangeMode mode();
 
     /** The initiator: the peer that sent the first message. */
     PeerView initiator();
@@ -52,31 +43,33 @@ public interface ExchangeView {
     /**
      * The initiator's phase-1 state as the ASA names it ({@code MM_WAIT_MSG2}, {@code MM_WAIT_MSG4},
      * {@code MM_WAIT_MSG6}, {@code MM_ACTIVE}, {@code AM_WAIT_MSG2}, {@code AM_ACTIVE}; IKEv2
-     * {@code ESTABLISHED} or the last exchange reached); {@code null} when it sent nothing.
+     * {@code ESTABLISHED} or the last exchange reached); {@link Phase1State#NONE} when it sent
+     * nothing. Never null.
      */
-    String initiatorState();
+    Phase1State initiatorState();
 
     /**
      * The responder's phase-1 state ({@code MM_WAIT_MSG3}, {@code MM_WAIT_MSG5}, {@code MM_ACTIVE},
-     * {@code MM_NO_STATE}, {@code AM_WAIT_MSG3}, {@code AM_ACTIVE}, ...); {@code null} when it sent
-     * nothing.
+     * {@code MM_NO_STATE}, {@code AM_WAIT_MSG3}, {@code AM_ACTIVE}, ...); {@link Phase1State#NONE}
+     * when it sent nothing. Never null.
      */
-    String responderState();
+    Phase1State responderState();
 
     /** {@link #initiatorState()} or {@link #responderState()}. */
-    default String state(Side side) {
+    default Phase1State state(Side side) {
         return side == Side.INITIATOR ? initiatorState() : responderState();
     }
 
-    /** True when the phase-1 state of either side is {@code *_ACTIVE} or {@code ESTABLISHED}. */
+    /** True when the phase-1 state of either side is active ({@link Phase1State#active()}). */
     default boolean phase1Complete() {
-        for (String s : new String[] {initiatorState(), responderState()}) {
-            if (s != null && (s.endsWith("_ACTIVE") || s.equals("ESTABLISHED"))) {
-                return true;
-            }
-        }
-        return false;
+        return initiatorState().active() || responderState().active();
     }
+
+    /**
+     * True when a state rests on an inference the capture cannot confirm (an IKEv2 ESTABLISHED
+     * read from an encrypted IKE_AUTH response, an MM5/MM6 seen only as lost fragments).
+     */
+    boolean stateInferred();
 
     /** The phase-1 proposal the responder chose (its MM2/AM2 SA), when seen. */
     Optional<ProposalView> chosenProposal();
@@ -138,7 +131,7 @@ public interface ExchangeView {
      */
     boolean startedBeforeCapture();
 
-    /** True when key material was available and some encrypted message was decrypted. */
+    /** True when key material was available and some encrypted message of this SA was decrypted. */
     boolean decrypted();
 
     /**

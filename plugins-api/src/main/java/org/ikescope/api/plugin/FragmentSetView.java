@@ -4,13 +4,8 @@ import java.util.List;
 
 /** A set of IP or IKE fragments of one datagram or message. */
 public interface FragmentSetView {
-    /** {@link #kind()} of IP fragments. */
-    String IP = "ip";
-    /** {@link #kind()} of IKE fragments (Cisco payload 132, RFC 7383). */
-    String IKE = "ike";
-
-    /** {@link #IP} or {@link #IKE}. */
-    String kind();
+    /** IP or IKE fragments. */
+    FragmentKind kind();
 
     /** The side that sent the fragments. */
     Side from();

@@ -1,5 +1,7 @@
 package org.ikescope.api.plugin;
 
+import java.util.Optional;
+
 /** An ICMP error that quotes one of the exchange's datagrams: evidence of where it went. */
 public interface IcmpErrorView {
     /** Frame of the ICMP error. */
@@ -17,8 +19,8 @@ public interface IcmpErrorView {
     /** ICMP code (IPv4 type 3: 1 host, 3 port unreachable, 4 fragmentation needed). */
     int code();
 
-    /** The step of the quoted message ({@code MM1}, ...), or {@code null} when it could not be labelled. */
-    String quotedStep();
+    /** The step of the quoted message (MM1, ...); empty when it matches no message of the exchange. */
+    Optional<Step> quotedStep();
 
     /** The side that sent the quoted message (the ICMP went back to it). */
     Side quotedFrom();

@@ -2,16 +2,17 @@ package org.ikescope.api.plugin;
 
 import java.util.List;
 import org.ikescope.api.protocol.ExchangeType;
+import org.ikescope.api.protocol.PayloadType;
 
 /** Read-only view of one ISAKMP message as it crossed the capture point. */
 public interface MessageView {
     /**
-     * The message's step in its exchange: {@code MM1}..{@code MM6}, {@code AM1}..{@code AM3},
-     * {@code QM1}..{@code QM3}, {@code INFORMATIONAL}, {@code TRANSACTION}, or for IKEv2
-     * {@code IKE_SA_INIT request}, {@code IKE_AUTH response} and the like. Encrypted main-mode
-     * messages after MM4 are MM5 (initiator) and MM6 (responder) by direction and order.
+     * The message's step in its exchange: MM1..MM6, AM1..AM3, QM1..QM3, INFORMATIONAL,
+     * TRANSACTION, or for IKEv2 IKE_SA_INIT request, IKE_AUTH response and the like;
+     * {@link Step#OTHER} for other exchange types (see {@link #exchangeType()}). Encrypted
+     * main-mode messages after MM4 are MM5 (initiator) and MM6 (responder) by direction and order.
      */
-    String step();
+    Step step();
 
     /** The side that sent it. */
     Side from();
@@ -55,11 +56,11 @@ public interface MessageView {
     }
 
     /** Exchange type code of the header (2 main mode, 4 aggressive, 5 informational, 32 quick mode...). */
-    int exchangeType();
+    int exchangeTypeCode();
 
-    /** Registry name of {@link #exchangeType()} ({@code IDENTITY_PROTECTION}, {@code QUICK_MODE}, ...). */
-    default String exchangeTypeName() {
-        return ExchangeType.nameOf(exchangeType());
+    /** {@link #exchangeTypeCode()} in its registry ({@link ExchangeType#UNKNOWN} for an unassigned code). */
+    default ExchangeType exchangeType() {
+        return ExchangeType.of(exchangeTypeCode());
     }
 
     /** Message ID, an unsigned 32-bit value (0 in phase 1); see {@link Integer#toUnsignedString(int)}. */
@@ -79,10 +80,28 @@ public interface MessageView {
         return payloads().stream().map(PayloadView::type).toList();
     }
 
-    /** True when a payload of {@code type} is present (see {@link org.ikescope.api.protocol.PayloadType}). */
+    /** True when a payload of wire type {@code type} is present. */
     default boolean has(int type) {
         for (PayloadView p : payloads()) {
             if (p.type() == type) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when a payload of this kind is present, whatever number it travelled under: kinds are
+     * compared by {@link PayloadType#abbreviation()}, so {@link PayloadType#NAT_D} matches NAT-D as
+     * 20, as draft 130 and as draft 15 (see {@link PayloadView#payloadType()}), and
+     * {@link PayloadType#SA} the IKEv1 and the IKEv2 SA.
+     */
+    default boolean has(PayloadType kind) {
+        if (kind == PayloadType.UNKNOWN) {
+            return false;
+        }
+        for (PayloadView p : payloads()) {
+            if (p.payloadType().abbreviation().equals(kind.abbreviation())) {
                 return true;
             }
         }

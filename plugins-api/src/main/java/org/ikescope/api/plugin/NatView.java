@@ -11,14 +11,14 @@ public interface NatView {
     /** True when NAT-D payloads (RFC 3947 or draft) were seen (false also when the analyzer did not keep payload types). */
     boolean natDiscoverySeen();
 
-    /** Names of the NAT-T vendor IDs the initiator sent ({@code RFC 3947}, {@code draft-ietf-ipsec-nat-t-ike-02}...). */
-    List<String> initiatorNatTVendorIds();
+    /** The NAT-T vendor IDs the initiator sent ({@code RFC 3947}, {@code draft-ietf-ipsec-nat-t-ike-02}...). */
+    List<VendorIdView> initiatorNatTVendorIds();
 
-    /** Names of the NAT-T vendor IDs the responder sent. */
-    List<String> responderNatTVendorIds();
+    /** The NAT-T vendor IDs the responder sent. */
+    List<VendorIdView> responderNatTVendorIds();
 
-    /** NAT-T vendor ID names of one side. */
-    default List<String> natTVendorIds(Side side) {
+    /** NAT-T vendor IDs of one side. */
+    default List<VendorIdView> natTVendorIds(Side side) {
         return side == Side.INITIATOR ? initiatorNatTVendorIds() : responderNatTVendorIds();
     }
 
@@ -34,15 +34,6 @@ public interface NatView {
      */
     Optional<Boolean> natDetected();
 
-    /** {@link #natDiscovery()}: every NAT-D hash checked matches the captured address and port it describes. */
-    String NAT_DISCOVERY_MATCHED = "matched";
-    /** {@link #natDiscovery()}: at least one NAT-D hash does not match. */
-    String NAT_DISCOVERY_MISMATCH = "mismatch";
-    /** {@link #natDiscovery()}: phase 1 reached MM3/MM4 (AM2/AM3) in clear and no NAT-D payload was sent. */
-    String NAT_DISCOVERY_ABSENT = "absent";
-    /** {@link #natDiscovery()}: not checked (no such message, encrypted, IKEv2, unknown hash algorithm). */
-    String NAT_DISCOVERY_UNKNOWN = "unknown";
-
     /**
      * Whether a NAT translates the initiator's address, decided as the peers decide it (RFC 3947
      * section 3.2): its NAT-D hash of its own address does not match its source address and port
@@ -50,34 +41,23 @@ public interface NatView {
      * destination. A port other than 500/4500, or NAT-T keepalives from it, also count. Empty when
      * the capture cannot tell, in particular when neither side's own hash matches and nothing else
      * tells them apart: strongSwan with kernel-libipsec sends a deliberately wrong hash to force UDP
-     * encapsulation, so that "NAT" and "forced encapsulation" look the same. Since API 1.1.
+     * encapsulation, so that "NAT" and "forced encapsulation" look the same.
      *
      * @return true behind a NAT, false when the evidence shows none, empty when unknown
      */
-    default Optional<Boolean> initiatorBehindNat() {
-        return Optional.empty();
-    }
+    Optional<Boolean> initiatorBehindNat();
 
-    /** As {@link #initiatorBehindNat()}, for the responder. Since API 1.1. */
-    default Optional<Boolean> responderBehindNat() {
-        return Optional.empty();
-    }
+    /** As {@link #initiatorBehindNat()}, for the responder. */
+    Optional<Boolean> responderBehindNat();
 
-    /** {@link #initiatorBehindNat()} or {@link #responderBehindNat()}. Since API 1.1. */
+    /** {@link #initiatorBehindNat()} or {@link #responderBehindNat()}. */
     default Optional<Boolean> behindNat(Side side) {
         return side == Side.INITIATOR ? initiatorBehindNat() : responderBehindNat();
     }
 
-    /**
-     * What the NAT-D hashes showed: {@link #NAT_DISCOVERY_MATCHED}, {@link #NAT_DISCOVERY_MISMATCH},
-     * {@link #NAT_DISCOVERY_ABSENT} or {@link #NAT_DISCOVERY_UNKNOWN}. Since API 1.1.
-     */
-    default String natDiscovery() {
-        return NAT_DISCOVERY_UNKNOWN;
-    }
+    /** What checking the NAT-D hashes against the captured addresses showed. */
+    NatDiscoveryResult natDiscovery();
 
-    /** One line for people on what the NAT-D hashes showed (empty when none were seen). Since API 1.1. */
-    default String natDiscoveryNote() {
-        return "";
-    }
+    /** One line for people on what the NAT-D hashes showed (empty when none were seen). */
+    String natDiscoveryNote();
 }

@@ -1,5 +1,7 @@
 package org.ikescope.api.plugin;
 
+import org.ikescope.api.protocol.PayloadType;
+
 /**
  * Read-only view of one payload of a message.
  *
@@ -9,14 +11,22 @@ package org.ikescope.api.plugin;
  * and name are always there.
  */
 public interface PayloadView {
-    /** Wire payload type (see {@link org.ikescope.api.protocol.PayloadType}). */
+    /** Wire payload type: the previous payload's Next Payload value. */
     int type();
 
     /**
-     * Registry name in this message's context ({@code SA}, {@code VID}, {@code NAT_D}; 15 is
-     * {@code NAT_D_DRAFT} between peers using draft NAT-T).
+     * What the payload is in this message's context: usually {@code PayloadType.of(type())}, but
+     * 15 and 16 between peers that announced draft NAT-T are {@link PayloadType#NAT_D_DRAFT} and
+     * {@link PayloadType#NAT_OA_DRAFT} (the wire number stays in {@link #type()});
+     * {@link PayloadType#UNKNOWN} for an unassigned number.
      */
-    String name();
+    PayloadType payloadType();
+
+    /** Registry name in this message's context ({@code SA}, {@code VID}, {@code NAT_D}, {@code NAT_D_DRAFT}...). */
+    default String name() {
+        PayloadType t = payloadType();
+        return t != PayloadType.UNKNOWN ? t.wireName() : PayloadType.nameOf(type());
+    }
 
     /**
      * Offset of the payload's generic header from the start of the ISAKMP header (for a decrypted
@@ -39,7 +49,7 @@ public interface PayloadView {
      * the exchange was emitted, as for {@link EndOfCaptureHook}). The default follows
      * {@link #offset()}: a host that keeps a body also knows where it was.
      *
-     * @since 1.1
+     * @since 1.1 (kept in 2.0)
      */
     default boolean bodyAvailable() {
         return offset() >= 0;

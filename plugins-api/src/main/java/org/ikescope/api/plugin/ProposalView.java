@@ -1,15 +1,40 @@
 package org.ikescope.api.plugin;
 
 import java.util.List;
+import org.ikescope.api.protocol.AuthMethod;
+import org.ikescope.api.protocol.DhGroup;
+import org.ikescope.api.protocol.EspTransformId;
+import org.ikescope.api.protocol.IkeEncryptionAlgorithm;
+import org.ikescope.api.protocol.IkeHashAlgorithm;
+import org.ikescope.api.protocol.Ikev2EncryptionAlgorithm;
+import org.ikescope.api.protocol.Ikev2IntegrityAlgorithm;
+import org.ikescope.api.protocol.Ikev2PrfAlgorithm;
+import org.ikescope.api.protocol.IpsecAuthAlgorithm;
 
 /**
  * Read-only view of one choosable suite of an SA payload: for IKEv1 one transform of one
  * proposal (a complete set of attributes), for IKEv2 one proposal (its first transform of each
- * type). Codes are those of the version's registries (IKEv1: {@code IkeEncryptionAlgorithm},
- * {@code IkeHashAlgorithm}, {@code AuthMethod}, {@code DhGroup}; IKEv2: the {@code Ikev2*} ones);
- * 0 means absent.
+ * type). Every algorithm is the raw code of its registry, so an unassigned code keeps its number;
+ * 0 means absent. The registry depends on the version and the protocol:
+ *
+ * <table>
+ *   <caption>registries by member</caption>
+ *   <tr><th>member</th><th>IKEv1 phase 1</th><th>IKEv1 phase 2 (ESP, AH)</th><th>IKEv2</th></tr>
+ *   <tr><td>{@link #encryption()}</td><td>{@link IkeEncryptionAlgorithm}</td><td>{@link EspTransformId}</td>
+ *       <td>{@link Ikev2EncryptionAlgorithm}</td></tr>
+ *   <tr><td>{@link #hash()}</td><td>{@link IkeHashAlgorithm}</td><td>0</td><td>0</td></tr>
+ *   <tr><td>{@link #integrity()}</td><td>0</td><td>{@link IpsecAuthAlgorithm}</td><td>{@link Ikev2IntegrityAlgorithm}</td></tr>
+ *   <tr><td>{@link #prf()}</td><td>the rare PRF attribute</td><td>0</td><td>{@link Ikev2PrfAlgorithm}</td></tr>
+ *   <tr><td>{@link #authMethod()}</td><td>{@link AuthMethod}</td><td>0</td><td>0</td></tr>
+ *   <tr><td>{@link #group()}</td><td>{@link DhGroup}</td><td>{@link DhGroup} (PFS)</td><td>{@link DhGroup}</td></tr>
+ * </table>
  */
 public interface ProposalView {
+    /** Protocol ID of ISAKMP (phase 1; RFC 2407 section 4.4.1). */
+    int PROTO_ISAKMP = 1;
+    /** Protocol ID of ESP. */
+    int PROTO_IPSEC_ESP = 3;
+
     /** True for an IKEv2 proposal (codes from the IKEv2 registries). */
     boolean ikev2();
 
@@ -28,26 +53,23 @@ public interface ProposalView {
     /** Transform ID (IKEv1: KEY_IKE, ESP_AES, ...; IKEv2: the ENCR transform's id). */
     int transformId();
 
-    /** Encryption algorithm code (IKEv1 phase 1 attribute 1; phase 2 the ESP transform ID), or 0. */
+    /** Encryption algorithm code (see the class comment for its registry), or 0. */
     int encryption();
 
-    /** Name of {@link #encryption()} ({@code AES-CBC}, {@code 3DES-CBC}, ...), or empty. */
-    String encryptionName();
-
-    /** Key length in bits, or 0 when the algorithm's is fixed. */
+    /** Key length in bits, or 0 when not sent (the algorithm's is fixed). */
     int keyLength();
 
-    /** Hash algorithm (IKEv1 phase 1), authentication algorithm (phase 2) or IKEv2 integrity, or 0. */
+    /** IKEv1 phase-1 Hash-Algorithm ({@link IkeHashAlgorithm}), or 0. */
     int hash();
 
-    /** Name of {@link #hash()} ({@code SHA}, {@code SHA2-256}, ...), or empty. */
-    String hashName();
+    /** Integrity: IKEv2 INTEG transform, IKEv1 phase-2 Authentication-Algorithm; 0 otherwise. */
+    int integrity();
+
+    /** IKEv2 PRF transform; the IKEv1 PRF attribute when sent (rare); 0 otherwise. */
+    int prf();
 
     /** IKEv1 authentication method (1 PSK, 3 RSA signatures, 65001+ XAUTH...), or 0. */
     int authMethod();
-
-    /** Name of {@link #authMethod()} ({@code Pre-shared key}, ...), or empty. */
-    String authMethodName();
 
     /** Diffie-Hellman group number (phase 2: the PFS group), or 0. */
     int group();
@@ -60,4 +82,51 @@ public interface ProposalView {
 
     /** Every attribute as on the wire (IKEv1), in order. */
     List<AttributeView> attributes();
+
+    /** True for a phase-1 suite (ISAKMP SA or IKE SA). */
+    default boolean phase1() {
+        return protocolId() == PROTO_ISAKMP;
+    }
+
+    /** Name of {@link #encryption()} in its registry ({@code AES-CBC}, {@code ENCR_AES_CBC}, {@code ESP_AES}), or empty when absent. */
+    default String encryptionName() {
+        if (encryption() == 0) {
+            return "";
+        }
+        if (ikev2()) {
+            return Ikev2EncryptionAlgorithm.nameOf(encryption());
+        }
+        return phase1() ? IkeEncryptionAlgorithm.nameOf(encryption()) : EspTransformId.nameOf(encryption());
+    }
+
+    /** Name of {@link #hash()} ({@code SHA}, {@code SHA2-256}, ...), or empty when absent. */
+    default String hashName() {
+        return hash() == 0 ? "" : IkeHashAlgorithm.nameOf(hash());
+    }
+
+    /** Name of {@link #integrity()} ({@code AUTH_HMAC_SHA1_96}, {@code HMAC-SHA}, ...), or empty when absent. */
+    default String integrityName() {
+        if (integrity() == 0) {
+            return "";
+        }
+        return ikev2() ? Ikev2IntegrityAlgorithm.nameOf(integrity()) : IpsecAuthAlgorithm.nameOf(integrity());
+    }
+
+    /** Name of {@link #prf()} ({@code PRF_HMAC_SHA2_256}, ...), or empty when absent. */
+    default String prfName() {
+        if (prf() == 0) {
+            return "";
+        }
+        return ikev2() ? Ikev2PrfAlgorithm.nameOf(prf()) : String.valueOf(prf());
+    }
+
+    /** Name of {@link #authMethod()} ({@code Pre-shared key}, ...), or empty when absent. */
+    default String authMethodName() {
+        return authMethod() == 0 ? "" : AuthMethod.nameOf(authMethod());
+    }
+
+    /** Name of {@link #group()} ({@code 2048-bit MODP group}, ...), or empty when absent. */
+    default String groupName() {
+        return group() == 0 ? "" : DhGroup.nameOf(group());
+    }
 }

@@ -8,11 +8,14 @@ public interface QuickModeView {
     /** Message ID (unsigned 32-bit). */
     int messageId();
 
+    /** The side that sent QM1 (either peer may start a quick mode). */
+    Side initiator();
+
     /** Its messages (QM1..QM3 and retransmissions), in capture order. */
     List<MessageView> messages();
 
-    /** How far it got (e.g. {@code QM_WAIT_MSG2}, {@code QM_ACTIVE}), or {@code null} when unknown. */
-    String state();
+    /** How far it got. */
+    QuickModeState state();
 
     /** The proposal the responder chose; known only once decrypted. */
     Optional<ProposalView> chosenProposal();
