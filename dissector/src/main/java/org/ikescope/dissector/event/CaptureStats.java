@@ -40,8 +40,10 @@ public final class CaptureStats {
     public long ipv6;
     public long vlanTagged;
     public long bytes;
-    /** Per-SA decoding contexts evicted because the table was full (a cap reached: NAT-T numbering and IKE fragments of those SAs start afresh). */
+    /** Per-SA sessions evicted because the table was full (a cap reached: NAT-T numbering, IKE fragments and keys of those SAs start afresh; their roles are kept). */
     public long saContextsEvicted;
+    /** Per-SA sessions that expired after the session idle timeout (capture time) without a message; informational. */
+    public long sessionsExpired;
 
     /** True when the categories add up to {@link #frames}. */
     public boolean balanced() {
@@ -66,6 +68,7 @@ public final class CaptureStats {
         vlanTagged += o.vlanTagged;
         bytes += o.bytes;
         saContextsEvicted += o.saContextsEvicted;
+        sessionsExpired += o.sessionsExpired;
     }
 
     /** Counters in a stable order, for output. */
@@ -88,6 +91,7 @@ public final class CaptureStats {
         m.put("vlanTagged", vlanTagged);
         m.put("bytes", bytes);
         m.put("saContextsEvicted", saContextsEvicted);
+        m.put("sessionsExpired", sessionsExpired);
         return m;
     }
 }

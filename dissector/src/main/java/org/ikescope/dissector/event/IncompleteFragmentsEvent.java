@@ -1,7 +1,11 @@
 package org.ikescope.dissector.event;
 
 import java.util.List;
+import org.ikescope.api.plugin.FragmentKind;
+import org.ikescope.api.plugin.Side;
 import org.ikescope.dissector.model.Endpoint;
+import org.ikescope.dissector.model.FragmentsLost;
+import org.ikescope.dissector.session.SaSession;
 
 /**
  * Fragments that never became a whole datagram or message at the capture point: an IP fragment
@@ -10,10 +14,10 @@ import org.ikescope.dissector.model.Endpoint;
  * before the capture point, or by the capture itself.
  *
  * @param file            the capture being read when the set was given up
- * @param kind            {@link #IP} or {@link #IKE}
+ * @param kind            IP or IKE fragments
  * @param src             sender. IP: the fragments' source address, with the UDP port when the
  *                        first fragment (offset 0) arrived, else port 0. IKE: the sender of the first
- *                        fragment (null when unknown)
+ *                        fragment
  * @param dst             receiver, likewise
  * @param initiatorCookie ISAKMP initiator cookie: always for IKE; for IP when the first fragment
  *                        carried the ISAKMP header, else 0
@@ -21,17 +25,14 @@ import org.ikescope.dissector.model.Endpoint;
  * @param firstNanos      capture time of the first fragment received
  * @param lastNanos       capture time of the last fragment received
  * @param bytes           bytes received (IP: distinct bytes of the fragmented datagram; IKE: fragment data)
- * @param reason          {@code timeout}, {@code evicted} (a cap), {@code oversize}/{@code invalid},
- *                        or {@code pending} (still waiting when the capture ended)
+ * @param reason          why the set was given up ({@link FragmentsLost#PENDING}: still waiting when
+ *                        the capture ended)
+ * @param session         the IKE SA's session: always for IKE; for IP when the cookie names a known SA; else null
+ * @param from            the side that sent the fragments, when {@code session} is known; else null
  */
-public record IncompleteFragmentsEvent(String file, String kind, Endpoint src, Endpoint dst, long initiatorCookie,
+public record IncompleteFragmentsEvent(String file, FragmentKind kind, Endpoint src, Endpoint dst, long initiatorCookie,
                                        List<Long> frames, long firstNanos, long lastNanos, long bytes,
-                                       String reason) {
-    /** IP fragments. */
-    public static final String IP = "ip";
-    /** IKE fragments (Cisco payload 132). */
-    public static final String IKE = "ike";
-
+                                       FragmentsLost reason, SaSession session, Side from) {
     public IncompleteFragmentsEvent {
         frames = List.copyOf(frames);
     }

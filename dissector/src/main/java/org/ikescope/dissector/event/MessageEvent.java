@@ -1,7 +1,9 @@
 package org.ikescope.dissector.event;
 
 import java.util.List;
+import org.ikescope.api.plugin.Side;
 import org.ikescope.dissector.isakmp.IsakmpMessage;
+import org.ikescope.dissector.session.SaSession;
 import org.ikescope.dissector.model.Endpoint;
 
 /**
@@ -22,10 +24,14 @@ import org.ikescope.dissector.model.Endpoint;
  * @param icmpType        when an ICMP error quoted this message: its type; else -1
  * @param icmpCode        ICMP code, or -1
  * @param frameOffset     offset of the ISAKMP header within the frame (-1 when reassembled)
+ * @param session         the IKE SA's session (roles, cookies, negotiated suite); for a message
+ *                        quoted by an ICMP error, the session of an SA already seen, else null
+ * @param from            the side that sent it (null when {@code session} is)
  */
 public record MessageEvent(String file, long frame, long timeNanos, Endpoint src, Endpoint dst, boolean nonEspMarker,
                            IsakmpMessage message, int vlan, int ipFragments, List<Long> ipFragmentFrames,
-                           List<Long> ikeFragmentFrames, long duplicateOf, int icmpType, int icmpCode, int frameOffset) {
+                           List<Long> ikeFragmentFrames, long duplicateOf, int icmpType, int icmpCode, int frameOffset,
+                           SaSession session, Side from) {
     public MessageEvent {
         ipFragmentFrames = List.copyOf(ipFragmentFrames);
         ikeFragmentFrames = List.copyOf(ikeFragmentFrames);

@@ -11,14 +11,15 @@ public final class DecodeContext {
     final byte[] message;
     final int majorVersion;
     final int exchangeType;
-    final SaContext sa;
+    final NatTraversalNumbering natT;
     final List<Diagnostic> diagnostics;
 
-    DecodeContext(byte[] message, int majorVersion, int exchangeType, SaContext sa, List<Diagnostic> diagnostics) {
+    DecodeContext(byte[] message, int majorVersion, int exchangeType, NatTraversalNumbering natT,
+                  List<Diagnostic> diagnostics) {
         this.message = message;
         this.majorVersion = majorVersion;
         this.exchangeType = exchangeType;
-        this.sa = sa;
+        this.natT = natT;
         this.diagnostics = diagnostics;
     }
 
@@ -34,9 +35,9 @@ public final class DecodeContext {
         return exchangeType;
     }
 
-    /** The per-SA context (never null). */
-    public SaContext sa() {
-        return sa;
+    /** The NAT-T numbering of the message's IKE SA (never null). */
+    public NatTraversalNumbering natT() {
+        return natT;
     }
 
     /** Reports a problem at {@code offset} from the start of the ISAKMP header. */

@@ -137,7 +137,7 @@ final class PayloadDecoders {
                 if (ctx.exchangeType == 2 || ctx.exchangeType == 4) {
                     ctx.report("isakmp.nat-d.numbering", from - 4, "payload " + type
                             + " in phase 1: NAT-D/NAT-OA numbering of NAT-T drafts 04-08 (expected: "
-                            + (ctx.sa.natDiscoveryAnnounced(NAT_D_DRAFT) ? "130/131" : "20/21")
+                            + (ctx.natT.announced(NAT_D_DRAFT) ? "130/131" : "20/21")
                             + ", as the NAT-T vendor IDs announced)");
                 }
                 return new BytesBody("data", m, from, to);
@@ -301,15 +301,15 @@ final class PayloadDecoders {
         if (v1 && vid != null) {
             for (String flag : vid.flags()) {
                 if (flag.startsWith(NATD_FLAG)) {
-                    ctx.sa.natDiscoveryPayload(parseIntOr(flag.substring(NATD_FLAG.length()), -1));
+                    ctx.natT.natDiscoveryPayload(parseIntOr(flag.substring(NATD_FLAG.length()), -1));
                 }
             }
             if (vid.natTraversalRfc()) {
-                ctx.sa.natTraversalVendorId(-1, true);
+                ctx.natT.vendorId(-1, true);
             } else {
                 OptionalInt draft = vid.natTraversalDraft();
                 if (draft.isPresent()) {
-                    ctx.sa.natTraversalVendorId(draft.getAsInt(), false);
+                    ctx.natT.vendorId(draft.getAsInt(), false);
                 }
             }
         }
@@ -387,12 +387,12 @@ final class PayloadDecoders {
         return new TsBody(count, out);
     }
 
-    /** Name of payload {@code type} in this message's context. */
-    String typeName(int type, DecodeContext ctx) {
+    /** What payload {@code type} is in this message's context (15/16 may be draft NAT-D/NAT-OA). */
+    static PayloadType meaning(int type, DecodeContext ctx) {
         if (ctx.majorVersion == 1 && isDraftNatPayload(type, ctx)) {
-            return type == NAT_D_DRAFT_OLD ? "NAT_D_DRAFT" : "NAT_OA_DRAFT";
+            return type == NAT_D_DRAFT_OLD ? PayloadType.NAT_D_DRAFT : PayloadType.NAT_OA_DRAFT;
         }
-        return PayloadType.nameOf(type);
+        return PayloadType.of(type);
     }
 
     /**
@@ -408,7 +408,7 @@ final class PayloadDecoders {
         if ((type != NAT_D_DRAFT_OLD && type != NAT_OA_DRAFT_OLD) || (ctx.exchangeType != 2 && ctx.exchangeType != 4)) {
             return false;
         }
-        return ctx.sa.natDiscoveryAnnounced(NAT_D_DRAFT_OLD) || !ctx.sa.natTraversalAnnounced();
+        return ctx.natT.announced(NAT_D_DRAFT_OLD) || !ctx.natT.any();
     }
 
     private static int parseIntOr(String s, int fallback) {

@@ -10,9 +10,18 @@ public final class Endpoint {
     private final int hash;
 
     public Endpoint(byte[] address, int port) {
-        this.address = address.clone();
+        this(address.clone(), port, true);
+    }
+
+    private Endpoint(byte[] owned, int port, boolean unused) {
+        this.address = owned;
         this.port = port;
-        this.hash = Arrays.hashCode(address) * 31 + port;
+        this.hash = Arrays.hashCode(owned) * 31 + port;
+    }
+
+    /** An endpoint that keeps {@code address} itself: the caller hands the array over and never changes it. */
+    public static Endpoint adopt(byte[] address, int port) {
+        return new Endpoint(address, port, true);
     }
 
     public String ip() {
@@ -25,6 +34,11 @@ public final class Endpoint {
 
     public byte[] address() {
         return address.clone();
+    }
+
+    /** True when this endpoint's address is {@code other} (no copy made). */
+    public boolean hasAddress(byte[] other) {
+        return Arrays.equals(address, other);
     }
 
     /** True when the addresses are equal (ports ignored). */

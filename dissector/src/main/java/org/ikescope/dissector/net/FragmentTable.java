@@ -1,5 +1,7 @@
 package org.ikescope.dissector.net;
 
+import org.ikescope.dissector.model.FragmentsLost;
+
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,7 +53,7 @@ public final class FragmentTable implements IpReassembler {
         if (p == null) {
             if (pending.size() >= MAX_DATAGRAMS) {
                 Iterator<Map.Entry<Key, Pending>> it = pending.entrySet().iterator();
-                drop(it.next().getValue(), IncompleteSet.EVICTED);
+                drop(it.next().getValue(), FragmentsLost.EVICTED);
                 it.remove();
             }
             p = new Pending(key, frame.timestampNanos);
@@ -62,7 +64,7 @@ public final class FragmentTable implements IpReassembler {
         p.lastSeen = frame.timestampNanos;
         if (offset + len > MAX_DATAGRAM_BYTES) {
             pending.remove(key);
-            drop(p, IncompleteSet.OVERSIZE);
+            drop(p, FragmentsLost.OVERSIZE);
             return null;
         }
         p.ensure(offset + len);
@@ -98,12 +100,12 @@ public final class FragmentTable implements IpReassembler {
             if (now - p.firstSeen <= TIMEOUT_NANOS) {
                 break; // insertion order: the rest are younger
             }
-            drop(p, IncompleteSet.TIMEOUT);
+            drop(p, FragmentsLost.TIMEOUT);
             it.remove();
         }
     }
 
-    private void drop(Pending p, String reason) {
+    private void drop(Pending p, FragmentsLost reason) {
         dropped++;
         if (!p.reported && incomplete.size() < MAX_UNDRAINED) {
             incomplete.add(p.incomplete(reason));
@@ -136,7 +138,7 @@ public final class FragmentTable implements IpReassembler {
         List<IncompleteSet> r = new ArrayList<>();
         for (Pending p : pending.values()) {
             if (!p.reported) {
-                r.add(p.incomplete(IncompleteSet.PENDING));
+                r.add(p.incomplete(FragmentsLost.PENDING));
                 p.reported = true;
             }
         }
@@ -183,7 +185,7 @@ public final class FragmentTable implements IpReassembler {
             this.lastSeen = firstSeen;
         }
 
-        IncompleteSet incomplete(String reason) {
+        IncompleteSet incomplete(FragmentsLost reason) {
             int head = 0;
             while (head < IncompleteSet.HEAD_BYTES && head < have.length && have[head]) {
                 head++;

@@ -1,5 +1,7 @@
 package org.ikescope.dissector.net;
 
+import org.ikescope.dissector.model.FragmentsLost;
+
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.ikescope.dissector.capture.Frame;
@@ -69,17 +71,12 @@ public interface IpReassembler {
      * @param bytesReceived distinct payload bytes received
      * @param head          the datagram's first bytes when the fragment at offset 0 arrived (at most
      *                      {@link #HEAD_BYTES}: the transport header and what follows), else empty
-     * @param reason        {@link #TIMEOUT}, {@link #EVICTED}, {@link #OVERSIZE} or {@link #PENDING}
+     * @param reason        why it was given up
      */
     record IncompleteSet(int ipVersion, byte[] src, byte[] dst, int protocol, List<Long> frames, long firstNanos,
-                         long lastNanos, int bytesReceived, byte[] head, String reason) {
+                         long lastNanos, int bytesReceived, byte[] head, FragmentsLost reason) {
         /** Enough for a UDP header, a non-ESP marker and the ISAKMP cookies. */
         public static final int HEAD_BYTES = 32;
-        public static final String TIMEOUT = "timeout";
-        public static final String EVICTED = "evicted";
-        public static final String OVERSIZE = "oversize";
-        /** Still waiting when asked (the end of a capture). */
-        public static final String PENDING = "pending";
 
         public IncompleteSet {
             frames = List.copyOf(frames);

@@ -2,9 +2,12 @@ package org.ikescope.dissector.pipeline;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.ikescope.api.plugin.FragmentKind;
+import org.ikescope.api.plugin.Side;
 import org.ikescope.dissector.capture.Frame;
 import org.ikescope.dissector.capture.PacketSource;
 import org.ikescope.dissector.event.CaptureStats;
@@ -13,17 +16,20 @@ import org.ikescope.dissector.event.EspEvent;
 import org.ikescope.dissector.event.FrameEvent;
 import org.ikescope.dissector.event.IncompleteFragmentsEvent;
 import org.ikescope.dissector.event.MessageEvent;
-import org.ikescope.dissector.isakmp.IncompleteIkeFragments;
+import org.ikescope.dissector.isakmp.FragmentBody;
 import org.ikescope.dissector.isakmp.IsakmpDecoder;
 import org.ikescope.dissector.isakmp.IsakmpMessage;
-import org.ikescope.dissector.isakmp.SaContext;
-import org.ikescope.dissector.isakmp.SaContextTable;
+import org.ikescope.dissector.isakmp.NatTraversalNumbering;
+import org.ikescope.dissector.isakmp.Payload;
 import org.ikescope.dissector.model.Diagnostic;
 import org.ikescope.dissector.model.Endpoint;
 import org.ikescope.dissector.net.Datagram;
 import org.ikescope.dissector.net.IpReassembler;
 import org.ikescope.dissector.net.NetDecoder;
 import org.ikescope.dissector.net.NetKind;
+import org.ikescope.dissector.session.IncompleteIkeFragments;
+import org.ikescope.dissector.session.SaSession;
+import org.ikescope.dissector.session.SaSessions;
 
 /**
  * The dissection pipeline: frames from a {@link PacketSource}, through link/IP/UDP, to ISAKMP
@@ -42,19 +48,22 @@ public final class Dissector {
     /** RFC 3948 section 2.2: four zero octets where an ESP SPI would be. */
     static final int NON_ESP_MARKER_BYTES = 4;
     static final int ESP_HEADER_BYTES = 8;
-    /** Cisco-style IKE fragmentation payload type. */
-    static final int FRAGMENT_PAYLOAD = 132;
     static final int UDP_PROTOCOL = 17;
     static final int UDP_HEADER_BYTES = 8;
-    /** SAs with an IKE fragment set waiting for its timeout check; past it the end-of-run sweep still reports them. */
-    static final int MAX_FRAGMENT_WATCH = 65536;
 
     /**
      * @param ikePorts        UDP ports that carry plain ISAKMP (500 and any added with --ike-port)
      * @param nattPorts       UDP ports with RFC 3948 encapsulation (4500)
      * @param detectDuplicates mark exact SPAN duplicates (counted as {@code duplicates})
+     * @param sessions        bounds of the per-SA session table
      */
-    public record Options(Set<Integer> ikePorts, Set<Integer> nattPorts, boolean detectDuplicates) {
+    public record Options(Set<Integer> ikePorts, Set<Integer> nattPorts, boolean detectDuplicates,
+                          SaSessions.Options sessions) {
+        /** The default session table. */
+        public Options(Set<Integer> ikePorts, Set<Integer> nattPorts, boolean detectDuplicates) {
+            this(ikePorts, nattPorts, detectDuplicates, SaSessions.Options.defaults());
+        }
+
         public static Options defaults() {
             return new Options(Set.of(IKE_PORT), Set.of(NATT_PORT), true);
         }
@@ -63,10 +72,10 @@ public final class Dissector {
     private final Options options;
     private final NetDecoder net;
     private final IpReassembler reassembler;
-    private final IsakmpDecoder isakmp;
-    private final SaContextTable contexts = new SaContextTable();
-    /** SAs that started an IKE fragment set, roughly oldest first, for the timeout (see {@link #expireIkeFragments}). */
-    private final ArrayDeque<SaContext> fragmentWatch = new ArrayDeque<>();
+    private final IsakmpDecoder isakmp = new IsakmpDecoder();
+    private final SaSessions sessions;
+    /** Frames of the IKE fragments of a message being reassembled (reused). */
+    private final List<Long> ikeFragmentFrames = new ArrayList<>();
     /** {@link IpReassembler#dropped()} when its dropped sets were last drained. */
     private long reassemblerDropped;
     private final DuplicateDetector duplicates = new DuplicateDetector(DuplicateDetector.DEFAULT_WINDOW_NANOS);
@@ -85,12 +94,12 @@ public final class Dissector {
         this.options = options;
         this.reassembler = reassembler;
         this.net = new NetDecoder(reassembler);
-        this.isakmp = new IsakmpDecoder(contexts);
+        this.sessions = new SaSessions(options.sessions());
     }
 
-    /** The ISAKMP decoder (and through it the per-SA contexts) this pipeline uses. */
-    public IsakmpDecoder isakmpDecoder() {
-        return isakmp;
+    /** The per-SA sessions of this pipeline's timeline. */
+    public SaSessions sessions() {
+        return sessions;
     }
 
     /**
@@ -102,7 +111,8 @@ public final class Dissector {
     public CaptureStats run(PacketSource source, DissectionListener listener) throws IOException {
         CaptureStats stats = new CaptureStats();
         String file = source.name();
-        long evictedBefore = contexts.evicted();
+        long evictedBefore = sessions.evicted();
+        long expiredBefore = sessions.expired();
         while (source.next(frame)) {
             stats.frames++;
             expireFragments(file, listener, frame.timestampNanos);
@@ -168,44 +178,25 @@ public final class Dissector {
             }
         }
         pendingFragments(file, stats, listener);
-        stats.saContextsEvicted = contexts.evicted() - evictedBefore;
+        stats.saContextsEvicted = sessions.evicted() - evictedBefore;
+        stats.sessionsExpired = sessions.expired() - expiredBefore;
         return stats;
     }
 
     // ---------------------------------------------------------------- incomplete fragment sets
 
-    /** Drops the IP and IKE fragment sets that waited too long by {@code now} (capture time). */
+    /** Drops the IP and IKE fragment sets that waited too long by {@code now} (capture time), and idle sessions. */
     private void expireFragments(String file, DissectionListener listener, long now) {
         if (reassembler != null) {
             reassembler.expire(now);
         }
-        expireIkeFragments(now);
+        sessions.expire(now);
         ikeSetsDropped(file, listener);
     }
 
-    /**
-     * The IKE half of the timeout. Contexts enter the queue when they start a set, so the head is
-     * (nearly) the oldest; a context with sets left after its check goes to the back. One peek per
-     * frame when nothing is due.
-     */
-    private void expireIkeFragments(long now) {
-        SaContext sa;
-        while ((sa = fragmentWatch.peekFirst()) != null) {
-            long oldest = sa.oldestFragmentNanos();
-            if (oldest != Long.MAX_VALUE && now - oldest <= SaContext.FRAGMENT_TIMEOUT_NANOS) {
-                return;
-            }
-            fragmentWatch.pollFirst();
-            sa.expireFragments(now);
-            if (sa.hasPendingFragments() && sa.oldestFragmentNanos() != Long.MAX_VALUE) {
-                fragmentWatch.addLast(sa);
-            }
-        }
-    }
-
     private void ikeSetsDropped(String file, DissectionListener listener) {
-        if (contexts.hasDroppedFragmentSets()) {
-            for (IncompleteIkeFragments f : contexts.drainDroppedFragmentSets()) {
+        if (sessions.hasDroppedFragmentSets()) {
+            for (IncompleteIkeFragments f : sessions.drainDroppedFragmentSets()) {
                 ikeSet(file, listener, f);
             }
         }
@@ -219,16 +210,15 @@ public final class Dissector {
             reassemblerDropped = reassembler.dropped();
         }
         ikeSetsDropped(file, listener);
-        for (SaContext sa : contexts.withPendingFragments()) {
-            for (IncompleteIkeFragments f : sa.takePendingFragmentSets()) {
-                ikeSet(file, listener, f);
-            }
+        for (IncompleteIkeFragments f : sessions.takePendingFragmentSets()) {
+            ikeSet(file, listener, f);
         }
     }
 
     private void ikeSet(String file, DissectionListener listener, IncompleteIkeFragments f) {
-        listener.incompleteFragments(new IncompleteFragmentsEvent(file, IncompleteFragmentsEvent.IKE, f.src(), f.dst(),
-                f.initiatorCookie(), f.frames(), f.firstNanos(), f.lastNanos(), f.bytes(), f.reason()));
+        listener.incompleteFragments(new IncompleteFragmentsEvent(file, FragmentKind.IKE, f.src(), f.dst(),
+                f.session().initiatorCookie(), f.frames(), f.firstNanos(), f.lastNanos(), f.bytes(), f.reason(),
+                f.session(), f.from()));
     }
 
     /**
@@ -264,9 +254,10 @@ public final class Dissector {
                     cookie = b.getLong(at);
                 }
             }
-            listener.incompleteFragments(new IncompleteFragmentsEvent(file, IncompleteFragmentsEvent.IP,
+            SaSession session = cookie == 0 ? null : sessions.find(cookie, s.src(), s.dst());
+            listener.incompleteFragments(new IncompleteFragmentsEvent(file, FragmentKind.IP,
                     new Endpoint(s.src(), srcPort), new Endpoint(s.dst(), dstPort), cookie, s.frames(), s.firstNanos(),
-                    s.lastNanos(), s.bytesReceived(), s.reason()));
+                    s.lastNanos(), s.bytesReceived(), s.reason(), session, session == null ? null : session.sideOf(s.src())));
         }
     }
 
@@ -357,37 +348,64 @@ public final class Dissector {
         emit(file, stats, listener, duplicateOf, marker, d.icmpType, d.icmpCode, false);
     }
 
+    /**
+     * One ISAKMP message at the payload's position: decoded with the NAT-T numbering of its SA,
+     * given to its session (opened when it is the SA's first; a copy quoted by an ICMP error opens
+     * none and teaches nothing), reported, and when it completes a set of IKE fragments, the
+     * message they rebuild reported after it (at the same frame, as tshark shows both).
+     */
     private void emit(String file, CaptureStats stats, DissectionListener listener, long duplicateOf, boolean marker,
                       int icmpType, int icmpCode, boolean countFrame) {
         Datagram d = datagram;
-        int offset = d.reassembled ? -1 : d.payload.position() - frameStart;
-        Endpoint src = endpoint(d.src, d, d.srcPort);
-        Endpoint dst = endpoint(d.dst, d, d.dstPort);
-        IsakmpMessage msg = isakmp.decode(d.payload, frame.number, src.hashCode());
-        if (msg.has(FRAGMENT_PAYLOAD) && icmpType < 0) {
-            // The decoder keeps fragments by frame number; the set learns its times and peers here.
-            SaContext sa = contexts.find(msg.initiatorCookie());
-            if (sa != null && sa.fragmentSeen(frame.number, frame.timestampNanos, src, dst)
-                    && fragmentWatch.size() < MAX_FRAGMENT_WATCH) {
-                fragmentWatch.addLast(sa);
+        ByteBuffer p = d.payload;
+        int offset = d.reassembled ? -1 : p.position() - frameStart;
+        byte[] srcAddress = Arrays.copyOf(d.src, d.addressLength());
+        byte[] dstAddress = Arrays.copyOf(d.dst, d.addressLength());
+        Endpoint src = Endpoint.adopt(srcAddress, d.srcPort);
+        Endpoint dst = Endpoint.adopt(dstAddress, d.dstPort);
+        long ispi = p.remaining() >= Long.BYTES ? p.getLong(p.position()) : 0;
+        SaSession session = sessions.find(ispi, srcAddress, dstAddress);
+        NatTraversalNumbering natT = session != null ? session.natT() : new NatTraversalNumbering();
+        IsakmpMessage msg = isakmp.decode(p, natT);
+        List<Long> ipFrames = d.reassembled ? d.fragmentFrames : List.of();
+        stats.messages++;
+        if (icmpType >= 0) {
+            listener.message(new MessageEvent(file, frame.number, frame.timestampNanos, src, dst, marker, msg, d.vlan,
+                    d.fragmentCount, ipFrames, List.of(), duplicateOf, icmpType, icmpCode, offset, session,
+                    session == null ? null : session.sideOf(srcAddress)));
+            return;
+        }
+        if (session == null) {
+            session = sessions.open(msg, src, dst, natT);
+        }
+        Side from = session.sideOf(srcAddress);
+        sessions.observe(session, msg, from, frame.timestampNanos);
+        ikeFragmentFrames.clear();
+        IsakmpMessage whole = null;
+        if (msg.majorVersion() == 1) {
+            for (Payload pl : msg.payloads()) {
+                if (pl.body() instanceof FragmentBody f) {
+                    stats.ikeFragments++;
+                    byte[] bytes = sessions.fragment(session, from, f, frame.number, frame.timestampNanos, src, dst,
+                            ikeFragmentFrames);
+                    if (bytes != null) {
+                        whole = isakmp.decode(bytes, session.natT(), ikeFragmentFrames.size());
+                    }
+                }
             }
         }
         ikeSetsDropped(file, listener);
         if (countFrame) {
             count(stats, duplicateOf, msg.malformed() ? Category.MALFORMED : Category.ISAKMP);
         }
-        List<Long> ipFrames = d.reassembled ? d.fragmentFrames : List.of();
-        stats.messages++;
-        if (msg.has(FRAGMENT_PAYLOAD)) {
-            stats.ikeFragments++;
-        }
         listener.message(new MessageEvent(file, frame.number, frame.timestampNanos, src, dst, marker, msg, d.vlan,
-                d.fragmentCount, ipFrames, List.of(), duplicateOf, icmpType, icmpCode, offset));
-        IsakmpMessage whole = isakmp.reassembled();
-        if (whole != null && icmpType < 0) {
+                d.fragmentCount, ipFrames, List.of(), duplicateOf, icmpType, icmpCode, offset, session, from));
+        if (whole != null) {
+            sessions.observe(session, whole, from, frame.timestampNanos);
             stats.messages++;
             listener.message(new MessageEvent(file, frame.number, frame.timestampNanos, src, dst, marker, whole, d.vlan,
-                    d.fragmentCount, ipFrames, isakmp.reassembledFrames(), duplicateOf, icmpType, icmpCode, -1));
+                    d.fragmentCount, ipFrames, List.copyOf(ikeFragmentFrames), duplicateOf, icmpType, icmpCode, -1,
+                    session, from));
         }
     }
 

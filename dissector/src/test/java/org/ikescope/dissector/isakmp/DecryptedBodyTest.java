@@ -41,14 +41,15 @@ class DecryptedBodyTest {
                 .findFirst().orElseThrow();
         byte[] wire = mm3.bytes().clone();
         wire[19] |= IsakmpMessage.FLAG_ENCRYPTION;
-        IsakmpDecoder decoder = new IsakmpDecoder(new SaContextTable());
-        IsakmpMessage encrypted = decoder.decode(ByteBuffer.wrap(wire), 1);
+        IsakmpDecoder decoder = new IsakmpDecoder();
+        NatTraversalNumbering natT = new NatTraversalNumbering();
+        IsakmpMessage encrypted = decoder.decode(ByteBuffer.wrap(wire), natT);
         assertTrue(encrypted.encrypted());
         assertEquals(List.of(), encrypted.payloads());
 
         byte[] body = Arrays.copyOfRange(mm3.bytes(), IsakmpMessage.HEADER_BYTES, mm3.bytes().length);
         byte[] padded = Arrays.copyOf(body, body.length + 12);
-        IsakmpMessage plain = decoder.decrypted(encrypted, padded);
+        IsakmpMessage plain = decoder.decrypted(encrypted, padded, natT);
 
         assertTrue(plain.decrypted());
         assertTrue(plain.encrypted());

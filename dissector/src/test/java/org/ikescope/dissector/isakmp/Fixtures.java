@@ -37,7 +37,7 @@ final class Fixtures {
     }
 
     /** A decoded payload and what was reported while decoding it. */
-    record Decoded(Payload payload, List<Diagnostic> diagnostics, SaContext sa) {
+    record Decoded(Payload payload, List<Diagnostic> diagnostics, NatTraversalNumbering sa) {
         PayloadBody body() {
             return payload.body();
         }
@@ -65,11 +65,11 @@ final class Fixtures {
         m[HEADER + 3] = (byte) len;
         System.arraycopy(body, 0, m, BODY, body.length);
         List<Diagnostic> diags = new ArrayList<>();
-        SaContext sa = new SaContext(0);
+        NatTraversalNumbering sa = new NatTraversalNumbering();
         DecodeContext ctx = new DecodeContext(m, major, exchange, sa, diags);
         PayloadDecoders d = new PayloadDecoders();
         PayloadBody b = d.decode(type, BODY, m.length, ctx);
-        Payload p = new Payload(type, d.typeName(type, ctx), HEADER, len, 0, false, b);
+        Payload p = new Payload(type, PayloadDecoders.meaning(type, ctx), HEADER, len, 0, false, b);
         return new Decoded(p, List.copyOf(diags), sa);
     }
 

@@ -50,16 +50,17 @@ class NatDiscoveryNumberingTest {
     @Test
     void payload15AfterRfcAndDraft02VendorIdsIsReported() throws IOException {
         List<IsakmpMessage> m = messages("lab/mm-aes128-sha1-modp1024.pcap");
-        IsakmpDecoder decoder = new IsakmpDecoder(new SaContextTable());
+        IsakmpDecoder decoder = new IsakmpDecoder();
+        NatTraversalNumbering natT = new NatTraversalNumbering();
         IsakmpMessage mm1 = m.get(0);
-        decoder.decode(ByteBuffer.wrap(mm1.bytes()), 1); // strongSwan's MM1: RFC 3947 and draft-02 VIDs
+        decoder.decode(ByteBuffer.wrap(mm1.bytes()), natT); // strongSwan's MM1: RFC 3947 and draft-02 VIDs
         IsakmpMessage mm3 = m.stream().filter(x -> x.exchangeType() == 2 && x.firstPayload() == 4).findFirst().orElseThrow();
         byte[] altered = mm3.bytes().clone();
         // Renumber the first NAT-D: the Next Payload field of the payload before it (the NONCE) says 20.
         Payload nonce = mm3.payloads().get(1);
         assertEquals(20, altered[nonce.offset()]);
         altered[nonce.offset()] = 15;
-        IsakmpMessage decoded = decoder.decode(ByteBuffer.wrap(altered), 3);
+        IsakmpMessage decoded = decoder.decode(ByteBuffer.wrap(altered), natT);
         assertEquals("SAK", decoded.payloads().get(2).name());
         assertTrue(decoded.diagnostics().stream().map(Diagnostic::code).toList().contains("isakmp.nat-d.numbering"),
                 decoded.diagnostics().toString());

@@ -169,7 +169,7 @@ class PayloadDecodersMalformedTest {
             byte[] m = new byte[Fixtures.BODY + body.length];
             System.arraycopy(body, 0, m, Fixtures.BODY, body.length);
             int major = 1 + r.nextInt(2);
-            DecodeContext ctx = new DecodeContext(m, major, 2, new SaContext(0), new ArrayList<>());
+            DecodeContext ctx = new DecodeContext(m, major, 2, new NatTraversalNumbering(), new ArrayList<>());
             PayloadBody b = new PayloadDecoders().decode(types[r.nextInt(types.length)], Fixtures.BODY, m.length, ctx);
             JsonTestSink.json(b);
         }

@@ -271,14 +271,14 @@ class PayloadDecodersTest {
             Fixtures.Decoded d = Fixtures.v1(PayloadDecoders.VID, "vid-rfc3947");
             assertEquals("{\"type\":{\"code\":13,\"name\":\"VID\"},\"length\":20,\"vendorId\":{\"hex\":"
                     + "\"4a131c81070358455c5728f20e95452f\",\"name\":\"RFC 3947 NAT-T\"}}", d.json());
-            assertTrue(d.sa().natTraversalRfc());
+            assertTrue(d.sa().rfc());
         }
 
         @Test
         void draftNatTraversalIsRecorded() {
             Fixtures.Decoded d = Fixtures.v1(PayloadDecoders.VID, "vid-draft-02n");
-            assertEquals(2, d.sa().natTraversalDraft());
-            assertFalse(d.sa().natTraversalRfc());
+            assertEquals(2, d.sa().draft());
+            assertFalse(d.sa().rfc());
         }
 
         @Test
@@ -291,7 +291,7 @@ class PayloadDecodersTest {
             Fixtures.Decoded unknown = Fixtures.v1(PayloadDecoders.VID, "vid-unknown");
             assertNull(((VendorIdBody) unknown.body()).name());
             assertTrue(unknown.json().endsWith("\"hex\":\"0011223344556677\",\"name\":null}}"), unknown.json());
-            assertEquals(-1, unknown.sa().natTraversalDraft());
+            assertEquals(-1, unknown.sa().draft());
         }
     }
 
@@ -436,8 +436,9 @@ class PayloadDecodersTest {
     class WholeMessage {
         @Test
         void mainMode1ThroughTheDecoder() {
-            IsakmpDecoder decoder = new IsakmpDecoder(new SaContextTable());
-            IsakmpMessage msg = decoder.decode(ByteBuffer.wrap(Fixtures.hex("message-mm1")), 3);
+            IsakmpDecoder decoder = new IsakmpDecoder();
+            NatTraversalNumbering natT = new NatTraversalNumbering();
+            IsakmpMessage msg = decoder.decode(ByteBuffer.wrap(Fixtures.hex("message-mm1")), natT);
             assertEquals(List.of(), msg.diagnostics());
             assertEquals(7, msg.payloads().size());
             SaBody sa = (SaBody) msg.payloads().get(0).body();
@@ -445,9 +446,8 @@ class PayloadDecodersTest {
             List<String> names = msg.payloads().stream().skip(1).map(p -> ((VendorIdBody) p.body()).name()).toList();
             assertEquals("strongSwan", names.get(0));
             assertEquals("RFC 3947 NAT-T", names.get(4));
-            SaContext ctx = decoder.contexts().get(msg.initiatorCookie());
-            assertTrue(ctx.natTraversalRfc());
-            assertEquals(2, ctx.natTraversalDraft());
+            assertTrue(natT.rfc());
+            assertEquals(2, natT.draft());
         }
     }
 }

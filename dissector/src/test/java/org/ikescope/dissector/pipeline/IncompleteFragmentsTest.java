@@ -8,6 +8,7 @@ import java.util.Set;
 import org.ikescope.dissector.capture.Captures;
 import org.ikescope.dissector.capture.PacketSource;
 import org.ikescope.dissector.event.DissectionListener;
+import org.ikescope.api.plugin.FragmentKind;
 import org.ikescope.dissector.event.IncompleteFragmentsEvent;
 import org.ikescope.dissector.event.MessageEvent;
 import org.junit.jupiter.api.Test;
@@ -44,13 +45,13 @@ class IncompleteFragmentsTest {
 
         assertEquals(1, r.incomplete.size(), r.incomplete::toString);
         IncompleteFragmentsEvent e = r.incomplete.get(0);
-        assertEquals(IncompleteFragmentsEvent.IP, e.kind());
+        assertEquals(FragmentKind.IP, e.kind());
         // Renumbered: the old 7, 9, 10.
         assertEquals(List.of(7L, 8L, 9L), e.frames());
         assertEquals("192.0.2.38:500", e.src().toString());
         assertEquals("192.0.2.128:500", e.dst().toString());
         assertEquals(0xa99a2d51a1cae589L, e.initiatorCookie());
-        assertEquals("pending", e.reason());
+        assertEquals("pending", e.reason().label());
         assertTrue(e.firstNanos() > 0 && e.lastNanos() >= e.firstNanos());
         assertTrue(e.bytes() > 1000 && e.bytes() < 2212, "bytes " + e.bytes());
         assertEquals(3, r.stats.fragmentsIncomplete);
@@ -69,12 +70,12 @@ class IncompleteFragmentsTest {
 
         assertEquals(1, r.incomplete.size(), r.incomplete::toString);
         IncompleteFragmentsEvent e = r.incomplete.get(0);
-        assertEquals(IncompleteFragmentsEvent.IKE, e.kind());
+        assertEquals(FragmentKind.IKE, e.kind());
         assertEquals(List.of(7L, 8L), e.frames());
         assertEquals(0x67661135776fcabdL, e.initiatorCookie());
         assertEquals("192.0.2.39:500", e.src().toString());
         assertEquals("192.0.2.129:500", e.dst().toString());
-        assertEquals("pending", e.reason());
+        assertEquals("pending", e.reason().label());
         assertTrue(e.firstNanos() > 0 && e.lastNanos() >= e.firstNanos());
         assertTrue(e.bytes() > 0);
         assertEquals(0, r.stats.fragmentsIncomplete);
@@ -100,7 +101,7 @@ class IncompleteFragmentsTest {
 
             @Override
             public void incompleteFragments(IncompleteFragmentsEvent e) {
-                order.add(e.reason() + e.frames());
+                order.add(e.reason().label() + e.frames());
             }
         };
         Dissector d = new Dissector(Dissector.Options.defaults());

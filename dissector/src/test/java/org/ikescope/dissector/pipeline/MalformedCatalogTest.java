@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.ikescope.dissector.isakmp.IsakmpDecoder;
 import org.ikescope.dissector.isakmp.IsakmpMessage;
-import org.ikescope.dissector.isakmp.SaContextTable;
+import org.ikescope.dissector.isakmp.NatTraversalNumbering;
 import org.ikescope.dissector.model.Diagnostic;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -82,7 +82,7 @@ class MalformedCatalogTest {
     Stream<DynamicTest> eachFixtureReportsExactlyItsCodes() {
         return all().stream().map(f -> DynamicTest.dynamicTest(f.name(), () -> {
             assertFalse(f.description().isEmpty(), f.name() + ": describe the case in '#' lines");
-            IsakmpMessage m = new IsakmpDecoder(new SaContextTable()).decode(ByteBuffer.wrap(f.message()), 1);
+            IsakmpMessage m = new IsakmpDecoder().decode(ByteBuffer.wrap(f.message()), new NatTraversalNumbering());
             List<String> codes = m.diagnostics().stream().map(Diagnostic::code).toList();
             assertEquals(sorted(f.expected()), sorted(codes), () -> f.name() + ": " + m.diagnostics());
             for (Diagnostic d : m.diagnostics()) {

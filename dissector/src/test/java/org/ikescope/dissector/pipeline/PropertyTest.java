@@ -19,7 +19,13 @@ import org.ikescope.dissector.event.MessageEvent;
 import org.ikescope.dissector.isakmp.IsakmpDecoder;
 import org.ikescope.dissector.isakmp.IsakmpMessage;
 import org.ikescope.dissector.isakmp.Payload;
-import org.ikescope.dissector.isakmp.SaContextTable;
+import org.ikescope.api.plugin.Side;
+import org.ikescope.dissector.isakmp.FragmentBody;
+import org.ikescope.dissector.isakmp.NatTraversalNumbering;
+import org.ikescope.dissector.isakmp.Payload;
+import org.ikescope.dissector.model.Endpoint;
+import org.ikescope.dissector.session.SaSession;
+import org.ikescope.dissector.session.SaSessions;
 import org.ikescope.dissector.model.Diagnostic;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -163,7 +169,7 @@ class PropertyTest {
     @Test
     void randomBytesThroughTheIsakmpDecoder() {
         Random r = new Random(SEED);
-        IsakmpDecoder shared = new IsakmpDecoder(new SaContextTable());
+        IsakmpDecoder shared = new IsakmpDecoder();
         for (int batch = 0; batch < CASES / BATCH; batch++) {
             int b0 = batch;
             assertTimeoutPreemptively(BATCH_TIMEOUT, () -> {
@@ -179,7 +185,7 @@ class PropertyTest {
     @Test
     void mutatedRealMessagesThroughTheIsakmpDecoder() {
         Random r = new Random(SEED + 1);
-        IsakmpDecoder shared = new IsakmpDecoder(new SaContextTable());
+        IsakmpDecoder shared = new IsakmpDecoder();
         for (int batch = 0; batch < CASES / BATCH; batch++) {
             int b0 = batch;
             assertTimeoutPreemptively(BATCH_TIMEOUT, () -> {
@@ -195,6 +201,11 @@ class PropertyTest {
         }
     }
 
+    /** Sessions shared by the decoder cases, so that fragments of several inputs can complete a set. */
+    private static final SaSessions SESSIONS = new SaSessions(SaSessions.Options.defaults());
+    private static final byte[] PEER = {10, 0, 0, 1};
+    private static final Endpoint PEER_ENDPOINT = new Endpoint(PEER, 500);
+
     private static void decodeChecked(IsakmpDecoder decoder, byte[] in, String what) {
         try {
             // Decode from a window inside a larger buffer, as the pipeline does.
@@ -202,12 +213,22 @@ class PropertyTest {
             buf.position(8);
             buf.put(in);
             buf.position(8).limit(8 + in.length);
-            IsakmpMessage m = decoder.decode(buf, 1);
+            SaSession known = SESSIONS.find(in.length >= 8 ? buf.getLong(8) : 0, PEER, PEER);
+            NatTraversalNumbering natT = known != null ? known.natT() : new NatTraversalNumbering();
+            IsakmpMessage m = decoder.decode(buf, natT);
             checkMessage(m, in, what);
             assertEquals(in.length, m.bytes().length, what);
-            IsakmpMessage whole = decoder.reassembled();
-            if (whole != null) {
-                checkMessage(whole, whole.bytes(), what + " (reassembled)");
+            // IKE fragments collect in the SA's session as in the pipeline; a completed set is decoded too.
+            SaSession session = SESSIONS.open(m, PEER_ENDPOINT, PEER_ENDPOINT, natT);
+            List<Long> frames = new ArrayList<>();
+            for (Payload p : m.payloads()) {
+                if (p.body() instanceof FragmentBody f) {
+                    byte[] bytes = SESSIONS.fragment(session, Side.INITIATOR, f, 1, 0, PEER_ENDPOINT, PEER_ENDPOINT, frames);
+                    if (bytes != null) {
+                        IsakmpMessage whole = decoder.decode(bytes, session.natT(), frames.size());
+                        checkMessage(whole, whole.bytes(), what + " (reassembled)");
+                    }
+                }
             }
         } catch (RuntimeException | AssertionError e) {
             throw new AssertionError(what + ": " + e + " on input " + java.util.HexFormat.of().formatHex(in), e);
