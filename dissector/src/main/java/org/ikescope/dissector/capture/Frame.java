@@ -18,6 +18,11 @@ public final class Frame {
     public int interfaceId;
     /** Length of the packet on the wire (may exceed the captured length when a snaplen cut it). */
     public int originalLength;
+    /**
+     * The capture this frame came from, when a source merges several (see {@link MergedSource});
+     * null when the source is one capture (its {@link PacketSource#name()}).
+     */
+    public String source;
     /** Big-endian view whose [position, limit) is the captured bytes. */
     public ByteBuffer data;
 

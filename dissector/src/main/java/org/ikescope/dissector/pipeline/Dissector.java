@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.ikescope.api.plugin.FragmentKind;
 import org.ikescope.api.plugin.Side;
@@ -69,33 +71,60 @@ public final class Dissector {
         }
     }
 
+    /**
+     * What is kept per capture point: link/IP decoding with its IP fragment reassembly, and SPAN
+     * duplicate detection. Files read one after the other through {@link #run} (a rotated capture)
+     * are one capture point; files merged on one timeline (frames carry their {@link Frame#source})
+     * are one each. The per-SA sessions are shared: an SA seen at two capture points is one SA.
+     */
+    private static final class Lane {
+        /** The file of the frame being read. */
+        String file;
+        final IpReassembler reassembler = IpReassemblers.standard();
+        final NetDecoder net = new NetDecoder(reassembler);
+        final DuplicateDetector duplicates = new DuplicateDetector(DuplicateDetector.DEFAULT_WINDOW_NANOS);
+        /** {@link IpReassembler#dropped()} when its dropped sets were last drained. */
+        long reassemblerDropped;
+        long firstTimestamp = Long.MIN_VALUE;
+        boolean timestampsAdvance;
+
+        final String key;
+
+        Lane(String key) {
+            this.key = key;
+            this.file = key;
+        }
+    }
+
+    /** The lane of {@code frame}: its source's when it names one, else the one of sequential files. */
+    private Lane lane(Frame f, String sourceName) {
+        String key = f.source != null ? f.source : "";
+        if (lane == null || !lane.key.equals(key)) {
+            lane = lanes.computeIfAbsent(key, k -> new Lane(k));
+        }
+        lane.file = f.source != null ? f.source : sourceName;
+        return lane;
+    }
+
     private final Options options;
-    private final NetDecoder net;
-    private final IpReassembler reassembler;
+    /** Lanes by capture point ("" for files read one after the other), in order of first frame. */
+    private final Map<String, Lane> lanes = new LinkedHashMap<>();
+    private Lane lane;
     private final IsakmpDecoder isakmp = new IsakmpDecoder();
     private final SaSessions sessions;
     /** Frames of the IKE fragments of a message being reassembled (reused). */
     private final List<Long> ikeFragmentFrames = new ArrayList<>();
-    /** {@link IpReassembler#dropped()} when its dropped sets were last drained. */
-    private long reassemblerDropped;
-    private final DuplicateDetector duplicates = new DuplicateDetector(DuplicateDetector.DEFAULT_WINDOW_NANOS);
     private final Frame frame = new Frame();
     private final Datagram datagram = new Datagram();
     /** Where the current frame's bytes start in its buffer (the decoders move the buffer's position). */
     private int frameStart;
-    private long firstTimestamp = Long.MIN_VALUE;
-    private boolean timestampsAdvance;
 
     public Dissector(Options options) {
-        this(options, IpReassemblers.standard());
-    }
-
-    public Dissector(Options options, IpReassembler reassembler) {
         this.options = options;
-        this.reassembler = reassembler;
-        this.net = new NetDecoder(reassembler);
         this.sessions = new SaSessions(options.sessions());
     }
+
+
 
     /** The per-SA sessions of this pipeline's timeline. */
     public SaSessions sessions() {
@@ -104,25 +133,31 @@ public final class Dissector {
 
     /**
      * Reads {@code source} to its end (or its first damage; see {@link PacketSource#error()}) and
-     * reports to {@code listener}.
+     * reports to {@code listener}. Events name the file of each frame: its {@link Frame#source}
+     * when the source merges several files, else {@code source.name()}.
      *
      * @return this capture's frame accounting
      */
     public CaptureStats run(PacketSource source, DissectionListener listener) throws IOException {
         CaptureStats stats = new CaptureStats();
-        String file = source.name();
+        String name = source.name();
         long evictedBefore = sessions.evicted();
         long expiredBefore = sessions.expired();
+        frame.source = null;
         while (source.next(frame)) {
             stats.frames++;
+            Lane in = lane(frame, name);
+            String file = in.file;
+            NetDecoder net = in.net;
+            IpReassembler reassembler = in.reassembler;
             expireFragments(file, listener, frame.timestampNanos);
             frameStart = frame.data.position();
             int frameEnd = frame.data.limit();
             stats.bytes += frameEnd - frameStart;
             ByteBuffer frameBuf = frame.data;
             NetKind kind = net.decode(frame, datagram);
-            if (reassembler != null && reassembler.dropped() != reassemblerDropped) {
-                reassemblerDropped = reassembler.dropped();
+            if (reassembler.dropped() != in.reassemblerDropped) {
+                in.reassemblerDropped = reassembler.dropped();
                 ipSets(file, stats, listener, reassembler.drainIncompleteSets());
             }
             if (datagram.vlan >= 0) {
@@ -132,19 +167,19 @@ public final class Dissector {
                 stats.ipv6++;
             }
             long duplicateOf = 0;
-            if (firstTimestamp == Long.MIN_VALUE) {
-                firstTimestamp = frame.timestampNanos;
-            } else if (frame.timestampNanos != firstTimestamp) {
-                timestampsAdvance = true;
+            if (in.firstTimestamp == Long.MIN_VALUE) {
+                in.firstTimestamp = frame.timestampNanos;
+            } else if (frame.timestampNanos != in.firstTimestamp) {
+                in.timestampsAdvance = true;
             }
             // Copies are recognised by time as well as bytes; a capture whose timestamps never move
             // (some test captures have all zero) cannot tell a SPAN copy from a retransmission.
-            if (options.detectDuplicates() && timestampsAdvance && datagram.ipOffset >= 0 && kind != NetKind.MALFORMED) {
+            if (options.detectDuplicates() && in.timestampsAdvance && datagram.ipOffset >= 0 && kind != NetKind.MALFORMED) {
                 // The decoders narrowed the frame buffer to the UDP payload; widen it for the hash, then restore.
                 int pos = frameBuf.position();
                 int lim = frameBuf.limit();
                 frameBuf.limit(frameEnd);
-                duplicateOf = duplicates.check(frameBuf, frameStart + datagram.ipOffset, frameEnd, frame.timestampNanos, frame.number);
+                duplicateOf = in.duplicates.check(frameBuf, frameStart + datagram.ipOffset, frameEnd, frame.timestampNanos, frame.number);
                 frameBuf.limit(lim);
                 frameBuf.position(pos);
             }
@@ -177,7 +212,7 @@ public final class Dissector {
                 default -> throw new IllegalStateException("unhandled " + kind);
             }
         }
-        pendingFragments(file, stats, listener);
+        pendingFragments(lane == null ? name : lane.file, stats, listener);
         stats.saContextsEvicted = sessions.evicted() - evictedBefore;
         stats.sessionsExpired = sessions.expired() - expiredBefore;
         return stats;
@@ -187,8 +222,8 @@ public final class Dissector {
 
     /** Drops the IP and IKE fragment sets that waited too long by {@code now} (capture time), and idle sessions. */
     private void expireFragments(String file, DissectionListener listener, long now) {
-        if (reassembler != null) {
-            reassembler.expire(now);
+        for (Lane l : lanes.values()) {
+            l.reassembler.expire(now);
         }
         sessions.expire(now);
         ikeSetsDropped(file, listener);
@@ -204,10 +239,10 @@ public final class Dissector {
 
     /** At the end of a run: every set still waiting, reported once. */
     private void pendingFragments(String file, CaptureStats stats, DissectionListener listener) {
-        if (reassembler != null) {
-            ipSets(file, stats, listener, reassembler.drainIncompleteSets());
-            ipSets(file, stats, listener, reassembler.takePendingSets());
-            reassemblerDropped = reassembler.dropped();
+        for (Lane l : lanes.values()) {
+            ipSets(l.file, stats, listener, l.reassembler.drainIncompleteSets());
+            ipSets(l.file, stats, listener, l.reassembler.takePendingSets());
+            l.reassemblerDropped = l.reassembler.dropped();
         }
         ikeSetsDropped(file, listener);
         for (IncompleteIkeFragments f : sessions.takePendingFragmentSets()) {
