@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Throughput of `ikescope dissect` against tshark on the same large capture (many-peers.pcap's
-# 102 frames repeated). Usage: benchmarks/compare-tshark.sh [REPEAT]   (default 2000 = 204,000 frames)
+# Throughput of `ikescope dissect` and `ikescope analyze` against tshark on the same large capture
+# (many-peers.pcap's 102 frames repeated, JVM start included).
+# Usage: benchmarks/compare-tshark.sh [REPEAT]   (default 2000 = 204,000 frames)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repeat="${1:-2000}"
@@ -16,6 +17,8 @@ run() { # name command...
 }
 run "ikescope dissect --format jsonl" java -jar analyzer/target/ikescope.jar dissect --format jsonl "$tmp/big.pcap"
 run "ikescope dissect (text)" java -jar analyzer/target/ikescope.jar dissect "$tmp/big.pcap"
+run "ikescope analyze --format json" java -jar analyzer/target/ikescope.jar analyze --format json "$tmp/big.pcap"
+run "ikescope analyze (text)" java -jar analyzer/target/ikescope.jar analyze "$tmp/big.pcap"
 if command -v tshark >/dev/null; then
   run "tshark -Y isakmp -T fields (5 fields)" tshark -r "$tmp/big.pcap" -Y isakmp -T fields -e frame.number -e isakmp.ispi -e isakmp.rspi -e isakmp.exchangetype -e isakmp.typepayload
   run "tshark -Y isakmp -T ek" tshark -r "$tmp/big.pcap" -Y isakmp -T ek
