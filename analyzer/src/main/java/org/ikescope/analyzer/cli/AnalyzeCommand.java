@@ -2,36 +2,24 @@ package org.ikescope.analyzer.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
+import org.ikescope.analyzer.analysis.Analysis;
+import org.ikescope.analyzer.analysis.AnalysisSink;
+import org.ikescope.analyzer.analysis.CaptureOpener;
 import org.ikescope.analyzer.diagnose.Diagnostician;
-import org.ikescope.analyzer.exchange.Exchange;
 import org.ikescope.analyzer.exchange.ExchangeTracker;
-import org.ikescope.analyzer.exchange.TrackerStats;
 import org.ikescope.analyzer.plugins.PluginOptions;
-import org.ikescope.analyzer.report.AnalysisReport;
 import org.ikescope.analyzer.report.JsonReport;
 import org.ikescope.analyzer.report.TextReport;
-import org.ikescope.api.plugin.Finding;
 import org.ikescope.api.plugin.Severity;
-import org.ikescope.dissector.event.DissectionListener;
-import org.ikescope.dissector.event.EspEvent;
-import org.ikescope.dissector.event.FrameEvent;
-import org.ikescope.dissector.event.IncompleteFragmentsEvent;
-import org.ikescope.dissector.event.MessageEvent;
 import org.ikescope.dissector.net.Addresses;
-import org.ikescope.dissector.pipeline.Dissector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+
 
 /** {@code ikescope analyze}: one record per IKE SA, with the state each side reached in ASA terms. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
@@ -39,12 +27,6 @@ import picocli.CommandLine.Parameters;
                 "States come from the last phase-1 message each side sent: a capture shows what crossed the capture point, not what a device accepted.",
                 "Exit codes: 0 done, 1 findings at --fail-on or worse, 2 usage, 3 a file damaged or unreadable (everything readable is still analysed)."})
 public final class AnalyzeCommand implements Callable<Integer> {
-    /**
-     * Exchanges kept for the cross-exchange diagnosis of a timeline: at most an eighth of the heap
-     * (estimated), so that the open SAs keep the rest; more are counted in the stats.
-     */
-    static final long RETAINED_HEAP_SHARE = 8;
-
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "pcap or pcapng files, optionally gzipped; - for standard input.")
     List<String> files;
 
@@ -75,9 +57,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     PluginOptions pluginOptions = new PluginOptions();
 
-    private Severity worst;
-    private byte[] peerAddress;
-
     @Override
     public Integer call() throws IOException {
         if (!format.equals("text") && !format.equals("json")) {
@@ -100,164 +79,46 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (payloadBudgetMib < 0 || payloadBudgetMib > Integer.MAX_VALUE) {
             return usage("--payload-budget: " + payloadBudgetMib + " (expected: 0.." + Integer.MAX_VALUE + " MiB)");
         }
+        String peerIp = null;
         if (peer != null) {
-            peerAddress = Addresses.parse(peer);
+            byte[] peerAddress = Addresses.parse(peer);
             if (peerAddress == null) {
                 return usage("--peer: " + peer + " (expected: an IPv4 or IPv6 address)");
             }
+            peerIp = Addresses.format(peerAddress);
         }
         ExchangeTracker.Options options = new ExchangeTracker.Options((long) (idleTimeoutSeconds * 1e9), maxTracked,
                 ExchangeTracker.Options.DEFAULT_MAX_MESSAGES, payloadBudgetMib << 20);
         // Through System.out so that Main.run callers, tests included, can redirect it. Buffered: the
         // JSON generator and the text report flush at the end of each exchange.
         PrintStream out = new PrintStream(new java.io.BufferedOutputStream(System.out, 1 << 16), false, StandardCharsets.UTF_8);
-        CaptureRunner runner = new CaptureRunner(input, System.err);
-        TrackerStats trackerStats = new TrackerStats();
-        List<Finding> topFindings = new ArrayList<>();
+        Analysis.Result result;
         try (Diagnostician diagnostician = pluginOptions.create()) {
-            AnalysisReport report = format.equals("json") ? new JsonReport(out) : new TextReport(out, files, peer);
-            AtomicLong ids = new AtomicLong();
-            List<Exchange> retained = new ArrayList<>();
-            long[] notRetained = {0};
-            long[] retainedBytes = {0};
-            long retainBudget = Runtime.getRuntime().maxMemory() / RETAINED_HEAP_SHARE;
-            java.util.function.Consumer<Exchange> sink = x -> {
-                if (!shown(x)) {
-                    return;
-                }
-                // Plugins read payload bodies here; once this returns the tracker drops the bytes, so
-                // d is retained for endOfTimeline without them.
-                Exchange d = x.withFindings(diagnostician.diagnose(x));
-                long size = estimatedBytes(d);
-                if (retainedBytes[0] + size <= retainBudget) {
-                    retained.add(d);
-                    retainedBytes[0] += size;
-                } else {
-                    notRetained[0]++;
-                }
-                for (Finding f : d.findings()) {
-                    note(f);
-                }
-                try {
-                    report.exchange(d);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            };
-            java.util.function.Consumer<Finding> frameFindings = f -> {
-                if (peerAddress == null) {
-                    topFindings.add(f);
-                }
-            };
-            if (merge) {
-                ExchangeTracker tracker = new ExchangeTracker(options, sink, frameFindings, ids::incrementAndGet);
-                mergedTimeline(runner, tracker);
-                tracker.finish();
-                trackerStats.add(tracker.stats());
-                topFindings.addAll(diagnostician.endOfTimeline(List.copyOf(retained)));
-            } else {
-                for (String f : files) {
-                    ExchangeTracker tracker = new ExchangeTracker(options, sink, frameFindings, ids::incrementAndGet);
-                    runner.run(new Dissector(input.dissectorOptions()), f, tracker);
-                    tracker.finish();
-                    trackerStats.add(tracker.stats());
-                    topFindings.addAll(diagnostician.endOfTimeline(List.copyOf(retained)));
-                    retained.clear();
-                    retainedBytes[0] = 0;
-                }
-            }
-            trackerStats.exchangesNotRetained += notRetained[0];
-            for (Finding f : topFindings) {
-                note(f);
-            }
-            Map<String, Object> stats = new LinkedHashMap<>(runner.total.asMap());
-            stats.put("balanced", runner.total.balanced());
-            stats.putAll(trackerStats.asMap());
-            report.end(topFindings, stats, runner.errors);
+            Analysis analysis = Analysis.builder()
+                    .opener(CaptureOpener.named(input.reader))
+                    .dissector(input.dissectorOptions())
+                    .tracker(options)
+                    .diagnostician(diagnostician)
+                    .merge(merge)
+                    .peer(peerIp)
+                    .errors(line -> System.err.println("ikescope: " + line))
+                    .build();
+            AnalysisSink report = format.equals("json") ? new JsonReport(out) : new TextReport(out, files, peer);
+            result = analysis.run(files, report);
         } catch (IllegalArgumentException e) {
             System.err.println("ikescope: " + e.getMessage());
             return Main.EXIT_USAGE;
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         } finally {
             out.flush();
         }
-        if (threshold != null && worst != null && worst.compareTo(threshold) >= 0) {
+        if (threshold != null && result.worst() != null && result.worst().compareTo(threshold) >= 0) {
             return Main.EXIT_FINDINGS;
         }
-        return runner.errors.isEmpty() ? Main.EXIT_OK : Main.EXIT_DAMAGED;
-    }
-
-    /** A rough heap size of an emitted exchange: its messages and the text of its findings. */
-    static long estimatedBytes(Exchange x) {
-        long n = 1_000 + 200L * x.messages().size() + 300L * (x.quickModes().size() + x.informational().size() + x.esp().size());
-        for (Finding f : x.findings()) {
-            n += 100 + 2L * (f.title().length() + f.explanation().length() + f.remediation().length()) + 8L * f.evidence().size();
-        }
-        return n;
+        return result.errors().isEmpty() ? Main.EXIT_OK : Main.EXIT_DAMAGED;
     }
 
     private static int usage(String message) {
         System.err.println("ikescope: " + message);
         return Main.EXIT_USAGE;
-    }
-
-    private void note(Finding f) {
-        if (worst == null || f.severity().compareTo(worst) > 0) {
-            worst = f.severity();
-        }
-    }
-
-    private boolean shown(Exchange x) {
-        if (peerAddress == null) {
-            return true;
-        }
-        String ip = Addresses.format(peerAddress);
-        return ip.equals(x.initiator().ip()) || ip.equals(x.responder().ip());
-    }
-
-    /**
-     * {@code --merge}: every file is dissected on its own, then all events are replayed in time
-     * order (stable: equal times keep file order) as one timeline. This holds the events of all
-     * files in memory, which only merge needs.
-     */
-    private void mergedTimeline(CaptureRunner runner, ExchangeTracker tracker) {
-        List<Object[]> events = new ArrayList<>();
-        for (String f : files) {
-            runner.run(new Dissector(input.dissectorOptions()), f, new DissectionListener() {
-                @Override
-                public void message(MessageEvent e) {
-                    events.add(new Object[] {e.timeNanos(), e});
-                }
-
-                @Override
-                public void esp(EspEvent e) {
-                    events.add(new Object[] {e.timeNanos(), e});
-                }
-
-                @Override
-                public void frame(FrameEvent e) {
-                    events.add(new Object[] {e.timeNanos(), e});
-                }
-
-                @Override
-                public void incompleteFragments(IncompleteFragmentsEvent e) {
-                    // At its last fragment: its SA is open there, whenever the dissector gave the set up.
-                    events.add(new Object[] {e.lastNanos(), e});
-                }
-            });
-        }
-        events.sort(Comparator.comparingLong(a -> (Long) a[0]));
-        for (Object[] ev : events) {
-            if (ev[1] instanceof MessageEvent m) {
-                tracker.message(m);
-            } else if (ev[1] instanceof EspEvent s) {
-                tracker.esp(s);
-            } else if (ev[1] instanceof FrameEvent fr) {
-                tracker.frame(fr);
-            } else if (ev[1] instanceof IncompleteFragmentsEvent inc) {
-                tracker.incompleteFragments(inc);
-            }
-        }
     }
 }

@@ -1,5 +1,8 @@
 package org.ikescope.analyzer.cli;
 
+import org.ikescope.analyzer.analysis.CaptureOpener;
+import org.ikescope.analyzer.analysis.CaptureReading;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -56,7 +59,13 @@ public final class DissectCommand implements Callable<Integer> {
         }
         // Through System.out (not FileDescriptor.out) so that Main.run callers, tests included, can redirect it.
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-        CaptureRunner runner = new CaptureRunner(input, System.err);
+        CaptureReading runner;
+        try {
+            runner = new CaptureReading(CaptureOpener.named(input.reader), line -> System.err.println("ikescope: " + line));
+        } catch (IllegalArgumentException e) {
+            System.err.println("ikescope: " + e.getMessage());
+            return Main.EXIT_USAGE;
+        }
         Dissector dissector = new Dissector(input.dissectorOptions());
         try {
             if (format.equals("jsonl")) {
@@ -70,10 +79,10 @@ public final class DissectCommand implements Callable<Integer> {
         } finally {
             out.flush();
         }
-        return runner.errors.isEmpty() ? Main.EXIT_OK : Main.EXIT_DAMAGED;
+        return runner.errors().isEmpty() ? Main.EXIT_OK : Main.EXIT_DAMAGED;
     }
 
-    private void jsonl(PrintStream out, CaptureRunner runner, Dissector dissector) throws IOException {
+    private void jsonl(PrintStream out, CaptureReading runner, Dissector dissector) throws IOException {
         JsonGenerator g = new JsonFactory().createGenerator((OutputStream) out, JsonEncoding.UTF8);
         g.setRootValueSeparator(null);
         JsonFieldSink sink = new JsonFieldSink(g);
@@ -91,16 +100,16 @@ public final class DissectCommand implements Callable<Integer> {
             }
         };
         for (String f : files) {
-            runner.run(dissector, f, listener);
+            runner.read(dissector, f, listener);
         }
         g.writeStartObject();
         g.writeObjectFieldStart("stats");
-        for (Map.Entry<String, Long> c : runner.total.asMap().entrySet()) {
+        for (Map.Entry<String, Long> c : runner.total().asMap().entrySet()) {
             g.writeNumberField(c.getKey(), c.getValue());
         }
-        g.writeBooleanField("balanced", runner.total.balanced());
+        g.writeBooleanField("balanced", runner.total().balanced());
         g.writeArrayFieldStart("errors");
-        for (String e : runner.errors) {
+        for (String e : runner.errors()) {
             g.writeString(e);
         }
         g.writeEndArray();
@@ -110,12 +119,12 @@ public final class DissectCommand implements Callable<Integer> {
         g.flush();
     }
 
-    private void text(PrintStream out, CaptureRunner runner, Dissector dissector) {
+    private void text(PrintStream out, CaptureReading runner, Dissector dissector) {
         PrintWriter w = new PrintWriter(out, false, StandardCharsets.UTF_8);
         DissectionListener listener = new DissectionListener() {
             @Override
             public void message(MessageEvent e) {
-                w.println(summary(e, runner.firstFrameNanos));
+                w.println(summary(e, runner.firstFrameNanos()));
                 if (verbose) {
                     TreeFieldSink tree = new TreeFieldSink(w, 1);
                     MessageDescriber.describe(e.message(), tree);
@@ -133,7 +142,7 @@ public final class DissectCommand implements Callable<Integer> {
             @Override
             public void frame(FrameEvent e) {
                 if (e.diagnostic() != null) {
-                    w.println(e.frame() + "  " + Times.relative(e.timeNanos(), runner.firstFrameNanos) + "  malformed: "
+                    w.println(e.frame() + "  " + Times.relative(e.timeNanos(), runner.firstFrameNanos()) + "  malformed: "
                             + e.diagnostic().code() + " at offset " + e.diagnostic().offset() + ": " + e.diagnostic().detail());
                 }
             }
@@ -142,10 +151,10 @@ public final class DissectCommand implements Callable<Integer> {
             if (files.size() > 1) {
                 w.println("== " + f);
             }
-            runner.run(dissector, f, listener);
+            runner.read(dissector, f, listener);
             w.flush();
         }
-        CaptureStats s = runner.total;
+        CaptureStats s = runner.total();
         w.printf("-- %d frames: %d ISAKMP, %d ESP, %d NAT keepalive, %d other, %d malformed, %d IP fragments, %d duplicates (%d ISAKMP messages)%n",
                 s.frames, s.isakmp, s.esp, s.natKeepalive, s.other, s.malformed, s.fragments, s.duplicates, s.messages);
         w.flush();

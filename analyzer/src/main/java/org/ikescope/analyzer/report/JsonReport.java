@@ -1,5 +1,7 @@
 package org.ikescope.analyzer.report;
 
+import org.ikescope.analyzer.analysis.AnalysisSink;
+
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -33,7 +35,7 @@ import org.ikescope.api.plugin.Finding;
  * Member names are a stable contract (documented in the README): add freely, never rename.
  * Times are ISO-8601 UTC; durations are milliseconds; unknown values are null.
  */
-public final class JsonReport implements AnalysisReport {
+public final class JsonReport implements AnalysisSink {
     private final JsonGenerator g;
 
     public JsonReport(OutputStream out) throws IOException {

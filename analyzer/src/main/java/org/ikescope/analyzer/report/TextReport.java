@@ -1,5 +1,7 @@
 package org.ikescope.analyzer.report;
 
+import org.ikescope.analyzer.analysis.AnalysisSink;
+
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +30,7 @@ import org.ikescope.api.plugin.Finding;
  * are collected until the end (the table comes first); beyond {@link #MAX_DETAILED} only their
  * table rows are kept.
  */
-public final class TextReport implements AnalysisReport {
+public final class TextReport implements AnalysisSink {
     /** Exchanges whose ladder is printed; the rest get a table row only (use --peer or JSON). */
     static final int MAX_DETAILED = 5_000;
     private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT)

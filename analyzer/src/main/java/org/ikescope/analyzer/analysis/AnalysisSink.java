@@ -1,4 +1,4 @@
-package org.ikescope.analyzer.report;
+package org.ikescope.analyzer.analysis;
 
 import java.io.IOException;
 import java.util.List;
@@ -6,8 +6,12 @@ import java.util.Map;
 import org.ikescope.analyzer.exchange.Exchange;
 import org.ikescope.api.plugin.Finding;
 
-/** Receives the results of an analysis in order: exchanges as emitted, then the end. */
-public interface AnalysisReport {
+/**
+ * Receives the results of an {@link Analysis} in order: exchanges as they are emitted (already
+ * diagnosed), then the end. The reports of {@code ikescope analyze} are sinks; so is anything that
+ * embeds the analysis (a test, a benchmark, a live capture, a cluster job).
+ */
+public interface AnalysisSink {
     /** One emitted exchange (already diagnosed). */
     void exchange(Exchange exchange) throws IOException;
 

@@ -1,0 +1,266 @@
+package org.ikescope.analyzer.analysis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.ikescope.analyzer.diagnose.Diagnostician;
+import org.ikescope.analyzer.exchange.Exchange;
+import org.ikescope.analyzer.exchange.ExchangeTracker;
+import org.ikescope.analyzer.exchange.TrackerStats;
+import org.ikescope.api.plugin.Finding;
+import org.ikescope.api.plugin.Severity;
+import org.ikescope.dissector.event.CaptureStats;
+import org.ikescope.dissector.pipeline.Dissector;
+
+/**
+ * The whole analysis as a library: captures through the dissector and the exchange tracker, each
+ * exchange diagnosed as it is emitted and handed to a sink, then the findings that concern several
+ * exchanges of a timeline, the counters and the errors. What {@code ikescope analyze} runs; tests,
+ * benchmarks and anything that embeds ikescope build the same pipeline here instead of by hand.
+ *
+ * <pre>{@code
+ * Analysis.Result r = Analysis.builder()
+ *         .diagnostician(plugins)
+ *         .merge(true)
+ *         .build()
+ *         .run(List.of("a.pcap", "b.pcap.gz"), sink);
+ * }</pre>
+ *
+ * <p>Timelines: each file is its own (one dissector and one tracker per file), or with
+ * {@link Builder#merge(boolean)} all files are one, merged by timestamp as they are read (a k-way
+ * merge that holds one frame per file: memory does not grow with the input). Memory is bounded by
+ * the open SAs ({@link ExchangeTracker.Options}), the per-SA sessions
+ * ({@link Dissector.Options#sessions()}), and the emitted exchanges kept for the cross-exchange
+ * diagnosis, which get at most {@link #RETAINED_HEAP_SHARE a share} of the heap.
+ *
+ * <p>One {@code Analysis} runs once at a time (not thread-safe); build one per run.
+ */
+public final class Analysis {
+    /**
+     * Exchanges kept for the cross-exchange diagnosis of a timeline: at most an eighth of the heap
+     * (estimated), so that the open SAs keep the rest; more are counted in the stats.
+     */
+    public static final long RETAINED_HEAP_SHARE = 8;
+
+    private final CaptureOpener opener;
+    private final Dissector.Options dissectorOptions;
+    private final ExchangeTracker.Options trackerOptions;
+    private final Diagnostician diagnostician;
+    private final boolean merge;
+    private final String peer;
+    private final Consumer<String> errorSink;
+
+    private Analysis(Builder b) {
+        this.opener = b.opener;
+        this.dissectorOptions = b.dissectorOptions;
+        this.trackerOptions = b.trackerOptions;
+        this.diagnostician = b.diagnostician;
+        this.merge = b.merge;
+        this.peer = b.peer;
+        this.errorSink = b.errorSink;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Options of an {@link Analysis}; every one has a default. */
+    public static final class Builder {
+        private CaptureOpener opener = CaptureOpener.BUILTIN;
+        private Dissector.Options dissectorOptions = Dissector.Options.defaults();
+        private ExchangeTracker.Options trackerOptions = ExchangeTracker.Options.defaults();
+        private Diagnostician diagnostician = Diagnostician.NONE;
+        private boolean merge;
+        private String peer;
+        private Consumer<String> errorSink;
+
+        private Builder() {
+        }
+
+        /** The capture reader (default: the built-in one). */
+        public Builder opener(CaptureOpener o) {
+            this.opener = Objects.requireNonNull(o);
+            return this;
+        }
+
+        /** Ports, duplicate detection and session bounds of the dissector. */
+        public Builder dissector(Dissector.Options o) {
+            this.dissectorOptions = Objects.requireNonNull(o);
+            return this;
+        }
+
+        /** Idle timeout, caps and the payload budget of the exchange tracker. */
+        public Builder tracker(ExchangeTracker.Options o) {
+            this.trackerOptions = Objects.requireNonNull(o);
+            return this;
+        }
+
+        /** Who diagnoses each exchange (the plugin host; default: nobody). */
+        public Builder diagnostician(Diagnostician d) {
+            this.diagnostician = Objects.requireNonNull(d);
+            return this;
+        }
+
+        /** All files on one timeline, merged by timestamp (default: each file is its own). */
+        public Builder merge(boolean m) {
+            this.merge = m;
+            return this;
+        }
+
+        /** Only the exchanges with this peer (initiator or responder address, as text); null for all. */
+        public Builder peer(String address) {
+            this.peer = address;
+            return this;
+        }
+
+        /** Told each error line (a damaged or unreadable file) as it happens; null for none. */
+        public Builder errors(Consumer<String> sink) {
+            this.errorSink = sink;
+            return this;
+        }
+
+        public Analysis build() {
+            return new Analysis(this);
+        }
+    }
+
+    /**
+     * What a run found beyond what the sink received.
+     *
+     * @param frames    frame accounting of every file
+     * @param exchanges the tracker's counters, summed over the timelines
+     * @param errors    one line per damaged or unreadable file
+     * @param worst     the most severe finding reported (of the exchanges shown, and cross-exchange), or null
+     */
+    public record Result(CaptureStats frames, TrackerStats exchanges, List<String> errors, Severity worst) {
+        /** Every counter in a stable order, as the reports write them. */
+        public Map<String, Object> stats() {
+            return Analysis.stats(frames, exchanges);
+        }
+    }
+
+    private static Map<String, Object> stats(CaptureStats frames, TrackerStats exchanges) {
+        Map<String, Object> s = new LinkedHashMap<>(frames.asMap());
+        s.put("balanced", frames.balanced());
+        s.putAll(exchanges.asMap());
+        return s;
+    }
+
+    /**
+     * Analyses {@code files} into {@code sink}: every exchange as it is emitted, then
+     * {@link AnalysisSink#end} with the cross-exchange findings, the counters and the errors.
+     *
+     * @throws IOException when the sink fails to write
+     */
+    public Result run(List<String> files, AnalysisSink sink) throws IOException {
+        CaptureReading reading = new CaptureReading(opener, errorSink);
+        Timelines t = new Timelines(sink);
+        try {
+            if (merge) {
+                ExchangeTracker tracker = t.tracker();
+                reading.readMerged(new Dissector(dissectorOptions), files, tracker);
+                t.finish(tracker);
+            } else {
+                for (String f : files) {
+                    ExchangeTracker tracker = t.tracker();
+                    reading.read(new Dissector(dissectorOptions), f, tracker);
+                    t.finish(tracker);
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        t.trackerStats.exchangesNotRetained += t.notRetained;
+        for (Finding f : t.crossFindings) {
+            t.note(f);
+        }
+        sink.end(t.crossFindings, stats(reading.total(), t.trackerStats), reading.errors());
+        return new Result(reading.total(), t.trackerStats, reading.errors(), t.worst);
+    }
+
+    /** The state of one run across its timelines. */
+    private final class Timelines {
+        final AnalysisSink sink;
+        final AtomicLong ids = new AtomicLong();
+        final TrackerStats trackerStats = new TrackerStats();
+        final List<Finding> crossFindings = new ArrayList<>();
+        final List<Exchange> retained = new ArrayList<>();
+        final long retainBudget = Runtime.getRuntime().maxMemory() / RETAINED_HEAP_SHARE;
+        long retainedBytes;
+        long notRetained;
+        Severity worst;
+
+        Timelines(AnalysisSink sink) {
+            this.sink = sink;
+        }
+
+        ExchangeTracker tracker() {
+            return new ExchangeTracker(trackerOptions, this::emitted, this::frameFinding, ids::incrementAndGet);
+        }
+
+        /**
+         * One exchange: diagnosed while its message bytes are still kept (the tracker drops them
+         * when this returns), retained without them for the end of the timeline, and written.
+         */
+        private void emitted(Exchange x) {
+            if (!shown(x)) {
+                return;
+            }
+            Exchange d = x.withFindings(diagnostician.diagnose(x));
+            long size = estimatedBytes(d);
+            if (retainedBytes + size <= retainBudget) {
+                retained.add(d);
+                retainedBytes += size;
+            } else {
+                notRetained++;
+            }
+            for (Finding f : d.findings()) {
+                note(f);
+            }
+            try {
+                sink.exchange(d);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private void frameFinding(Finding f) {
+            if (peer == null) {
+                crossFindings.add(f);
+            }
+        }
+
+        void finish(ExchangeTracker tracker) {
+            tracker.finish();
+            trackerStats.add(tracker.stats());
+            crossFindings.addAll(diagnostician.endOfTimeline(List.copyOf(retained)));
+            retained.clear();
+            retainedBytes = 0;
+        }
+
+        void note(Finding f) {
+            if (worst == null || f.severity().compareTo(worst) > 0) {
+                worst = f.severity();
+            }
+        }
+
+        private boolean shown(Exchange x) {
+            return peer == null || peer.equals(x.initiator().ip()) || peer.equals(x.responder().ip());
+        }
+    }
+
+    /** A rough heap size of an emitted exchange: its messages and the text of its findings. */
+    static long estimatedBytes(Exchange x) {
+        long n = 1_000 + 200L * x.messages().size() + 300L * (x.quickModes().size() + x.informational().size() + x.esp().size());
+        for (Finding f : x.findings()) {
+            n += 100 + 2L * (f.title().length() + f.explanation().length() + f.remediation().length()) + 8L * f.evidence().size();
+        }
+        return n;
+    }
+}
