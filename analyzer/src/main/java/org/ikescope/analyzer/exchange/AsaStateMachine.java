@@ -45,8 +45,8 @@ final class AsaStateMachine {
     private final ExchangeMode mode;
     /** Capture time of the first copy of each phase-1 step sent. */
     private final Map<Step, Long> sent = new EnumMap<>(Step.class);
-    /** Per side: the capture time of the first fragment of a set that never completed, or MAX. */
-    private final long[] lostFragmentsFrom = {Long.MAX_VALUE, Long.MAX_VALUE};
+    /** Per side: the latest capture time at which a fragment set that never completed began, or MIN. */
+    private final long[] lostFragmentsFrom = {Long.MIN_VALUE, Long.MIN_VALUE};
     private boolean responderNotified;
     private boolean responderNoState;
     private final Phase1State carriedInitiator;
@@ -83,7 +83,7 @@ final class AsaStateMachine {
 
     /** {@code from} started a fragment set at {@code firstNanos} that never completed. */
     void lostFragments(Side from, long firstNanos) {
-        lostFragmentsFrom[from.ordinal()] = Math.min(lostFragmentsFrom[from.ordinal()], firstNanos);
+        lostFragmentsFrom[from.ordinal()] = Math.max(lostFragmentsFrom[from.ordinal()], firstNanos);
     }
 
     /**
@@ -93,7 +93,7 @@ final class AsaStateMachine {
      */
     private boolean sentIncomplete(Side from, Step after) {
         Long t = sent.get(after);
-        return t != null && lostFragmentsFrom[from.ordinal()] >= t && lostFragmentsFrom[from.ordinal()] != Long.MAX_VALUE;
+        return t != null && lostFragmentsFrom[from.ordinal()] >= t;
     }
 
     Phase1State initiator() {

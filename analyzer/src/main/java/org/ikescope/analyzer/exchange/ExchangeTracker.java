@@ -10,16 +10,23 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
-import org.ikescope.api.plugin.Confidence;
+import org.ikescope.api.plugin.ExchangeMode;
 import org.ikescope.api.plugin.Finding;
-import org.ikescope.api.plugin.Severity;
+import org.ikescope.api.plugin.FragmentKind;
+import org.ikescope.api.plugin.Phase1State;
+import org.ikescope.api.plugin.Side;
+import org.ikescope.api.protocol.PayloadType;
 import org.ikescope.dissector.event.DissectionListener;
 import org.ikescope.dissector.event.EspEvent;
 import org.ikescope.dissector.event.FrameEvent;
 import org.ikescope.dissector.event.IncompleteFragmentsEvent;
 import org.ikescope.dissector.event.MessageEvent;
 import org.ikescope.dissector.isakmp.IsakmpMessage;
-import org.ikescope.dissector.model.Endpoint;
+import org.ikescope.dissector.isakmp.Payload;
+import org.ikescope.dissector.isakmp.Suite;
+import org.ikescope.dissector.model.Diagnostic;
+import org.ikescope.dissector.session.SaKey;
+import org.ikescope.dissector.session.SaSession;
 
 /**
  * Follows the IKE SAs of one capture timeline and emits one {@link Exchange} per SA when it is
@@ -30,10 +37,12 @@ import org.ikescope.dissector.model.Endpoint;
  * summary per message, and its bytes (for the plugins) within {@link Options#payloadBytesBudget()}
  * until its SA is emitted.
  *
- * <p>Roles: the initiator is the sender of the first message with a zero responder cookie (MM1,
- * AM1; IKEv2: the I flag). An SA is keyed by the initiator cookie and the initiator's address, so
- * a message that arrives mid-exchange with a zero or different responder cookie stays with its SA,
- * and so does a peer whose ports change (the float to 4500, NAT port mappings).
+ * <p>Roles and identity come from the dissector's per-SA {@link SaSession} (which decided them once,
+ * from the first message it saw): an SA is its session's {@link SaKey}, the initiator cookie and
+ * the initiator's address, so a message that arrives mid-exchange with a zero or different
+ * responder cookie stays with its SA, and so does a peer whose ports change (the float to 4500,
+ * NAT port mappings). ESP, keepalives and IP fragments without a cookie join the SA of their
+ * address pair.
  *
  * <p>Not thread-safe: one tracker per timeline.
  */
@@ -77,29 +86,6 @@ public final class ExchangeTracker implements DissectionListener {
     /** Frame-level problems reported as findings per timeline. */
     static final int MAX_FRAME_FINDINGS = 1_000;
 
-    /** An SA key: initiator cookie and the initiator's address. */
-    static final class Key {
-        final long ispi;
-        final byte[] address;
-        private final int hash;
-
-        Key(long ispi, byte[] address) {
-            this.ispi = ispi;
-            this.address = address;
-            this.hash = Long.hashCode(ispi) * 31 + Arrays.hashCode(address);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.ispi == ispi && Arrays.equals(k.address, address);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
-
     /** Two addresses, in either order. */
     static final class PairKey {
         final byte[] a;
@@ -125,9 +111,9 @@ public final class ExchangeTracker implements DissectionListener {
     }
 
     /** What is kept of an emitted SA so that a later message of it continues its record. */
-    private record Tombstone(long id, long ispi, long rspi, int version, String mode, byte[] initiatorAddress,
-                             String initiatorIp, byte[] responderAddress, String responderIp, String initiatorState,
-                             String responderState, ProposalSummary proposal, boolean rolesInferred,
+    private record Tombstone(long id, SaKey key, long ispi, long rspi, int version, ExchangeMode mode,
+                             byte[] initiatorAddress, byte[] responderAddress, Phase1State initiatorState,
+                             Phase1State responderState, Suite proposal, List<Suite> offered, boolean rolesInferred,
                              boolean startedAfterPhase1) {
     }
 
@@ -136,9 +122,9 @@ public final class ExchangeTracker implements DissectionListener {
     private final Consumer<Finding> frameFindings;
     private final LongSupplier ids;
     private final TrackerStats stats = new TrackerStats();
-    private final Map<Key, ExchangeBuilder> byKey = new HashMap<>();
+    private final Map<SaKey, ExchangeBuilder> byKey = new HashMap<>();
     private final Map<PairKey, ExchangeBuilder> byPair = new HashMap<>();
-    private final Map<Key, Tombstone> tombstones = lru();
+    private final Map<SaKey, Tombstone> tombstones = lru();
     private final Map<PairKey, Tombstone> pairTombstones = lru();
     private ExchangeBuilder head;
     private ExchangeBuilder tail;
@@ -204,24 +190,18 @@ public final class ExchangeTracker implements DissectionListener {
             return;
         }
         IsakmpMessage m = e.message();
-        byte[] src = e.src().address();
-        byte[] dst = e.dst().address();
-        Key ks = new Key(m.initiatorCookie(), src);
-        Key kd = new Key(m.initiatorCookie(), dst);
-        ExchangeBuilder b = byKey.get(ks);
-        if (b == null) {
-            b = byKey.get(kd);
-        }
+        SaSession session = e.session();
+        ExchangeBuilder b = session == null ? null : byKey.get(session.key());
         if (e.quotedByIcmp()) {
             stats.icmpErrors++;
             if (b == null) {
                 stats.icmpUnmatched++;
             } else {
-                b.icmp(e, b.sideOf(src));
+                b.icmp(e, e.from());
             }
             return;
         }
-        if (m.has(PayloadFacts.FRAGMENT) && e.ikeFragmentFrames().isEmpty() && !m.isIkev2()) {
+        if (e.ikeFragmentFrames().isEmpty() && !m.isIkev2() && hasFragment(m)) {
             // One IKE fragment: the message it belongs to comes when the last one arrives.
             if (b == null) {
                 stats.ikeFragmentsUnmatched++;
@@ -233,90 +213,57 @@ public final class ExchangeTracker implements DissectionListener {
             return;
         }
         if (b == null) {
-            Tombstone t = tombstones.remove(ks);
-            if (t == null) {
-                t = tombstones.remove(kd);
-            }
-            b = t != null ? continuation(t, e.file()) : create(e, src, dst);
+            Tombstone t = tombstones.remove(session.key());
+            b = t != null ? continuation(t, e.file()) : create(e.file(), session);
             register(b);
         }
-        Side from = b.sideOf(src);
-        long hash = PayloadFacts.fingerprint(m.bytes());
-        if (b.seenAtAnotherCapturePoint(e, from, hash)) {
+        long hash = Msg.fingerprint(m.bytes());
+        if (b.seenAtAnotherCapturePoint(e, hash)) {
             stats.crossCaptureCopies++;
             touch(b, e.timeNanos());
             return;
         }
         stats.messages++;
-        boolean established = b.add(e, from, hash, keeper);
+        boolean established = b.add(e, hash, keeper);
         if (established && b.pair != null) {
             byPair.put(b.pair, b);
         }
         touch(b, e.timeNanos());
     }
 
-    /** A new SA: its roles and mode from its first message. */
-    private ExchangeBuilder create(MessageEvent e, byte[] src, byte[] dst) {
-        IsakmpMessage m = e.message();
-        int t = m.exchangeType();
-        boolean senderIsInitiator;
-        boolean rolesInferred;
-        boolean afterPhase1;
-        String mode;
-        if (m.isIkev2()) {
-            senderIsInitiator = m.hasFlag(IsakmpMessage.FLAG_INITIATOR);
-            rolesInferred = false;
-            afterPhase1 = t != ExchangeBuilder.IKE_SA_INIT && t != ExchangeBuilder.IKE_AUTH;
-            mode = "ikev2";
-        } else if (t == ExchangeBuilder.MAIN || t == ExchangeBuilder.AGGRESSIVE) {
-            senderIsInitiator = true;
-            // Only a first message (zero responder cookie) shows who initiated.
-            rolesInferred = m.responderCookie() != 0;
-            afterPhase1 = false;
-            mode = t == ExchangeBuilder.MAIN ? "main" : "aggressive";
-        } else {
-            senderIsInitiator = true;
-            rolesInferred = true;
-            afterPhase1 = true;
-            mode = "unknown";
+    private static boolean hasFragment(IsakmpMessage m) {
+        for (Payload p : m.payloads()) {
+            if (p.is(PayloadType.FRAGMENT)) {
+                return true;
+            }
         }
-        Endpoint i = senderIsInitiator ? e.src() : e.dst();
-        Endpoint r = senderIsInitiator ? e.dst() : e.src();
-        ExchangeBuilder b = new ExchangeBuilder(ids.getAsLong(), e.file(), m.initiatorCookie(),
-                senderIsInitiator ? src : dst, i.ip(), senderIsInitiator ? dst : src, r.ip(),
-                options.maxMessagesPerExchange(), options.idleTimeoutNanos());
-        b.version = m.isIkev2() ? 2 : 1;
-        b.mode = mode;
-        b.rolesInferred = rolesInferred;
-        b.startedAfterPhase1 = afterPhase1;
-        return b;
+        return false;
+    }
+
+    /** A new record of the SA of {@code session}: roles and mode as the session decided them. */
+    private ExchangeBuilder create(String file, SaSession s) {
+        return new ExchangeBuilder(ids.getAsLong(), s.key(), file, s.version(), s.mode(), s.rolesInferred(),
+                s.startedAfterPhase1(), s.initiatorCookie(), s.initiatorAddress(), s.responderAddress(),
+                new Phase1State[] {Phase1State.NONE, Phase1State.NONE}, options.maxMessagesPerExchange(),
+                options.idleTimeoutNanos());
     }
 
     private ExchangeBuilder continuation(Tombstone t, String file) {
-        ExchangeBuilder b = new ExchangeBuilder(ids.getAsLong(), file, t.ispi(), t.initiatorAddress(), t.initiatorIp(),
-                t.responderAddress(), t.responderIp(), options.maxMessagesPerExchange(), options.idleTimeoutNanos());
+        ExchangeBuilder b = new ExchangeBuilder(ids.getAsLong(), t.key(), file, t.version(), t.mode(), t.rolesInferred(),
+                t.startedAfterPhase1(), t.ispi(), t.initiatorAddress(), t.responderAddress(),
+                new Phase1State[] {t.initiatorState(), t.responderState()}, options.maxMessagesPerExchange(),
+                options.idleTimeoutNanos());
         b.continuationOf = t.id();
         b.rspi = t.rspi();
-        b.version = t.version();
-        b.mode = t.mode();
-        b.rolesInferred = t.rolesInferred();
-        b.startedAfterPhase1 = t.startedAfterPhase1();
-        b.carriedInitiatorState = t.initiatorState();
-        b.carriedResponderState = t.responderState();
         b.chosen = t.proposal();
-        b.established = "MM_ACTIVE".equals(t.initiatorState()) || "AM_ACTIVE".equals(t.initiatorState())
-                || "ESTABLISHED".equals(t.initiatorState());
+        b.offered = t.offered();
+        b.established = t.initiatorState().active();
         return b;
     }
 
     private void register(ExchangeBuilder b) {
-        if (b.ispi != 0 || b.version != 0) {
-            b.key = new Key(b.ispi, b.initiator.address);
+        if (b.key != null) {
             byKey.put(b.key, b);
-            if (b.rolesInferred) {
-                b.key2 = new Key(b.ispi, b.responder.address);
-                byKey.putIfAbsent(b.key2, b);
-            }
         }
         b.pair = new PairKey(b.initiator.address, b.responder.address);
         ExchangeBuilder current = byPair.get(b.pair);
@@ -327,7 +274,7 @@ public final class ExchangeTracker implements DissectionListener {
         if (tracked > options.maxTracked() && head != null) {
             // The new SA is not in the activity list yet: the head is the least recently active other one.
             stats.closedAtCap++;
-            emit(head, "cap");
+            emit(head, CloseReason.CAP);
         }
         stats.peakTracked = Math.max(stats.peakTracked, tracked);
     }
@@ -343,16 +290,15 @@ public final class ExchangeTracker implements DissectionListener {
         if (b == null) {
             Tombstone t = pairTombstones.remove(pk);
             if (t != null) {
-                tombstones.remove(new Key(t.ispi(), t.initiatorAddress()));
+                if (t.key() != null) {
+                    tombstones.remove(t.key());
+                }
                 b = continuation(t, e.file());
             } else {
                 // ESP of an SA negotiated before the capture began.
-                b = new ExchangeBuilder(ids.getAsLong(), e.file(), 0, src, e.src().ip(), dst, e.dst().ip(),
-                        options.maxMessagesPerExchange(), options.idleTimeoutNanos());
-                b.version = 0;
-                b.mode = "unknown";
-                b.rolesInferred = true;
-                b.startedAfterPhase1 = true;
+                b = new ExchangeBuilder(ids.getAsLong(), null, e.file(), 0, ExchangeMode.UNKNOWN, true, true, 0, src, dst,
+                        new Phase1State[] {Phase1State.NONE, Phase1State.NONE}, options.maxMessagesPerExchange(),
+                        options.idleTimeoutNanos());
             }
             register(b);
         }
@@ -371,7 +317,7 @@ public final class ExchangeTracker implements DissectionListener {
                 return;
             }
             stats.natKeepalives++;
-            b.keepalive(e.timeNanos(), b.sideOf(src), e.src().port(), e.dst().port());
+            b.keepalive(b.sideOf(src), e.src().port(), e.dst().port());
             touch(b, e.timeNanos());
         } else if (e.diagnostic() != null) {
             if (frameFindings == null || frameFindingCount >= MAX_FRAME_FINDINGS) {
@@ -379,9 +325,7 @@ public final class ExchangeTracker implements DissectionListener {
                 return;
             }
             frameFindingCount++;
-            frameFindings.accept(new Finding(e.diagnostic().code(), Severity.WARNING, Confidence.CONFIRMED,
-                    e.diagnostic().detail(), "Frame " + e.frame() + " of " + e.file() + " could not be decoded.",
-                    List.of(e.frame()), "", "dissector", e.diagnostic().offset()));
+            frameFindings.accept(e.diagnostic().toFinding(e.frame(), "frame " + e.frame() + " of " + e.file()));
         }
     }
 
@@ -399,14 +343,8 @@ public final class ExchangeTracker implements DissectionListener {
         }
         byte[] src = e.src().address();
         byte[] dst = e.dst().address();
-        ExchangeBuilder b = null;
-        if (e.initiatorCookie() != 0) {
-            b = byKey.get(new Key(e.initiatorCookie(), src));
-            if (b == null) {
-                b = byKey.get(new Key(e.initiatorCookie(), dst));
-            }
-        }
-        if (b == null && IncompleteFragmentsEvent.IP.equals(e.kind())) {
+        ExchangeBuilder b = e.session() == null ? null : byKey.get(e.session().key());
+        if (b == null && e.kind() == FragmentKind.IP) {
             ExchangeBuilder p = byPair.get(new PairKey(src, dst));
             if (p != null && e.firstNanos() <= p.lastActivity + options.idleTimeoutNanos()
                     && (p.start == Long.MAX_VALUE || e.lastNanos() >= p.start)) {
@@ -418,7 +356,8 @@ public final class ExchangeTracker implements DissectionListener {
             return;
         }
         stats.incompleteFragmentSets++;
-        b.incompleteFragments(e, b.sideOf(src));
+        b.incompleteFragments(e, e.from() != null && e.session() != null && e.session().key().equals(b.key) ? e.from()
+                : b.sideOf(src));
     }
 
     /** Emits every SA still open, in order of their first activity. */
@@ -429,7 +368,7 @@ public final class ExchangeTracker implements DissectionListener {
         }
         open.sort(Comparator.comparingLong((ExchangeBuilder b) -> b.start).thenComparingLong(b -> b.id));
         for (ExchangeBuilder b : open) {
-            emit(b, "end");
+            emit(b, CloseReason.END);
         }
         tombstones.clear();
         pairTombstones.clear();
@@ -441,7 +380,7 @@ public final class ExchangeTracker implements DissectionListener {
             now = t;
         }
         while (head != null && now - head.lastActivity > timeout(head)) {
-            emit(head, head.deleted ? "deleted" : "idle");
+            emit(head, head.deleted ? CloseReason.DELETED : CloseReason.IDLE);
         }
     }
 
@@ -485,15 +424,12 @@ public final class ExchangeTracker implements DissectionListener {
         b.linked = false;
     }
 
-    private void emit(ExchangeBuilder b, String reason) {
+    private void emit(ExchangeBuilder b, CloseReason reason) {
         if (b.linked) {
             unlink(b);
         }
         if (b.key != null && byKey.get(b.key) == b) {
             byKey.remove(b.key);
-        }
-        if (b.key2 != null && byKey.get(b.key2) == b) {
-            byKey.remove(b.key2);
         }
         if (b.pair != null && byPair.get(b.pair) == b) {
             byPair.remove(b.pair);
@@ -501,15 +437,15 @@ public final class ExchangeTracker implements DissectionListener {
         tracked--;
         Exchange x = b.freeze(reason);
         switch (reason) {
-            case "idle" -> stats.closedIdle++;
-            case "deleted" -> stats.closedDeleted++;
-            case "end" -> stats.closedEnd++;
+            case IDLE -> stats.closedIdle++;
+            case DELETED -> stats.closedDeleted++;
+            case END -> stats.closedEnd++;
             default -> {
             }
         }
-        if (!"end".equals(reason) && !b.deleted) {
-            Tombstone t = new Tombstone(x.id(), b.ispi, x.rspi(), b.version, b.mode, b.initiator.address, b.initiator.ip,
-                    b.responder.address, b.responder.ip, x.initiatorState(), x.responderState(), x.proposal(),
+        if (reason != CloseReason.END && !b.deleted) {
+            Tombstone t = new Tombstone(x.id(), b.key, b.ispi, x.rspi(), b.version, b.mode, b.initiator.address,
+                    b.responder.address, x.initiatorState(), x.responderState(), x.proposal(), x.offered(),
                     b.rolesInferred, b.startedAfterPhase1);
             if (b.key != null) {
                 tombstones.put(b.key, t);

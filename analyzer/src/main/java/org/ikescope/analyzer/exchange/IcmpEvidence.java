@@ -1,23 +1,30 @@
 package org.ikescope.analyzer.exchange;
 
+import java.util.Optional;
+import org.ikescope.api.plugin.IcmpErrorView;
+import org.ikescope.api.plugin.Side;
+import org.ikescope.api.plugin.Step;
+
 /**
- * An ICMP error that quoted a message of this SA: the network said the message did not arrive.
+ * An ICMP error that quoted a datagram of this IKE SA: evidence of where it went.
  *
  * @param frame       frame of the ICMP error
- * @param timeNanos   its time
- * @param icmpType    ICMP (or ICMPv6) type
- * @param icmpCode    code
+ * @param type        ICMP type
+ * @param code        ICMP code
  * @param ipv6        ICMPv6
- * @param description e.g. {@code port unreachable}
- * @param about       who sent the quoted message
- * @param quotedFrame the frame of the quoted message when found among the SA's messages, else 0
- * @param quotedStep  its label, or null
+ * @param quotedFrom  the side that sent the quoted message (the ICMP went back to it)
+ * @param quotedFrame frame of the message it quoted, or 0 when none matched
+ * @param quoted      the step of that message, or null
  */
-public record IcmpEvidence(long frame, long timeNanos, int icmpType, int icmpCode, boolean ipv6, String description,
-                           Side about, long quotedFrame, String quotedStep) {
+public record IcmpEvidence(long frame, long timeNanos, int type, int code, boolean ipv6, Side quotedFrom,
+                           long quotedFrame, Step quoted) implements IcmpErrorView {
+    @Override
+    public Optional<Step> quotedStep() {
+        return Optional.ofNullable(quoted);
+    }
 
-    /** A name for an ICMP error, e.g. {@code port unreachable}. */
-    public static String describe(boolean ipv6, int type, int code) {
+    /** What the error says, for people ("port unreachable", "fragmentation needed"...). */
+    public String description() {
         if (ipv6) {
             return switch (type) {
                 case 1 -> switch (code) {

@@ -1,23 +1,27 @@
 package org.ikescope.analyzer.exchange;
 
 import java.util.List;
+import org.ikescope.api.plugin.FragmentKind;
+import org.ikescope.api.plugin.FragmentSetView;
+import org.ikescope.api.plugin.Side;
+import org.ikescope.dissector.model.FragmentsLost;
 
 /**
- * IP or IKE fragments of one of the SA's datagrams or messages that never completed at the
- * capture point (from the dissector's {@link org.ikescope.dissector.event.IncompleteFragmentsEvent}).
+ * IP or IKE fragments of this SA that never became a whole datagram or message at the capture
+ * point (the message they carried is not among the exchange's messages).
  *
- * @param kind       {@code ip} or {@code ike}
- * @param from       the side that sent them
- * @param frames     frames of the fragments received
- * @param firstNanos capture time of the first fragment received
- * @param lastNanos  capture time of the last fragment received
- * @param bytes      bytes received
- * @param reason     why the dissector gave up: {@code timeout}, {@code evicted}, {@code oversize},
- *                   {@code invalid}, or {@code pending} (the capture ended)
+ * @param frames frames of the fragments received, in arrival order
+ * @param bytes  bytes received
+ * @param reason why the set was given up
  */
-public record IncompleteFragmentSet(String kind, Side from, List<Long> frames, long firstNanos, long lastNanos,
-                                    long bytes, String reason) {
+public record IncompleteFragmentSet(FragmentKind kind, Side from, List<Long> frames, long firstNanos, long lastNanos,
+                                    long bytes, FragmentsLost reason) implements FragmentSetView {
     public IncompleteFragmentSet {
         frames = List.copyOf(frames);
+    }
+
+    @Override
+    public boolean complete() {
+        return false;
     }
 }

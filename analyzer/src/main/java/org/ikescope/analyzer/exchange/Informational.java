@@ -1,33 +1,29 @@
 package org.ikescope.analyzer.exchange;
 
 import java.util.List;
+import org.ikescope.api.plugin.Side;
+import org.ikescope.dissector.isakmp.IsakmpMessage;
 
 /**
- * One IKEv1 informational exchange (one message ID; IKEv1 informationals are one message, so an
- * answer, such as a DPD R-U-THERE-ACK, has its own message ID). Without keys only its size,
- * direction, timing and whether the other side answered are known.
+ * One informational exchange under an IKE SA (IKEv1: one message and its retransmissions; IKEv2:
+ * an INFORMATIONAL request).
  *
- * @param messageId       Message ID
- * @param frame           its (first) frame
- * @param timeNanos       its time
- * @param from            who sent it
- * @param encrypted       encrypted on the wire
- * @param size            bytes of the ISAKMP message
- * @param retransmissions how many identical copies followed
- * @param inResponseTo    frame of the message from the other side it answers (within a few seconds), or 0
- * @param answeredBy      frame of a message from the other side that answered it, or 0
- * @param rttNanos        time from the message it answers, or -1
- * @param notifications   notify types in clear text (empty when encrypted)
- * @param deletes         true when a clear-text Delete payload was seen
+ * @param frame           frame of its first copy
+ * @param retransmissions how often it was repeated
+ * @param inResponseTo    the frame from the other side it answers, or 0
+ * @param answeredBy      the frame from the other side that answered it, or 0
+ * @param rttNanos        time to that answer, or -1
+ * @param notifyTypes     notify types it carried when readable (registry of the SA's version)
+ * @param deletes         it deletes the IKE SA
  */
 public record Informational(int messageId, long frame, long timeNanos, Side from, boolean encrypted, int size,
                             int retransmissions, long inResponseTo, long answeredBy, long rttNanos,
-                            List<String> notifications, boolean deletes) {
+                            List<Integer> notifyTypes, boolean deletes) {
     public Informational {
-        notifications = List.copyOf(notifications);
+        notifyTypes = List.copyOf(notifyTypes);
     }
 
     public String messageIdHex() {
-        return org.ikescope.dissector.isakmp.IsakmpMessage.hex32(messageId);
+        return IsakmpMessage.hex32(messageId);
     }
 }

@@ -25,6 +25,8 @@ public final class MessageBytes {
      * arrays (2 x 16) and their padding (up to 8). The charge is what the message keeps alive.
      */
     static final int OVERHEAD_BYTES = 72;
+    /** The generic payload header (RFC 2408 section 3.2): Next Payload, RESERVED, Payload Length. */
+    static final int GENERIC_HEADER_BYTES = 4;
     /** Per payload: its offset and length in the bounds array. */
     static final int BYTES_PER_PAYLOAD = 2 * Integer.BYTES;
 
@@ -81,7 +83,7 @@ public final class MessageBytes {
      * the kept bytes, not a copy (see the class comment).
      */
     public ImmutableBytes body(int i) {
-        int from = bounds[2 * i] + PayloadFacts.GENERIC_HEADER;
+        int from = bounds[2 * i] + GENERIC_HEADER_BYTES;
         int to = Math.min(bounds[2 * i] + bounds[2 * i + 1], bytes.length);
         return from < 0 || to <= from ? ImmutableBytes.EMPTY : ImmutableBytes.wrap(bytes, from, to - from);
     }

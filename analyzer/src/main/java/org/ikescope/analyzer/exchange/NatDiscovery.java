@@ -1,17 +1,21 @@
 package org.ikescope.analyzer.exchange;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.ikescope.api.plugin.NatDiscoveryResult;
+import org.ikescope.api.plugin.Side;
 import org.ikescope.api.protocol.IkeHashAlgorithm;
+import org.ikescope.api.protocol.PayloadType;
+import org.ikescope.dissector.crypto.IkeHash;
+import org.ikescope.dissector.crypto.NatDiscoveryHash;
 import org.ikescope.dissector.event.MessageEvent;
 import org.ikescope.dissector.isakmp.BytesBody;
 import org.ikescope.dissector.isakmp.IsakmpMessage;
 import org.ikescope.dissector.isakmp.Payload;
 import org.ikescope.dissector.net.Addresses;
+
 
 /**
  * NAT detection the way the peers do it (RFC 3947 section 3.2), checked against the capture.
@@ -76,7 +80,7 @@ final class NatDiscovery {
         stepSeen = true;
         List<BytesBody> natD = null;
         for (Payload p : m.payloads()) {
-            if (p.body() instanceof BytesBody b && "natD".equals(b.key())) {
+            if (p.is(PayloadType.NAT_D) && p.body() instanceof BytesBody b) {
                 if (natD == null) {
                     natD = new ArrayList<>(3);
                 }
@@ -87,11 +91,10 @@ final class NatDiscovery {
             return;
         }
         payloadsSeen = true;
-        String digest = digestName(alg);
-        if (digest == null) {
+        if (IkeHash.digestName(alg) == null) {
             if (unchecked == null) {
                 unchecked = alg == null ? "the phase-1 hash algorithm is not in the capture (no MM2/AM2 SA)"
-                        : "no digest for the phase-1 hash algorithm " + PayloadFacts.hashName(alg.code());
+                        : "no digest for the phase-1 hash algorithm " + IkeHashAlgorithm.nameOf(alg.code());
             }
             return;
         }
@@ -100,13 +103,13 @@ final class NatDiscovery {
         long rspi = m.responderCookie();
         byte[] dst = e.dst().address();
         byte[] src = e.src().address();
-        Side to = from.other();
+        Side to = from.opposite();
         seenHere[from.ordinal()] = endpoint(src, e.src().port());
         seenHere[to.ordinal()] = endpoint(dst, e.dst().port());
-        seenByPeerMatched[to.ordinal()] = matches(natD.get(0), hash(digest, ispi, rspi, dst, e.dst().port()));
+        seenByPeerMatched[to.ordinal()] = matches(natD.get(0), NatDiscoveryHash.of(alg, ispi, rspi, dst, e.dst().port()));
         hashesChecked++;
         if (natD.size() > 1) {
-            byte[] own = hash(digest, ispi, rspi, src, e.src().port());
+            byte[] own = NatDiscoveryHash.of(alg, ispi, rspi, src, e.src().port());
             boolean any = false;
             for (int i = 1; i < natD.size(); i++) {
                 any |= matches(natD.get(i), own);
@@ -118,72 +121,6 @@ final class NatDiscovery {
 
     private static boolean matches(BytesBody b, byte[] hash) {
         return Arrays.equals(b.message(), b.from(), b.to(), hash, 0, hash.length);
-    }
-
-    /**
-     * HASH(CKY-I | CKY-R | IP | Port) with the JDK digest {@code digest} (RFC 3947 section 3.2).
-     *
-     * @param address 4 (IPv4) or 16 (IPv6) bytes, network order
-     */
-    static byte[] hash(String digest, long initiatorCookie, long responderCookie, byte[] address, int port) {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance(digest);
-        } catch (NoSuchAlgorithmException x) {
-            throw new IllegalArgumentException("digest: " + digest + " (expected: a JDK MessageDigest name)", x);
-        }
-        byte[] in = new byte[16 + address.length + 2];
-        for (int i = 0; i < 8; i++) {
-            in[i] = (byte) (initiatorCookie >>> (56 - 8 * i));
-            in[8 + i] = (byte) (responderCookie >>> (56 - 8 * i));
-        }
-        System.arraycopy(address, 0, in, 16, address.length);
-        in[16 + address.length] = (byte) (port >>> 8);
-        in[17 + address.length] = (byte) port;
-        return md.digest(in);
-    }
-
-    /** The JDK MessageDigest name of an IKEv1 hash algorithm, or null (Tiger, unknown, null). */
-    static String digestName(IkeHashAlgorithm alg) {
-        if (alg == null) {
-            return null;
-        }
-        return switch (alg) {
-            case MD5 -> "MD5";
-            case SHA -> "SHA-1";
-            case SHA2_256 -> "SHA-256";
-            case SHA2_384 -> "SHA-384";
-            case SHA2_512 -> "SHA-512";
-            default -> null;
-        };
-    }
-
-    /** The hash algorithm the responder chose, else the one every offered transform names, else null. */
-    static IkeHashAlgorithm algorithm(ProposalSummary chosen, List<ProposalSummary> offered) {
-        if (chosen != null) {
-            return byName(chosen.hash());
-        }
-        IkeHashAlgorithm only = null;
-        for (ProposalSummary p : offered) {
-            IkeHashAlgorithm a = byName(p.hash());
-            if (a == null || only != null && only != a) {
-                return null;
-            }
-            only = a;
-        }
-        return only;
-    }
-
-    private static IkeHashAlgorithm byName(String name) {
-        if (name == null) {
-            return null;
-        }
-        for (IkeHashAlgorithm a : IkeHashAlgorithm.values()) {
-            if (a != IkeHashAlgorithm.UNKNOWN && PayloadFacts.hashName(a.code()).equals(name)) {
-                return a;
-            }
-        }
-        return null;
     }
 
     static String endpoint(byte[] address, int port) {
@@ -208,13 +145,12 @@ final class NatDiscovery {
      * The verdict for one IKE SA. {@code d} may be null (no NAT-D step, no keepalive seen); the
      * peers give the UDP ports each side used at the capture point.
      */
-    static NatDetection detect(NatDiscovery d, int version, ExchangeBuilder.PeerState initiator,
-                               ExchangeBuilder.PeerState responder) {
+    static NatDetection detect(NatDiscovery d, int version, PeerSightings initiator, PeerSightings responder) {
         Boolean[] behind = new Boolean[2];
         String[] why = new String[2];
         int[] odd = {oddPort(initiator.firstPort, initiator.ports), oddPort(responder.firstPort, responder.ports)};
         boolean bothOwnMismatch = false;
-        String status = NatDetection.UNKNOWN;
+        NatDiscoveryResult status = NatDiscoveryResult.UNKNOWN;
         if (d != null) {
             bothOwnMismatch = Boolean.FALSE.equals(d.ownMatched[0]) && Boolean.FALSE.equals(d.ownMatched[1]);
             for (Side s : Side.values()) {
@@ -222,7 +158,7 @@ final class NatDiscovery {
                 if (Boolean.FALSE.equals(d.seenByPeerMatched[i])) {
                     // Nobody fakes the first (destination) hash: the address was translated on the way.
                     behind[i] = true;
-                    why[i] = "the " + s.other().label() + "'s NAT-D hash of its address does not match the "
+                    why[i] = "the " + s.opposite().label() + "'s NAT-D hash of its address does not match the "
                             + d.seenHere[i] + " seen here";
                 } else if (Boolean.FALSE.equals(d.ownMatched[i]) && !bothOwnMismatch) {
                     behind[i] = true;
@@ -237,9 +173,9 @@ final class NatDiscovery {
                 for (int i = 0; i < 2; i++) {
                     mismatch |= Boolean.FALSE.equals(d.ownMatched[i]) || Boolean.FALSE.equals(d.seenByPeerMatched[i]);
                 }
-                status = mismatch ? NatDetection.MISMATCH : NatDetection.MATCHED;
+                status = mismatch ? NatDiscoveryResult.MISMATCH : NatDiscoveryResult.MATCHED;
             } else if (!d.payloadsSeen && d.stepSeen && version == 1) {
-                status = NatDetection.ABSENT;
+                status = NatDiscoveryResult.ABSENT;
             }
         }
         // Evidence beyond the hashes, for a side they leave open.
@@ -261,12 +197,12 @@ final class NatDiscovery {
         if (bothOwnMismatch) {
             for (Side s : Side.values()) {
                 int i = s.ordinal();
-                int o = s.other().ordinal();
+                int o = s.opposite().ordinal();
                 if (behind[i] == null && Boolean.TRUE.equals(behind[o]) && d.keepalives[o] > 0 && d.keepalives[i] == 0
                         && odd[i] < 0) {
                     behind[i] = false;
                     why[i] = "no NAT evident (its mismatch fits forced encapsulation; unlike the "
-                            + s.other().label() + " it sends no keepalives)";
+                            + s.opposite().label() + " it sends no keepalives)";
                 }
             }
         }
@@ -274,15 +210,15 @@ final class NatDiscovery {
         return new NatDetection(behind[0], behind[1], status, d == null ? 0 : d.hashesChecked, note);
     }
 
-    private static String note(NatDiscovery d, String status, boolean bothOwnMismatch, Boolean[] behind, String[] why) {
-        if (NatDetection.UNKNOWN.equals(status)) {
+    private static String note(NatDiscovery d, NatDiscoveryResult status, boolean bothOwnMismatch, Boolean[] behind, String[] why) {
+        if (status == NatDiscoveryResult.UNKNOWN) {
             return "not checked: " + (d.unchecked != null ? d.unchecked : "no NAT-D message of a known hash algorithm");
         }
-        if (NatDetection.MATCHED.equals(status) && behind[0] == null && behind[1] == null) {
+        if (status == NatDiscoveryResult.MATCHED && behind[0] == null && behind[1] == null) {
             return "the NAT-D hashes checked match the addresses and ports seen here, but one side's NAT-D message"
                     + " is missing: not enough to rule out a NAT";
         }
-        if (NatDetection.MATCHED.equals(status) && Boolean.FALSE.equals(behind[0]) && Boolean.FALSE.equals(behind[1])) {
+        if (status == NatDiscoveryResult.MATCHED && Boolean.FALSE.equals(behind[0]) && Boolean.FALSE.equals(behind[1])) {
             return "no NAT (every NAT-D hash matches the addresses and ports seen here)";
         }
         List<String> parts = new ArrayList<>(3);

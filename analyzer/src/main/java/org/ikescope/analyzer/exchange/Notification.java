@@ -1,13 +1,18 @@
 package org.ikescope.analyzer.exchange;
 
+import org.ikescope.api.plugin.NotificationView;
+import org.ikescope.api.plugin.Side;
+
 /**
- * A notification seen in a message of the SA.
+ * A notification (N payload) seen in clear or decrypted.
  *
- * @param type      notify type name ({@code NO_PROPOSAL_CHOSEN}, IKEv2 names for IKEv2)
- * @param code      notify message type code
- * @param frame     the message that carried it
- * @param from      who sent it
- * @param encrypted the message was encrypted (the notification was decrypted)
+ * @param type      Notify Message Type (IKEv1 or IKEv2 registry, see {@link #ikev2()})
+ * @param ikev2     an IKEv2 notification
+ * @param frame     the frame of the message that carried it
+ * @param from      the side that sent it
+ * @param encrypted the message travelled encrypted (and was decrypted)
+ * @param messageId Message ID of that message
  */
-public record Notification(String type, int code, long frame, Side from, boolean encrypted) {
+public record Notification(int type, boolean ikev2, long frame, Side from, boolean encrypted, int messageId)
+        implements NotificationView {
 }

@@ -1,19 +1,15 @@
 package org.ikescope.analyzer.exchange;
 
 import java.util.List;
+import org.ikescope.dissector.isakmp.IsakmpMessage;
 
-/**
- * One transaction exchange (mode-config / XAUTH, one message ID).
- *
- * @param messageId Message ID
- * @param messages  its messages
- */
+/** One transaction exchange (mode-config, XAUTH; exchange type 6): its messages by message ID. */
 public record Transaction(int messageId, List<ExchangeMessage> messages) {
     public Transaction {
         messages = List.copyOf(messages);
     }
 
     public String messageIdHex() {
-        return org.ikescope.dissector.isakmp.IsakmpMessage.hex32(messageId);
+        return IsakmpMessage.hex32(messageId);
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.ikescope.analyzer.exchange.EspFlow;
@@ -19,11 +20,14 @@ import org.ikescope.analyzer.exchange.Informational;
 import org.ikescope.analyzer.exchange.NatDetection;
 import org.ikescope.analyzer.exchange.Notification;
 import org.ikescope.analyzer.exchange.Peer;
-import org.ikescope.analyzer.exchange.ProposalSummary;
 import org.ikescope.analyzer.exchange.QuickMode;
 import org.ikescope.analyzer.exchange.Transaction;
+import org.ikescope.analyzer.output.Names;
 import org.ikescope.analyzer.output.Times;
 import org.ikescope.api.plugin.Finding;
+import org.ikescope.api.plugin.Step;
+import org.ikescope.api.plugin.VendorIdView;
+import org.ikescope.dissector.isakmp.Suite;
 
 /**
  * {@code analyze --format json}: one document, streamed.
@@ -87,7 +91,7 @@ public final class JsonReport implements AnalysisSink {
         g.writeObjectFieldStart("nat");
         nullableBoolean(g, "initiatorBehindNat", n.initiatorBehindNat());
         nullableBoolean(g, "responderBehindNat", n.responderBehindNat());
-        g.writeStringField("natDiscovery", n.natDiscovery());
+        g.writeStringField("natDiscovery", n.natDiscovery().label());
         g.writeNumberField("hashesChecked", n.hashesChecked());
         nullableString(g, "note", n.note());
         g.writeEndObject();
@@ -142,7 +146,7 @@ public final class JsonReport implements AnalysisSink {
             nullableString(g, "rspi", x.rspi() == 0 ? null : x.rspiHex());
         }
         g.writeNumberField("version", x.version());
-        g.writeStringField("mode", x.mode());
+        g.writeStringField("mode", x.mode().label());
         g.writeStringField("file", x.file());
         g.writeBooleanField("startedAfterPhase1", x.startedAfterPhase1());
         g.writeBooleanField("rolesInferred", x.rolesInferred());
@@ -151,14 +155,14 @@ public final class JsonReport implements AnalysisSink {
         g.writeStringField("start", Times.iso(x.startNanos()));
         g.writeStringField("end", Times.iso(x.endNanos()));
         g.writeObjectFieldStart("state");
-        nullableString(g, "initiator", x.initiatorState());
-        nullableString(g, "responder", x.responderState());
+        nullableString(g, "initiator", Names.state(x.initiatorState()));
+        nullableString(g, "responder", Names.state(x.responderState()));
         g.writeBooleanField("inferred", x.stateInferred());
         g.writeEndObject();
         g.writeFieldName("proposal");
         proposal(g, x.proposal());
         g.writeArrayFieldStart("offered");
-        for (ProposalSummary p : x.offered()) {
+        for (Suite p : x.offered()) {
             proposal(g, p);
         }
         g.writeEndArray();
@@ -175,8 +179,8 @@ public final class JsonReport implements AnalysisSink {
         g.writeArrayFieldStart("notifications");
         for (Notification n : x.notifications()) {
             g.writeStartObject();
-            g.writeStringField("type", n.type());
-            g.writeNumberField("code", n.code());
+            g.writeStringField("type", Names.notify(n.ikev2(), n.type()));
+            g.writeNumberField("code", n.type());
             g.writeNumberField("frame", n.frame());
             g.writeStringField("from", n.from().label());
             g.writeBooleanField("encrypted", n.encrypted());
@@ -188,7 +192,7 @@ public final class JsonReport implements AnalysisSink {
             g.writeStartObject();
             g.writeStringField("messageId", q.messageIdHex());
             g.writeStringField("initiator", q.initiator().label());
-            g.writeStringField("state", q.state());
+            g.writeStringField("state", q.state().name());
             frameOrNull(g, "answeredByInformational", q.answeredByInformational());
             g.writeArrayFieldStart("messages");
             for (ExchangeMessage m : q.messages()) {
@@ -211,7 +215,7 @@ public final class JsonReport implements AnalysisSink {
             frameOrNull(g, "inResponseTo", i.inResponseTo());
             frameOrNull(g, "answeredBy", i.answeredBy());
             millis(g, "rttMillis", i.rttNanos());
-            strings(g, "notifications", i.notifications());
+            strings(g, "notifications", notifyNames(x.version() == 2, i.notifyTypes()));
             g.writeBooleanField("deletes", i.deletes());
             g.writeEndObject();
         }
@@ -231,7 +235,7 @@ public final class JsonReport implements AnalysisSink {
         g.writeArrayFieldStart("esp");
         for (EspFlow f : x.esp()) {
             g.writeStartObject();
-            g.writeStringField("spi", f.spi());
+            g.writeStringField("spi", f.spiHex());
             g.writeStringField("from", f.from().label());
             g.writeNumberField("packets", f.packets());
             g.writeNumberField("bytes", f.bytes());
@@ -250,20 +254,20 @@ public final class JsonReport implements AnalysisSink {
             g.writeStartObject();
             g.writeNumberField("frame", i.frame());
             g.writeStringField("time", Times.iso(i.timeNanos()));
-            g.writeNumberField("icmpType", i.icmpType());
-            g.writeNumberField("icmpCode", i.icmpCode());
+            g.writeNumberField("icmpType", i.type());
+            g.writeNumberField("icmpCode", i.code());
             g.writeBooleanField("icmpv6", i.ipv6());
             g.writeStringField("description", i.description());
-            g.writeStringField("about", i.about().label());
+            g.writeStringField("about", i.quotedFrom().label());
             frameOrNull(g, "quotedFrame", i.quotedFrame());
-            nullableString(g, "quotedStep", i.quotedStep());
+            nullableString(g, "quotedStep", i.quotedStep().map(Step::label).orElse(null));
             g.writeEndObject();
         }
         g.writeEndArray();
         g.writeArrayFieldStart("incompleteFragments");
         for (IncompleteFragmentSet f : x.incompleteFragmentSets()) {
             g.writeStartObject();
-            g.writeStringField("kind", f.kind());
+            g.writeStringField("kind", f.kind().label());
             g.writeStringField("from", f.from().label());
             g.writeArrayFieldStart("frames");
             for (long n : f.frames()) {
@@ -271,7 +275,7 @@ public final class JsonReport implements AnalysisSink {
             }
             g.writeEndArray();
             g.writeNumberField("bytes", f.bytes());
-            g.writeStringField("reason", f.reason());
+            g.writeStringField("reason", f.reason().label());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -284,7 +288,7 @@ public final class JsonReport implements AnalysisSink {
         g.writeEndObject();
         g.writeBooleanField("scanner", x.scanner());
         g.writeBooleanField("deleted", x.deleted());
-        g.writeStringField("closedBy", x.closedBy());
+        g.writeStringField("closedBy", x.closedBy().label());
         strings(g, "notes", x.notes());
         g.writeArrayFieldStart("findings");
         for (Finding f : x.findings()) {
@@ -316,29 +320,35 @@ public final class JsonReport implements AnalysisSink {
         }
         g.writeEndArray();
         nullableString(g, "implementation", p.implementation());
-        strings(g, "vendorIds", p.vendorIds());
+        List<String> vids = new ArrayList<>(p.vendorIds().size());
+        for (VendorIdView v : p.vendorIds()) {
+            if (v.name() != null && !vids.contains(v.name())) {
+                vids.add(v.name());
+            }
+        }
+        strings(g, "vendorIds", vids);
         g.writeEndObject();
     }
 
-    private static void proposal(JsonGenerator g, ProposalSummary p) throws IOException {
+    private static void proposal(JsonGenerator g, Suite p) throws IOException {
         if (p == null) {
             g.writeNull();
             return;
         }
         g.writeStartObject();
-        nullableString(g, "encryption", p.encryption());
-        intOrNull(g, "keyLength", p.keyLength());
-        nullableString(g, "hash", p.hash());
-        nullableString(g, "auth", p.auth());
-        intOrNull(g, "group", p.group());
-        nullableString(g, "groupName", p.groupName());
-        intOrNull(g, "lifetimeSeconds", p.lifetimeSeconds());
-        intOrNull(g, "lifetimeKilobytes", p.lifetimeKilobytes());
-        if (p.prf() != null) {
-            g.writeStringField("prf", p.prf());
+        nullableString(g, "encryption", Names.encryption(p));
+        intOrNull(g, "keyLength", p.keyLength() == 0 ? -1 : p.keyLength());
+        nullableString(g, "hash", p.ikev2() ? Names.integrity(p) : Names.hash(p));
+        nullableString(g, "auth", Names.auth(p));
+        intOrNull(g, "group", p.group() == 0 ? -1 : p.group());
+        nullableString(g, "groupName", Names.group(p.group()));
+        intOrNull(g, "lifetimeSeconds", p.lifetimeSeconds() == 0 ? -1 : p.lifetimeSeconds());
+        intOrNull(g, "lifetimeKilobytes", p.lifetimeKilobytes() == 0 ? -1 : p.lifetimeKilobytes());
+        if (Names.prf(p) != null) {
+            g.writeStringField("prf", Names.prf(p));
         }
-        g.writeNumberField("proposalNumber", p.proposal());
-        g.writeNumberField("transformNumber", p.transform());
+        g.writeNumberField("proposalNumber", p.proposalNumber());
+        g.writeNumberField("transformNumber", p.transformNumber());
         g.writeEndObject();
     }
 
@@ -356,7 +366,7 @@ public final class JsonReport implements AnalysisSink {
             return;
         }
         g.writeObjectFieldStart(name);
-        g.writeStringField("type", id.type());
+        g.writeStringField("type", id.typeName());
         g.writeStringField("value", id.value());
         g.writeNumberField("frame", id.frame());
         g.writeEndObject();
@@ -386,11 +396,11 @@ public final class JsonReport implements AnalysisSink {
         }
         frameOrNull(g, "inResponseTo", m.inResponseTo());
         millis(g, "rttMillis", m.rttNanos());
-        if (!m.notifications().isEmpty()) {
-            strings(g, "notifications", m.notifications());
+        if (!m.notifyTypes().isEmpty()) {
+            strings(g, "notifications", notifyNames(m.ikev2(), m.notifyTypes()));
         }
         if (!m.payloads().isEmpty()) {
-            strings(g, "payloads", m.payloads());
+            strings(g, "payloads", m.payloads().abbreviations());
         }
         if (!m.ipFragmentFrames().isEmpty()) {
             longs(g, "ipFragmentFrames", m.ipFragmentFrames());
@@ -403,6 +413,14 @@ public final class JsonReport implements AnalysisSink {
         }
         g.writeStringField("file", m.file());
         g.writeEndObject();
+    }
+
+    private static List<String> notifyNames(boolean ikev2, List<Integer> types) {
+        List<String> out = new ArrayList<>(types.size());
+        for (int t : types) {
+            out.add(Names.notify(ikev2, t));
+        }
+        return out;
     }
 
     private static void longs(JsonGenerator g, String name, List<Long> l) throws IOException {

@@ -20,9 +20,14 @@ import org.ikescope.analyzer.exchange.IcmpEvidence;
 import org.ikescope.analyzer.exchange.Identity;
 import org.ikescope.analyzer.exchange.IncompleteFragmentSet;
 import org.ikescope.analyzer.exchange.Peer;
-import org.ikescope.analyzer.exchange.ProposalSummary;
-import org.ikescope.analyzer.exchange.Side;
 import org.ikescope.api.plugin.Finding;
+import org.ikescope.api.plugin.FragmentKind;
+import org.ikescope.api.plugin.Phase1State;
+import org.ikescope.api.plugin.Side;
+import org.ikescope.api.plugin.Step;
+import org.ikescope.api.plugin.VendorIdView;
+import org.ikescope.dissector.isakmp.Suite;
+import org.ikescope.analyzer.output.Names;
 
 /**
  * {@code analyze} text output, for people: a summary table of every IKE SA in the spirit of
@@ -66,7 +71,7 @@ public final class TextReport implements AnalysisSink {
         "ENCR", "HASH", "AUTH", "DH", "LIFETIME", "START (UTC)", "MSGS", "NOTE"};
 
     private static String[] row(Exchange x) {
-        ProposalSummary p = x.proposal();
+        Suite p = x.proposal();
         String note = x.scanner() ? "scanner?" : x.startedAfterPhase1() ? "after phase 1"
                 : x.continuationOf() != 0 ? "continues #" + x.continuationOf() : "";
         if (!x.icmpErrors().isEmpty()) {
@@ -85,25 +90,30 @@ public final class TextReport implements AnalysisSink {
             String.valueOf(x.id()),
             endpoint(x.initiator()),
             endpoint(x.responder()),
-            x.mode(),
+            x.mode().label(),
             state(x.initiatorState(), x.stateInferred()),
             state(x.responderState(), x.stateInferred()),
             p == null ? "-" : encryption(p),
-            p == null || p.hash() == null ? "-" : p.hash(),
-            p == null || p.auth() == null ? "-" : p.auth(),
-            p == null || p.group() < 0 ? "-" : String.valueOf(p.group()),
-            p == null || p.lifetimeSeconds() < 0 ? "-" : p.lifetimeSeconds() + "s",
+            p == null || hash(p) == null ? "-" : hash(p),
+            p == null || Names.auth(p) == null ? "-" : Names.auth(p),
+            p == null || p.group() == 0 ? "-" : String.valueOf(p.group()),
+            p == null || p.lifetimeSeconds() == 0 ? "-" : p.lifetimeSeconds() + "s",
             START.format(Instant.ofEpochSecond(0, x.startNanos())),
             String.valueOf(x.messages().size()),
             note,
         };
     }
 
-    private static String state(String s, boolean inferred) {
-        if (s == null) {
+    private static String state(Phase1State s, boolean inferred) {
+        if (s == Phase1State.NONE) {
             return "-";
         }
-        return inferred && s.equals("ESTABLISHED") ? "ESTABLISHED*" : s;
+        return inferred && s == Phase1State.ESTABLISHED ? "ESTABLISHED*" : s.name();
+    }
+
+    /** The hash column: IKEv1 hash, IKEv2 integrity. */
+    private static String hash(Suite p) {
+        return p.ikev2() ? Names.integrity(p) : Names.hash(p);
     }
 
     private static String endpoint(Peer p) {
@@ -111,11 +121,12 @@ public final class TextReport implements AnalysisSink {
         return p.port() > 0 ? ip + ":" + p.port() : ip;
     }
 
-    private static String encryption(ProposalSummary p) {
-        if (p.encryption() == null) {
+    private static String encryption(Suite p) {
+        String name = Names.encryption(p);
+        if (name == null) {
             return "-";
         }
-        return p.keyLength() > 0 ? p.encryption() + "-" + p.keyLength() : p.encryption();
+        return p.keyLength() > 0 ? name + "-" + p.keyLength() : name;
     }
 
     @Override
@@ -182,16 +193,16 @@ public final class TextReport implements AnalysisSink {
     }
 
     private void ladder(Exchange x) {
-        w.printf("#%d %s %s %s %s  i=%s r=%s  %s%n", x.id(), x.mode(), endpoint(x.initiator()), "->",
+        w.printf("#%d %s %s %s %s  i=%s r=%s  %s%n", x.id(), x.mode().label(), endpoint(x.initiator()), "->",
                 endpoint(x.responder()), x.version() == 0 ? "-" : x.ispiHex(), x.rspi() == 0 ? "-" : x.rspiHex(), x.file());
-        w.printf("   state: initiator %s, responder %s%s%n", orDash(x.initiatorState()), orDash(x.responderState()),
+        w.printf("   state: initiator %s, responder %s%s%n", orDash(Names.state(x.initiatorState())), orDash(Names.state(x.responderState())),
                 x.timeToEstablishedNanos() >= 0 ? String.format(Locale.ROOT, "; phase 1 took %s", ms(x.timeToEstablishedNanos())) : "");
         if (x.proposal() != null) {
             w.println("   chosen:  " + proposal(x.proposal()));
         }
         if (!x.offered().isEmpty()) {
             List<String> o = new ArrayList<>();
-            for (ProposalSummary p : x.offered()) {
+            for (Suite p : x.offered()) {
                 o.add(proposal(p));
             }
             w.println("   offered: " + String.join(" | ", o));
@@ -203,8 +214,7 @@ public final class TextReport implements AnalysisSink {
         for (ExchangeMessage m : x.messages()) {
             StringBuilder sb = new StringBuilder();
             String step = m.label();
-            if (m.step().quickMode() || m.step() == org.ikescope.analyzer.exchange.Step.INFORMATIONAL
-                    || m.step() == org.ikescope.analyzer.exchange.Step.TRANSACTION) {
+            if (m.step().quickMode() || m.step() == Step.INFORMATIONAL || m.step() == Step.TRANSACTION) {
                 step = step + " " + m.messageIdHex();
             }
             sb.append(String.format(Locale.ROOT, "   %-24s %s %6d  +%.6f  %s%5d B", step,
@@ -219,8 +229,12 @@ public final class TextReport implements AnalysisSink {
             if (m.inResponseTo() != 0) {
                 sb.append("  answers ").append(m.inResponseTo()).append(" (").append(ms(m.rttNanos())).append(')');
             }
-            if (!m.notifications().isEmpty()) {
-                sb.append("  N(").append(String.join(", ", m.notifications())).append(')');
+            if (!m.notifyTypes().isEmpty()) {
+                List<String> names = new ArrayList<>(m.notifyTypes().size());
+                for (int t : m.notifyTypes()) {
+                    names.add(Names.notify(m.ikev2(), t));
+                }
+                sb.append("  N(").append(String.join(", ", names)).append(')');
             }
             if (!m.ipFragmentFrames().isEmpty()) {
                 sb.append("  ").append(m.ipFragmentFrames().size()).append(" IP fragments");
@@ -237,7 +251,7 @@ public final class TextReport implements AnalysisSink {
             w.printf("   ... %d more messages%n", x.messagesDropped());
         }
         for (EspFlow f : x.esp()) {
-            w.printf("   ESP spi %s %s: %d packets, %d bytes, frames %d..%d%n", f.spi(),
+            w.printf("   ESP spi %s %s: %d packets, %d bytes, frames %d..%d%n", f.spiHex(),
                     f.from() == Side.INITIATOR ? "I->R" : "I<-R", f.packets(), f.bytes(), f.firstFrame(), f.lastFrame());
         }
         if (x.natKeepalives() > 0) {
@@ -247,12 +261,12 @@ public final class TextReport implements AnalysisSink {
             w.println("   NAT-D: " + x.natDetection().note());
         }
         for (IcmpEvidence i : x.icmpErrors()) {
-            w.printf("   ICMP %s (frame %d) for the %s's %s%n", i.description(), i.frame(), i.about().label(),
-                    i.quotedStep() == null ? "message" : i.quotedStep() + " (frame " + i.quotedFrame() + ")");
+            w.printf("   ICMP %s (frame %d) for the %s's %s%n", i.description(), i.frame(), i.quotedFrom().label(),
+                    i.quoted() == null ? "message" : i.quoted().label() + " (frame " + i.quotedFrame() + ")");
         }
         for (IncompleteFragmentSet f : x.incompleteFragmentSets()) {
             w.printf("   incomplete %s fragments from the %s: frames %s, %d B received, never completed%n",
-                    "ip".equals(f.kind()) ? "IP" : "IKE", f.from().label(), frames(f.frames()), f.bytes());
+                    f.kind() == FragmentKind.IP ? "IP" : "IKE", f.from().label(), frames(f.frames()), f.bytes());
         }
         for (String n : x.notes()) {
             w.println("   note: " + n);
@@ -319,10 +333,16 @@ public final class TextReport implements AnalysisSink {
             parts.add(p.implementation());
         }
         if (id != null) {
-            parts.add("ID " + id.type() + " " + id.value());
+            parts.add("ID " + id.typeName() + " " + id.value());
         }
-        if (!p.vendorIds().isEmpty()) {
-            parts.add("VIDs: " + String.join(", ", p.vendorIds()));
+        if (p.vendorIds().stream().anyMatch(v -> v.name() != null)) {
+            List<String> vids = new ArrayList<>();
+            for (VendorIdView v : p.vendorIds()) {
+                if (v.name() != null && !vids.contains(v.name())) {
+                    vids.add(v.name());
+                }
+            }
+            parts.add("VIDs: " + String.join(", ", vids));
         }
         w.println(sb.append(String.join("; ", parts)));
     }
@@ -338,25 +358,25 @@ public final class TextReport implements AnalysisSink {
         }
     }
 
-    private static String proposal(ProposalSummary p) {
+    private static String proposal(Suite p) {
         List<String> s = new ArrayList<>();
         s.add(encryption(p));
-        if (p.hash() != null) {
-            s.add(p.hash());
+        if (hash(p) != null) {
+            s.add(hash(p));
         }
-        if (p.prf() != null) {
-            s.add("PRF " + p.prf());
+        if (Names.prf(p) != null) {
+            s.add("PRF " + Names.prf(p));
         }
-        if (p.auth() != null) {
-            s.add(p.auth());
+        if (Names.auth(p) != null) {
+            s.add(Names.auth(p));
         }
-        if (p.group() >= 0) {
-            s.add("group " + p.group() + (p.groupName() == null ? "" : " (" + p.groupName() + ")"));
+        if (p.group() > 0) {
+            s.add("group " + p.group() + " (" + Names.group(p.group()) + ")");
         }
-        if (p.lifetimeSeconds() >= 0) {
+        if (p.lifetimeSeconds() > 0) {
             s.add(p.lifetimeSeconds() + " s");
         }
-        if (p.lifetimeKilobytes() >= 0) {
+        if (p.lifetimeKilobytes() > 0) {
             s.add(p.lifetimeKilobytes() + " KB");
         }
         return String.join("/", s);

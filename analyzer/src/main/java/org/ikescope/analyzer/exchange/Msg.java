@@ -1,0 +1,76 @@
+package org.ikescope.analyzer.exchange;
+
+import java.util.List;
+import org.ikescope.api.plugin.Side;
+import org.ikescope.api.plugin.Step;
+
+/**
+ * One message while its SA is followed: what the exchange keeps of it (a fingerprint and about a
+ * hundred bytes however large the message was), and the links the tracker finds (retransmission,
+ * answer). {@link ExchangeBuilder#freeze} turns it into an {@link ExchangeMessage}.
+ */
+final class Msg {
+    long frame;
+    long time;
+    String file;
+    Step step;
+    Side from;
+    boolean ikev2;
+    int exchangeType;
+    int messageId;
+    boolean response;
+    boolean encrypted;
+    boolean decrypted;
+    int size;
+    int srcPort;
+    int dstPort;
+    boolean marker;
+    int vlan;
+    /** FNV-1a of the bytes: tells identical copies (retransmissions) apart from new messages. */
+    long hash;
+    /** The first copy this one repeats, or null. */
+    Msg original;
+    int retransmissionNumber;
+    int retransmissions;
+    long inResponseTo;
+    long rtt = -1;
+    long answeredBy;
+    List<Integer> notifyTypes = List.of();
+    List<Long> ipFragments = List.of();
+    List<Long> ikeFragments = List.of();
+    boolean deletes;
+    boolean hasSa;
+    PayloadShape payloads = PayloadShape.NONE;
+    /** Bytes and payload bounds, until the record is emitted ({@link MessageBytes#NONE} when not kept). */
+    MessageBytes bytes = MessageBytes.NONE;
+
+    boolean isRetransmission() {
+        return original != null;
+    }
+
+    /** Links this message to {@code of} (or to the first copy {@code of} repeats) as a retransmission. */
+    void repeats(Msg of) {
+        Msg first = of.original != null ? of.original : of;
+        original = first;
+        first.retransmissions++;
+        retransmissionNumber = first.retransmissions;
+        step = first.step;
+    }
+
+    /** FNV-1a over the message bytes. */
+    static long fingerprint(byte[] b) {
+        long h = 0xcbf29ce484222325L;
+        for (byte x : b) {
+            h ^= x & 0xff;
+            h *= 0x100000001b3L;
+        }
+        return h ^ b.length;
+    }
+
+    ExchangeMessage freeze() {
+        return new ExchangeMessage(frame, time, file, step, from, ikev2, exchangeType, messageId, response, encrypted,
+                decrypted, size, srcPort, dstPort, marker, vlan, original == null ? 0 : original.frame,
+                retransmissionNumber, retransmissions, inResponseTo, rtt, answeredBy, notifyTypes, ipFragments,
+                ikeFragments, payloads, bytes);
+    }
+}
