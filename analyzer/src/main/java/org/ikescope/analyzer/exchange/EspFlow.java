@@ -1,5 +1,7 @@
 package org.ikescope.analyzer.exchange;
 
+import org.ikescope.api.plugin.Side;
+
 /**
  * ESP packets of one SPI in one direction between the SA's peers (the encaps/decaps counters of
  * {@code show crypto ipsec sa}, as seen at the capture point).

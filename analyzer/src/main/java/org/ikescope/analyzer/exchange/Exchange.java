@@ -3,6 +3,8 @@ package org.ikescope.analyzer.exchange;
 import java.util.ArrayList;
 import java.util.List;
 import org.ikescope.api.plugin.Finding;
+import org.ikescope.api.plugin.Side;
+import org.ikescope.api.plugin.Step;
 import org.ikescope.dissector.isakmp.IsakmpMessage;
 
 /**

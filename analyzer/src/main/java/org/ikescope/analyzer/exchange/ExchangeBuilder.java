@@ -12,6 +12,8 @@ import java.util.function.Function;
 import org.ikescope.api.plugin.Confidence;
 import org.ikescope.api.plugin.Finding;
 import org.ikescope.api.plugin.Severity;
+import org.ikescope.api.plugin.Side;
+import org.ikescope.api.plugin.Step;
 import org.ikescope.api.protocol.ExchangeType;
 import org.ikescope.dissector.Diagnostic;
 import org.ikescope.dissector.EspEvent;
@@ -248,7 +250,7 @@ final class ExchangeBuilder {
         IsakmpMessage m = e.message();
         time(e.timeNanos());
         peer(from).port(e.src().port());
-        peer(from.other()).port(e.dst().port());
+        peer(from.opposite()).port(e.dst().port());
         if (from == Side.RESPONDER && rspi == 0 && m.responderCookie() != 0) {
             rspi = m.responderCookie();
         }
@@ -620,7 +622,7 @@ final class ExchangeBuilder {
 
     /** Links requests and answers, for round-trip times and for what an informational answered. */
     private void answer(Msg x) {
-        int other = x.from.other().ordinal();
+        int other = x.from.opposite().ordinal();
         Msg p = pending[other];
         boolean answered = false;
         if (p != null && x.time - p.time <= answerWindow && answers(x, p)) {
@@ -650,7 +652,7 @@ final class ExchangeBuilder {
         time(e.timeNanos());
         if (e.udpEncapsulated()) {
             peer(from).port(e.src().port());
-            peer(from.other()).port(e.dst().port());
+            peer(from.opposite()).port(e.dst().port());
         }
         if (esp == null) {
             esp = new LinkedHashMap<>();
@@ -673,7 +675,7 @@ final class ExchangeBuilder {
         keepalives++;
         natDiscovery().keepalive(from);
         peer(from).port(srcPort);
-        peer(from.other()).port(dstPort);
+        peer(from.opposite()).port(dstPort);
     }
 
     void icmp(MessageEvent e, Side about) {

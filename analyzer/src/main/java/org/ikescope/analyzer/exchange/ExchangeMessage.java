@@ -1,6 +1,8 @@
 package org.ikescope.analyzer.exchange;
 
 import java.util.List;
+import org.ikescope.api.plugin.Side;
+import org.ikescope.api.plugin.Step;
 
 /**
  * One message of an IKE SA as it crossed the capture point.

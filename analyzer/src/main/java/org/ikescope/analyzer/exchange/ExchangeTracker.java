@@ -13,6 +13,7 @@ import java.util.function.LongSupplier;
 import org.ikescope.api.plugin.Confidence;
 import org.ikescope.api.plugin.Finding;
 import org.ikescope.api.plugin.Severity;
+import org.ikescope.api.plugin.Side;
 import org.ikescope.dissector.DissectionListener;
 import org.ikescope.dissector.Endpoint;
 import org.ikescope.dissector.EspEvent;

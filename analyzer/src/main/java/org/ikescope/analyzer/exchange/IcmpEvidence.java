@@ -1,5 +1,7 @@
 package org.ikescope.analyzer.exchange;
 
+import org.ikescope.api.plugin.Side;
+
 /**
  * An ICMP error that quoted a message of this SA: the network said the message did not arrive.
  *

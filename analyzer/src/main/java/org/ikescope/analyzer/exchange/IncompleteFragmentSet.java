@@ -1,6 +1,7 @@
 package org.ikescope.analyzer.exchange;
 
 import java.util.List;
+import org.ikescope.api.plugin.Side;
 
 /**
  * IP or IKE fragments of one of the SA's datagrams or messages that never completed at the

@@ -1,6 +1,7 @@
 package org.ikescope.analyzer.exchange;
 
 import java.util.List;
+import org.ikescope.api.plugin.Side;
 
 /**
  * One IKEv1 informational exchange (one message ID; IKEv1 informationals are one message, so an

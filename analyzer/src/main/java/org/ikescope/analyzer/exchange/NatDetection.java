@@ -1,5 +1,7 @@
 package org.ikescope.analyzer.exchange;
 
+import org.ikescope.api.plugin.Side;
+
 /**
  * Where a NAT sits between the peers, decided as the peers decide it: from their NAT-D payloads
  * (RFC 3947 section 3.2), checked against the addresses and ports of the captured packets, with

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.ikescope.api.plugin.Side;
 import org.ikescope.api.protocol.IkeHashAlgorithm;
 import org.ikescope.dissector.MessageEvent;
 import org.ikescope.dissector.isakmp.BytesBody;
@@ -100,7 +101,7 @@ final class NatDiscovery {
         long rspi = m.responderCookie();
         byte[] dst = e.dst().address();
         byte[] src = e.src().address();
-        Side to = from.other();
+        Side to = from.opposite();
         seenHere[from.ordinal()] = endpoint(src, e.src().port());
         seenHere[to.ordinal()] = endpoint(dst, e.dst().port());
         seenByPeerMatched[to.ordinal()] = matches(natD.get(0), hash(digest, ispi, rspi, dst, e.dst().port()));
@@ -222,7 +223,7 @@ final class NatDiscovery {
                 if (Boolean.FALSE.equals(d.seenByPeerMatched[i])) {
                     // Nobody fakes the first (destination) hash: the address was translated on the way.
                     behind[i] = true;
-                    why[i] = "the " + s.other().label() + "'s NAT-D hash of its address does not match the "
+                    why[i] = "the " + s.opposite().label() + "'s NAT-D hash of its address does not match the "
                             + d.seenHere[i] + " seen here";
                 } else if (Boolean.FALSE.equals(d.ownMatched[i]) && !bothOwnMismatch) {
                     behind[i] = true;
@@ -261,12 +262,12 @@ final class NatDiscovery {
         if (bothOwnMismatch) {
             for (Side s : Side.values()) {
                 int i = s.ordinal();
-                int o = s.other().ordinal();
+                int o = s.opposite().ordinal();
                 if (behind[i] == null && Boolean.TRUE.equals(behind[o]) && d.keepalives[o] > 0 && d.keepalives[i] == 0
                         && odd[i] < 0) {
                     behind[i] = false;
                     why[i] = "no NAT evident (its mismatch fits forced encapsulation; unlike the "
-                            + s.other().label() + " it sends no keepalives)";
+                            + s.opposite().label() + " it sends no keepalives)";
                 }
             }
         }

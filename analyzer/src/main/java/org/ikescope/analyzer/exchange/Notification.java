@@ -1,5 +1,7 @@
 package org.ikescope.analyzer.exchange;
 
+import org.ikescope.api.plugin.Side;
+
 /**
  * A notification seen in a message of the SA.
  *

@@ -1,6 +1,7 @@
 package org.ikescope.analyzer.exchange;
 
 import java.util.List;
+import org.ikescope.api.plugin.Side;
 
 /**
  * One quick mode exchange (one message ID) of an IKE SA.

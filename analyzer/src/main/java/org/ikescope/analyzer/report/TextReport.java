@@ -19,8 +19,8 @@ import org.ikescope.analyzer.exchange.Identity;
 import org.ikescope.analyzer.exchange.IncompleteFragmentSet;
 import org.ikescope.analyzer.exchange.Peer;
 import org.ikescope.analyzer.exchange.ProposalSummary;
-import org.ikescope.analyzer.exchange.Side;
 import org.ikescope.api.plugin.Finding;
+import org.ikescope.api.plugin.Side;
 
 /**
  * {@code analyze} text output, for people: a summary table of every IKE SA in the spirit of
@@ -201,8 +201,8 @@ public final class TextReport implements AnalysisReport {
         for (ExchangeMessage m : x.messages()) {
             StringBuilder sb = new StringBuilder();
             String step = m.label();
-            if (m.step().quickMode() || m.step() == org.ikescope.analyzer.exchange.Step.INFORMATIONAL
-                    || m.step() == org.ikescope.analyzer.exchange.Step.TRANSACTION) {
+            if (m.step().quickMode() || m.step() == org.ikescope.api.plugin.Step.INFORMATIONAL
+                    || m.step() == org.ikescope.api.plugin.Step.TRANSACTION) {
                 step = step + " " + m.messageIdHex();
             }
             sb.append(String.format(Locale.ROOT, "   %-24s %s %6d  +%.6f  %s%5d B", step,
