@@ -703,7 +703,7 @@ final class ExchangeBuilder {
         boolean v6 = e.src().address().length == 16;
         icmp.add(new IcmpEvidence(e.frame(), e.timeNanos(), e.icmpType(), e.icmpCode(), v6,
                 IcmpEvidence.describe(v6, e.icmpType(), e.icmpCode()), about, quoted == null ? 0 : quoted.frame,
-                quoted == null ? null : quoted.label));
+                quoted == null ? null : quoted.label, quoted == null ? null : quoted.step));
     }
 
     /** Fragments sent by {@code from} that never completed (the message they carried is missing from {@link #msgs}). */

@@ -1,6 +1,7 @@
 package org.ikescope.analyzer.exchange;
 
 import org.ikescope.api.plugin.Side;
+import org.ikescope.api.plugin.Step;
 
 /**
  * An ICMP error that quoted a message of this SA: the network said the message did not arrive.
@@ -14,9 +15,10 @@ import org.ikescope.api.plugin.Side;
  * @param about       who sent the quoted message
  * @param quotedFrame the frame of the quoted message when found among the SA's messages, else 0
  * @param quotedStep  its label, or null
+ * @param quoted      its step ({@link Step#OTHER} when the label names another exchange type), or null
  */
 public record IcmpEvidence(long frame, long timeNanos, int icmpType, int icmpCode, boolean ipv6, String description,
-                           Side about, long quotedFrame, String quotedStep) {
+                           Side about, long quotedFrame, String quotedStep, Step quoted) {
 
     /** A name for an ICMP error, e.g. {@code port unreachable}. */
     public static String describe(boolean ipv6, int type, int code) {

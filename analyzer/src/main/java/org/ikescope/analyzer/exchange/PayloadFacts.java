@@ -142,7 +142,7 @@ final class PayloadFacts {
                 continue;
             }
             if (p.body() instanceof IdBody id) {
-                return new Identity(id.typeName(), id.value() != null ? id.value() : id.dataHex(), frame);
+                return new Identity(id.typeName(), id.value() != null ? id.value() : id.dataHex(), frame, id.type());
             }
             // IKEv1: ID Type (1) | Protocol ID (1) | Port (2) | data; IKEv2: ID Type (1) | RESERVED (3) | data
             int at = body(m, p, 4);
@@ -154,7 +154,7 @@ final class PayloadFacts {
             int from = at + 4;
             int to = p.offset() + p.length();
             String name = m.isIkev2() ? Ikev2IdType.nameOf(type) : IdType.nameOf(type);
-            return new Identity(name, idValue(type, b, from, to), frame);
+            return new Identity(name, idValue(type, b, from, to), frame, type);
         }
         return null;
     }
@@ -266,7 +266,8 @@ final class PayloadFacts {
                 hash < 0 ? null : hashName(hash),
                 prf < 0 ? null : String.valueOf(prf),
                 auth < 0 ? null : AuthMethod.of(auth) == AuthMethod.UNKNOWN ? AuthMethod.nameOf(auth) : AuthMethod.of(auth).label(),
-                group, group < 0 ? null : groupName(group), t.lifeSeconds(), t.lifeKilobytes());
+                group, group < 0 ? null : groupName(group), t.lifeSeconds(), t.lifeKilobytes(),
+                enc, hash, prf, auth);
     }
 
     /** {@code SHA1} rather than the registry's {@code SHA}, so the name says which SHA. */
@@ -290,7 +291,12 @@ final class PayloadFacts {
         Ikev2Transform dh = first(p.transforms(Ikev2Transform.DH));
         return new ProposalSummary(p.number(), 0, enc == null ? null : enc.idName(), enc == null ? -1 : enc.keyLength(),
                 integ == null ? null : integ.idName(), prf == null ? null : prf.idName(), null,
-                dh == null ? -1 : dh.id(), dh == null ? null : groupName(dh.id()), -1, -1);
+                dh == null ? -1 : dh.id(), dh == null ? null : groupName(dh.id()), -1, -1, id(enc), id(integ),
+                id(prf), -1);
+    }
+
+    private static int id(Ikev2Transform t) {
+        return t == null ? -1 : t.id();
     }
 
     private static Ikev2Transform first(List<Ikev2Transform> l) {

@@ -165,6 +165,7 @@ class ExchangeTrackerTest {
         assertEquals(4, i.frame());
         assertEquals(3, i.quotedFrame());
         assertEquals("MM1", i.quotedStep());
+        assertEquals(Step.MM1, i.quoted());
         assertEquals("port unreachable", i.description());
         assertEquals(Side.INITIATOR, i.about());
     }
