@@ -16,6 +16,7 @@ import org.ikescope.api.plugin.PluginApi;
 import org.ikescope.api.plugin.ProposalView;
 import org.ikescope.api.plugin.QuickModeView;
 import org.ikescope.api.plugin.Severity;
+import org.ikescope.api.plugin.Step;
 import org.ikescope.api.protocol.DhGroup;
 import org.ikescope.api.protocol.EspTransformId;
 import org.ikescope.api.protocol.IkeEncryptionAlgorithm;
@@ -70,8 +71,8 @@ public final class CryptoPolicyDiagnostics implements DiagnosticPlugin {
 
     private static void phaseOne(ExchangeView x, FindingSink sink) {
         Optional<ProposalView> chosen = x.chosenProposal();
-        MessageView first = firstOf(x, "MM1", "AM1", "IKE_SA_INIT request");
-        MessageView answer = firstOf(x, "MM2", "AM2", "IKE_SA_INIT response");
+        MessageView first = firstOf(x, Step.MM1, Step.AM1, Step.IKE_SA_INIT_REQUEST);
+        MessageView answer = firstOf(x, Step.MM2, Step.AM2, Step.IKE_SA_INIT_RESPONSE);
         String phase = x.version() == 2 ? "IKE SA" : "phase-1";
         if (chosen.isPresent()) {
             Set<String> weak = weaknesses(chosen.get());
@@ -158,7 +159,7 @@ public final class CryptoPolicyDiagnostics implements DiagnosticPlugin {
                 case ENCR_NULL -> out.add("NULL encryption");
                 default -> { }
             }
-            Ikev2IntegrityAlgorithm h = Ikev2IntegrityAlgorithm.of(p.hash());
+            Ikev2IntegrityAlgorithm h = Ikev2IntegrityAlgorithm.of(p.integrity());
             switch (h) {
                 case AUTH_HMAC_MD5_96, AUTH_HMAC_MD5_128, AUTH_KPDK_MD5 -> out.add("MD5");
                 case AUTH_HMAC_SHA1_96, AUTH_HMAC_SHA1_160 -> out.add("SHA1");
@@ -175,7 +176,7 @@ public final class CryptoPolicyDiagnostics implements DiagnosticPlugin {
                     default -> { }
                 }
             }
-            IpsecAuthAlgorithm h = IpsecAuthAlgorithm.of(p.hash());
+            IpsecAuthAlgorithm h = IpsecAuthAlgorithm.of(p.integrity());
             switch (h) {
                 case HMAC_MD5 -> out.add("MD5");
                 case HMAC_SHA -> out.add("SHA1");
@@ -223,8 +224,8 @@ public final class CryptoPolicyDiagnostics implements DiagnosticPlugin {
         return String.join("; ", why) + ".";
     }
 
-    private static MessageView firstOf(ExchangeView x, String... steps) {
-        for (String s : steps) {
+    private static MessageView firstOf(ExchangeView x, Step... steps) {
+        for (Step s : steps) {
             MessageView m = Evidence.first(x, s);
             if (m != null) {
                 return m;
@@ -250,12 +251,12 @@ public final class CryptoPolicyDiagnostics implements DiagnosticPlugin {
         if (!Evidence.ikev1PhaseOne(x) || !Evidence.aggressive(x) || Evidence.auth(x) != Evidence.Auth.PSK) {
             return;
         }
-        MessageView am2 = Evidence.first(x, "AM2");
+        MessageView am2 = Evidence.first(x, Step.AM2);
         if (am2 == null) {
             return;
         }
-        MessageView am1 = Evidence.first(x, "AM1");
-        boolean completed = Evidence.has(x, "AM3");
+        MessageView am1 = Evidence.first(x, Step.AM1);
+        boolean completed = Evidence.has(x, Step.AM3);
         String id = x.responderIdentity().map(v -> " (responder identity " + v.value() + ")").orElse("");
         sink.report(Finding.of("crypto.aggressive-psk-exposed", Severity.WARNING, Confidence.CONFIRMED)
                 .title("Aggressive mode with a pre-shared key " + (completed ? "completed" : "answered")

@@ -6,13 +6,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.ikescope.api.plugin.ExchangeMode;
 import org.ikescope.api.plugin.ExchangeView;
 import org.ikescope.api.plugin.MessageView;
 import org.ikescope.api.plugin.NotificationView;
 import org.ikescope.api.plugin.ProposalView;
 import org.ikescope.api.plugin.Side;
+import org.ikescope.api.plugin.Step;
 import org.ikescope.api.protocol.AuthMethod;
 import org.ikescope.api.protocol.DhGroup;
+import org.ikescope.api.protocol.IkeHashAlgorithm;
 import org.ikescope.api.protocol.NotifyType;
 
 /**
@@ -36,20 +39,20 @@ final class Evidence {
     /** An IKEv1 main- or aggressive-mode exchange whose phase 1 is in the capture. */
     static boolean ikev1PhaseOne(ExchangeView x) {
         return x.version() == 1 && !x.startedBeforeCapture()
-                && (ExchangeView.MODE_MAIN.equals(x.mode()) || ExchangeView.MODE_AGGRESSIVE.equals(x.mode()));
+                && (x.mode() == ExchangeMode.MAIN || x.mode() == ExchangeMode.AGGRESSIVE);
     }
 
     static boolean aggressive(ExchangeView x) {
-        return ExchangeView.MODE_AGGRESSIVE.equals(x.mode());
+        return x.mode() == ExchangeMode.AGGRESSIVE;
     }
 
     // ---------------------------------------------------------------- messages
 
     /** Every copy of {@code step} (first copy and retransmissions), in capture order. */
-    static List<MessageView> all(ExchangeView x, String step) {
+    static List<MessageView> all(ExchangeView x, Step step) {
         List<MessageView> out = new ArrayList<>();
         for (MessageView m : x.messages()) {
-            if (step.equals(m.step())) {
+            if (m.step() == step) {
                 out.add(m);
             }
         }
@@ -57,24 +60,24 @@ final class Evidence {
     }
 
     /** The first copy of {@code step}, or null. */
-    static MessageView first(ExchangeView x, String step) {
+    static MessageView first(ExchangeView x, Step step) {
         for (MessageView m : x.messages()) {
-            if (step.equals(m.step())) {
+            if (m.step() == step) {
                 return m;
             }
         }
         return null;
     }
 
-    static boolean has(ExchangeView x, String step) {
+    static boolean has(ExchangeView x, Step step) {
         return first(x, step) != null;
     }
 
     /** Number of retransmitted copies of {@code step}. */
-    static int retransmissions(ExchangeView x, String step) {
+    static int retransmissions(ExchangeView x, Step step) {
         int n = 0;
         for (MessageView m : x.messages()) {
-            if (step.equals(m.step()) && m.isRetransmission()) {
+            if (m.step() == step && m.isRetransmission()) {
                 n++;
             }
         }
@@ -82,10 +85,10 @@ final class Evidence {
     }
 
     /** Retransmitted copies of {@code step} sent after {@code nanos}. */
-    static int retransmissionsAfter(ExchangeView x, String step, long nanos) {
+    static int retransmissionsAfter(ExchangeView x, Step step, long nanos) {
         int n = 0;
         for (MessageView m : x.messages()) {
-            if (step.equals(m.step()) && m.isRetransmission() && m.timeNanos() > nanos) {
+            if (m.step() == step && m.isRetransmission() && m.timeNanos() > nanos) {
                 n++;
             }
         }
@@ -206,7 +209,9 @@ final class Evidence {
             b.append('-').append(p.keyLength());
         }
         if (p.hash() != 0) {
-            b.append(' ').append(p.hashName().isEmpty() ? "hash " + p.hash() : p.hashName());
+            b.append(' ').append(hashName(p.hash()));
+        } else if (p.integrity() != 0) {
+            b.append(' ').append(p.integrityName());
         }
         if (p.group() != 0) {
             b.append(" group ").append(p.group());
@@ -222,6 +227,11 @@ final class Evidence {
             b.append(", lifetime ").append(p.lifetimeSeconds()).append(" s");
         }
         return b.toString();
+    }
+
+    /** The IKEv1 hash algorithm's name, {@code SHA1} rather than the registry's {@code SHA} so that it says which SHA. */
+    static String hashName(int code) {
+        return code == IkeHashAlgorithm.SHA.code() ? "SHA1" : IkeHashAlgorithm.nameOf(code);
     }
 
     static String describeAll(List<ProposalView> ps) {
@@ -257,11 +267,10 @@ final class Evidence {
             if (m.isRetransmission()) {
                 continue;
             }
-            String s = m.step();
-            boolean needsAnswer = switch (s) {
-                case "MM3", "MM5", "AM3", "MM4", "MM6", "QM3" -> true;
-                case "MM2", "AM2" -> fromResponder;
-                case "QM2" -> true;
+            boolean needsAnswer = switch (m.step()) {
+                case MM3, MM5, AM3, MM4, MM6, QM3 -> true;
+                case MM2, AM2 -> fromResponder;
+                case QM2 -> true;
                 default -> false;
             };
             if (needsAnswer) {
@@ -285,7 +294,7 @@ final class Evidence {
         boolean answeredOn4500 = false;
         for (MessageView m : x.messages()) {
             boolean natPort = m.nonEspMarker() || m.destinationPort() == NAT_T_PORT || m.sourcePort() == NAT_T_PORT;
-            if (m.from() == Side.INITIATOR && natPort && ("MM3".equals(m.step()) || "MM5".equals(m.step()))) {
+            if (m.from() == Side.INITIATOR && natPort && (m.step() == Step.MM3 || m.step() == Step.MM5)) {
                 to4500.add(m);
             } else if (m.from() == Side.RESPONDER) {
                 if (natPort && !to4500.isEmpty()) {

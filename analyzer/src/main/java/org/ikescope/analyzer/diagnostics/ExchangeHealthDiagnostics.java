@@ -16,6 +16,7 @@ import org.ikescope.api.plugin.MessageView;
 import org.ikescope.api.plugin.PluginApi;
 import org.ikescope.api.plugin.Severity;
 import org.ikescope.api.plugin.Side;
+import org.ikescope.api.plugin.Step;
 
 /**
  * How healthy the negotiation was, within one exchange and across exchanges of the same peers.
@@ -45,16 +46,16 @@ public final class ExchangeHealthDiagnostics implements DiagnosticPlugin, EndOfC
      * A step, and the steps whose presence shows it got through: the sender moved on (MM1 is done
      * once MM3 leaves), or the final answer came (MM5 once MM6 is seen).
      */
-    private static final Map<String, List<String>> SUCCESSORS = new LinkedHashMap<>();
+    private static final Map<Step, List<Step>> SUCCESSORS = new LinkedHashMap<>();
 
     static {
-        SUCCESSORS.put("MM1", List.of("MM3", "MM4", "MM5", "MM6"));
-        SUCCESSORS.put("MM3", List.of("MM5", "MM6"));
-        SUCCESSORS.put("MM5", List.of("MM6"));
-        SUCCESSORS.put("AM1", List.of("AM3"));
-        SUCCESSORS.put("QM1", List.of("QM3"));
-        SUCCESSORS.put("IKE_SA_INIT request", List.of("IKE_AUTH request", "IKE_AUTH response"));
-        SUCCESSORS.put("IKE_AUTH request", List.of("IKE_AUTH response"));
+        SUCCESSORS.put(Step.MM1, List.of(Step.MM3, Step.MM4, Step.MM5, Step.MM6));
+        SUCCESSORS.put(Step.MM3, List.of(Step.MM5, Step.MM6));
+        SUCCESSORS.put(Step.MM5, List.of(Step.MM6));
+        SUCCESSORS.put(Step.AM1, List.of(Step.AM3));
+        SUCCESSORS.put(Step.QM1, List.of(Step.QM3));
+        SUCCESSORS.put(Step.IKE_SA_INIT_REQUEST, List.of(Step.IKE_AUTH_REQUEST, Step.IKE_AUTH_RESPONSE));
+        SUCCESSORS.put(Step.IKE_AUTH_REQUEST, List.of(Step.IKE_AUTH_RESPONSE));
     }
 
     @Override
@@ -71,13 +72,13 @@ public final class ExchangeHealthDiagnostics implements DiagnosticPlugin, EndOfC
 
     @Override
     public void analyze(ExchangeView x, FindingSink sink) {
-        for (Map.Entry<String, List<String>> e : SUCCESSORS.entrySet()) {
-            String step = e.getKey();
-            boolean quick = step.startsWith("QM");
+        for (Map.Entry<Step, List<Step>> e : SUCCESSORS.entrySet()) {
+            Step step = e.getKey();
+            boolean quick = step.quickMode();
             // Quick modes count per message ID; the rest once per exchange.
             Map<Integer, List<MessageView>> byId = new LinkedHashMap<>();
             for (MessageView m : x.messages()) {
-                if (step.equals(m.step())) {
+                if (m.step() == step) {
                     byId.computeIfAbsent(quick ? m.messageId() : 0, k -> new ArrayList<>()).add(m);
                 }
             }
@@ -95,12 +96,12 @@ public final class ExchangeHealthDiagnostics implements DiagnosticPlugin, EndOfC
                 evidence.add(through.frame());
                 Side from = copies.get(0).from();
                 sink.report(Finding.of("exchange.retransmissions", Severity.WARNING, Confidence.CONFIRMED)
-                        .title(step + " sent " + Evidence.times(resent + 1) + " by " + x.peer(from).ip()
+                        .title(step.label() + " sent " + Evidence.times(resent + 1) + " by " + x.peer(from).ip()
                                 + " before the exchange moved on")
-                        .explanation(x.peer(from).ip() + " had to repeat " + step + " " + Evidence.times(resent)
+                        .explanation(x.peer(from).ip() + " had to repeat " + step.label() + " " + Evidence.times(resent)
                                 + " over " + Evidence.seconds(copies.get(0).timeNanos(),
                                 copies.get(copies.size() - 1).timeNanos()) + " before it got through ("
-                                + through.step() + " at frame " + through.frame() + "). Datagrams were lost on"
+                                + through.step().label() + " at frame " + through.frame() + "). Datagrams were lost on"
                                 + " the way (in either direction), or the peer was slow to answer (busy CPU,"
                                 + " slow certificate or AAA checks). It worked, but each retry costs seconds of"
                                 + " tunnel set-up time and hints at a path that drops UDP.")
@@ -113,7 +114,7 @@ public final class ExchangeHealthDiagnostics implements DiagnosticPlugin, EndOfC
         }
     }
 
-    private static MessageView successor(ExchangeView x, List<String> steps, boolean quick, int messageId) {
+    private static MessageView successor(ExchangeView x, List<Step> steps, boolean quick, int messageId) {
         for (MessageView m : x.messages()) {
             if (steps.contains(m.step()) && (!quick || m.messageId() == messageId)) {
                 return m;

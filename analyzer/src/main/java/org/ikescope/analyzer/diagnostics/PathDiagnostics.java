@@ -9,12 +9,14 @@ import org.ikescope.api.plugin.DiagnosticPlugin;
 import org.ikescope.api.plugin.ExchangeView;
 import org.ikescope.api.plugin.Finding;
 import org.ikescope.api.plugin.FindingSink;
+import org.ikescope.api.plugin.FragmentKind;
 import org.ikescope.api.plugin.FragmentSetView;
 import org.ikescope.api.plugin.IdentityView;
 import org.ikescope.api.plugin.MessageView;
 import org.ikescope.api.plugin.PluginApi;
 import org.ikescope.api.plugin.Severity;
 import org.ikescope.api.plugin.Side;
+import org.ikescope.api.plugin.Step;
 import org.ikescope.api.protocol.IdType;
 
 /**
@@ -56,9 +58,7 @@ public final class PathDiagnostics implements DiagnosticPlugin {
 
     private static void fragments(ExchangeView x, FindingSink sink) {
         // The initiator's state decides: a responder that sent MM6 is MM_ACTIVE even when MM6 never arrived.
-        String i = x.initiatorState();
-        boolean failed = !x.startedBeforeCapture() && !x.messages().isEmpty()
-                && (i == null || !(i.endsWith("_ACTIVE") || i.equals("ESTABLISHED")));
+        boolean failed = !x.startedBeforeCapture() && !x.messages().isEmpty() && !x.initiatorState().active();
         for (FragmentSetView f : x.incompleteFragmentSets()) {
             incompleteSet(x, f, failed, sink);
         }
@@ -74,9 +74,9 @@ public final class PathDiagnostics implements DiagnosticPlugin {
         }
         // No incomplete set seen here, but the message the exchange is stuck on left as IP fragments
         // and was never answered: the fragments may be lost past the capture point.
-        String stuck = switch (String.valueOf(x.initiatorState())) {
-            case "MM_WAIT_MSG4" -> "MM3";
-            case "MM_WAIT_MSG6" -> "MM5";
+        Step stuck = switch (x.initiatorState()) {
+            case MM_WAIT_MSG4 -> Step.MM3;
+            case MM_WAIT_MSG6 -> Step.MM5;
             default -> null;
         };
         if (stuck == null) {
@@ -87,7 +87,7 @@ public final class PathDiagnostics implements DiagnosticPlugin {
         for (MessageView m : copies) {
             evidence.addAll(m.ipFragmentFrames());
         }
-        String answerStep = "MM3".equals(stuck) ? "MM4" : "MM6";
+        Step answerStep = stuck == Step.MM3 ? Step.MM4 : Step.MM6;
         List<MessageView> answer = Evidence.all(x, answerStep);
         for (MessageView m : answer) {
             evidence.addAll(m.ipFragmentFrames());
@@ -100,13 +100,13 @@ public final class PathDiagnostics implements DiagnosticPlugin {
         boolean answerFragmented = answer.stream().anyMatch(m -> !m.ipFragmentFrames().isEmpty());
         sink.report(Finding.of("path.fragments-lost", Severity.ERROR,
                         answerFragmented ? Confidence.LIKELY : Confidence.POSSIBLE)
-                .title((answerFragmented ? answerStep : stuck) + " travelled as IP fragments and phase 1 stalled"
-                        + " there: fragments may be dropped beyond the capture point")
-                .explanation("The exchange stopped at " + stuck + " ("
-                        + x.initiatorState() + "), and "
-                        + (answerFragmented ? "the responder's " + answerStep + " was sent as IP fragments, yet the"
-                        + " initiator behaves as if it never received it."
-                        : stuck + " left as IP fragments and was never answered.")
+                .title((answerFragmented ? answerStep : stuck).label() + " travelled as IP fragments and phase 1"
+                        + " stalled there: fragments may be dropped beyond the capture point")
+                .explanation("The exchange stopped at " + stuck.label() + " ("
+                        + x.initiatorState().name() + "), and "
+                        + (answerFragmented ? "the responder's " + answerStep.label() + " was sent as IP fragments, yet"
+                        + " the initiator behaves as if it never received it."
+                        : stuck.label() + " left as IP fragments and was never answered.")
                         + " The capture shows all fragments at this point, but a device further along (firewall,"
                         + " NAT, a link with a smaller MTU) may drop them; this is common when certificates make"
                         + " MM5/MM6 larger than the path MTU.")
@@ -123,8 +123,8 @@ public final class PathDiagnostics implements DiagnosticPlugin {
      * or the responder drops them: the usual picture of a path that filters fragments.
      */
     private static void ikev2AuthStalled(ExchangeView x, FindingSink sink) {
-        List<MessageView> requests = Evidence.all(x, "IKE_AUTH request");
-        if (requests.isEmpty() || !Evidence.all(x, "IKE_AUTH response").isEmpty()) {
+        List<MessageView> requests = Evidence.all(x, Step.IKE_AUTH_REQUEST);
+        if (requests.isEmpty() || !Evidence.all(x, Step.IKE_AUTH_RESPONSE).isEmpty()) {
             return;
         }
         List<Long> evidence = new ArrayList<>();
@@ -157,7 +157,7 @@ public final class PathDiagnostics implements DiagnosticPlugin {
      * at once means it did, and only the capture missed them.
      */
     private static void incompleteSet(ExchangeView x, FragmentSetView f, boolean failed, FindingSink sink) {
-        boolean ip = FragmentSetView.IP.equals(f.kind());
+        boolean ip = f.kind() == FragmentKind.IP;
         String what = ip ? "IP" : "IKE";
         String who = x.peer(f.from()).ip();
         String peer = x.peer(f.from().opposite()).ip();
@@ -234,7 +234,7 @@ public final class PathDiagnostics implements DiagnosticPlugin {
         String to = x.peer(seen.opposite()).ip();
         List<String> steps = new ArrayList<>();
         for (MessageView m : gap) {
-            steps.add(m.step());
+            steps.add(m.step().label());
         }
         sink.report(Finding.of("capture.one-direction", Severity.INFO, Confidence.LIKELY)
                 .title("Only " + from + " -> " + to + " was captured: the other direction is missing")
@@ -285,7 +285,7 @@ public final class PathDiagnostics implements DiagnosticPlugin {
             }
         }
         List<Long> evidence = new ArrayList<>();
-        for (String step : new String[] {"MM1", "MM2", "AM1", "AM2"}) {
+        for (Step step : new Step[] {Step.MM1, Step.MM2, Step.AM1, Step.AM2}) {
             MessageView m = Evidence.first(x, step);
             if (m != null) {
                 evidence.add(m.frame());
@@ -325,7 +325,7 @@ public final class PathDiagnostics implements DiagnosticPlugin {
             return;
         }
         List<Long> evidence = Evidence.frames(unanswered);
-        String step = unanswered.get(0).step();
+        String step = unanswered.get(0).step().label();
         sink.report(Finding.of("natt.port-4500-blocked", Severity.ERROR, Confidence.LIKELY)
                 .title("NAT-T negotiated, but " + step + " on UDP 4500 got no answer while UDP 500 worked")
                 .explanation("Both peers announced NAT traversal and moved from UDP 500 to 4500 as RFC 3947"

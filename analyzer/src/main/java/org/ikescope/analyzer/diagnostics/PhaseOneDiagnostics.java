@@ -15,9 +15,11 @@ import org.ikescope.api.plugin.FindingSink;
 import org.ikescope.api.plugin.IcmpErrorView;
 import org.ikescope.api.plugin.MessageView;
 import org.ikescope.api.plugin.NotificationView;
+import org.ikescope.api.plugin.Phase1State;
 import org.ikescope.api.plugin.PluginApi;
 import org.ikescope.api.plugin.Severity;
 import org.ikescope.api.plugin.Side;
+import org.ikescope.api.plugin.Step;
 import org.ikescope.api.protocol.NotifyType;
 
 /**
@@ -78,8 +80,8 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin {
             return;
         }
         boolean am = Evidence.aggressive(x);
-        String one = am ? "AM1" : "MM1";
-        String two = am ? "AM2" : "MM2";
+        Step one = am ? Step.AM1 : Step.MM1;
+        Step two = am ? Step.AM2 : Step.MM2;
         MessageView answer = Evidence.first(x, two);
         if (answer != null && x.chosenProposal().isPresent()) {
             accepted.computeIfAbsent(x.file() + "|" + x.responder().ip(), k -> new LinkedHashSet<>())
@@ -88,8 +90,7 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin {
         if (!Evidence.oneDirectionGap(x).isEmpty()) {
             return;
         }
-        String i = x.initiatorState();
-        String r = x.responderState();
+        Phase1State i = x.initiatorState();
         List<MessageView> first = Evidence.all(x, one);
         List<MessageView> fromResponder = x.messages(Side.RESPONDER);
 
@@ -97,14 +98,14 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin {
             peerUnreachable(x, first, sink);
         } else if (answer == null && !fromResponder.isEmpty() && !x.phase1Complete()) {
             policyMismatch(x, first, fromResponder, sink);
-        } else if (answer != null && ("MM_WAIT_MSG2".equals(i) || "AM_WAIT_MSG2".equals(i) || i == null)
-                && !x.phase1Complete()) {
+        } else if (answer != null && (i == Phase1State.MM_WAIT_MSG2 || i == Phase1State.AM_WAIT_MSG2
+                || i == Phase1State.NONE) && !x.phase1Complete()) {
             afterAnswerToFirst(x, am, first, sink);
         }
-        if ("MM_WAIT_MSG4".equals(i)) {
+        if (i == Phase1State.MM_WAIT_MSG4) {
             tunnelGroupMissing(x, sink);
         }
-        if ("MM_WAIT_MSG6".equals(i)) {
+        if (i == Phase1State.MM_WAIT_MSG6) {
             waitMsg6(x, sink);
         }
         if (am && answer != null) {
@@ -130,23 +131,24 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin {
             portUnreachable |= e.portUnreachable();
         }
         String peer = x.responder().ip() + " UDP " + m1.destinationPort();
-        String state = m1.step().startsWith("AM") ? "AM_WAIT_MSG2" : "MM_WAIT_MSG2";
+        String state = (m1.step().aggressiveMode() ? Phase1State.AM_WAIT_MSG2 : Phase1State.MM_WAIT_MSG2).name();
         if (portUnreachable) {
-            icmpText.append(" ICMP port-unreachable errors came back for the ").append(m1.step())
+            icmpText.append(" ICMP port-unreachable errors came back for the ").append(m1.step().label())
                     .append("s: the host at ").append(x.responder().ip())
                     .append(" is reachable but nothing listens on UDP ").append(m1.destinationPort())
                     .append(" there (IKE daemon stopped, crypto map or ikev1 not enabled on that interface, or the"
                             + " wrong peer address).");
         } else if (icmp) {
-            icmpText.append(" ICMP errors came back for the ").append(m1.step())
+            icmpText.append(" ICMP errors came back for the ").append(m1.step().label())
                     .append("s: a router or firewall on the path reports the destination unreachable or"
                             + " administratively prohibited.");
         }
         Confidence c = icmp ? Confidence.CONFIRMED : resent > 0 ? Confidence.LIKELY : Confidence.POSSIBLE;
         sink.report(Finding.of("peer.unreachable", Severity.ERROR, c)
-                .title("No answer from " + peer + ": initiator stuck in " + state + " (" + m1.step() + " sent "
+                .title("No answer from " + peer + ": initiator stuck in " + state + " (" + m1.step().label() + " sent "
                         + Evidence.times(resent + 1) + ")")
-                .explanation("The initiator sent its proposals (" + m1.step() + ") " + Evidence.times(resent + 1)
+                .explanation("The initiator sent its proposals (" + m1.step().label() + ") "
+                        + Evidence.times(resent + 1)
                         + " and the responder never answered, which is what an ASA shows as " + state
                         + " in show crypto isakmp sa." + icmpText
                         + (icmp ? "" : " Usual causes: the peer is down, UDP 500 is filtered on the way (ACL,"
@@ -181,12 +183,12 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin {
         Set<String> ok = accepted.getOrDefault(x.file() + "|" + x.responder().ip(), Set.of());
         String others = ok.isEmpty() ? ""
                 : " In other exchanges of this capture the same responder accepted: " + String.join("; ", ok) + ".";
-        String step = first.get(0).step();
+        Step step = first.get(0).step();
         sink.report(Finding.of("policy.mismatch", Severity.ERROR, cisco ? Confidence.CONFIRMED : Confidence.LIKELY)
-                .title("Responder " + x.responder().ip() + " refused every proposal of " + step + " ("
+                .title("Responder " + x.responder().ip() + " refused every proposal of " + step.label() + " ("
                         + n.name() + ")")
                 .explanation("The responder answered the initiator's proposals with a cleartext " + n.name()
-                        + " notification instead of " + (step.startsWith("AM") ? "AM2" : "MM2")
+                        + " notification instead of " + (step.aggressiveMode() ? Step.AM2 : Step.MM2).label()
                         + ", so no IKE SA exists (MM_NO_STATE): none of the offered phase-1 policies (encryption,"
                         + " hash, DH group, authentication method, lifetime) matches one the responder has"
                         + " configured. The initiator offered: " + Evidence.describeAll(x.offeredProposals())
@@ -205,18 +207,18 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin {
     // ---------------------------------------------------------------- MM2/AM2 sent, no MM3/AM3
 
     private static void afterAnswerToFirst(ExchangeView x, boolean am, List<MessageView> first, FindingSink sink) {
-        String one = am ? "AM1" : "MM1";
-        String two = am ? "AM2" : "MM2";
+        Step one = am ? Step.AM1 : Step.MM1;
+        Step two = am ? Step.AM2 : Step.MM2;
         MessageView answer = Evidence.first(x, two);
         int repeatedAfter = Evidence.retransmissionsAfter(x, one, answer.timeNanos());
         List<MessageView> laterFromInitiator = Evidence.sentAfter(x, Side.INITIATOR, answer.timeNanos());
         List<MessageView> answers = Evidence.all(x, two);
         if (repeatedAfter > 0) {
             sink.report(Finding.of("path.one-way", Severity.ERROR, Confidence.LIKELY)
-                    .title(two + " sent but the initiator keeps repeating " + one + ": the answer does not reach "
-                            + x.initiator().ip())
-                    .explanation("The responder accepted a proposal and answered with " + two + " (it waits in "
-                            + (am ? "AM_WAIT_MSG3" : "MM_WAIT_MSG3") + "), yet the initiator resent " + one + " "
+                    .title(two.label() + " sent but the initiator keeps repeating " + one.label()
+                            + ": the answer does not reach " + x.initiator().ip())
+                    .explanation("The responder accepted a proposal and answered with " + two.label() + " (it waits in "
+                            + (am ? "AM_WAIT_MSG3" : "MM_WAIT_MSG3") + "), yet the initiator resent " + one.label() + " "
                             + Evidence.times(repeatedAfter) + " afterwards, as if it never heard the answer. "
                             + "The return path from " + x.responder().ip() + " to " + x.initiator().ip()
                             + " loses it: a firewall or ACL that lets UDP 500 in but not out, a NAT that does not"
@@ -225,7 +227,7 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin {
                     .remediation("Follow the reply path from the responder to " + x.initiator().ip() + ":"
                             + " permit UDP 500/4500 in both directions, check NAT rules (static/identity NAT for"
                             + " the VPN peers) and routing towards the initiator. Capturing on the initiator's"
-                            + " side shows whether " + two + " arrives (ASA: capture with match udp host <peer>"
+                            + " side shows whether " + two.label() + " arrives (ASA: capture with match udp host <peer>"
                             + " eq 500).")
                     .build());
             return;
@@ -241,15 +243,15 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin {
                 + " identity and HASH_R in clear text, which is enough to attack the pre-shared key offline"
                 + " (ike-scan with psk-crack)." : "";
         sink.report(Finding.of("scan.probe", am ? Severity.WARNING : Severity.INFO, c)
-                .title("Probe from " + x.initiator().ip() + ": " + two + " answered, the initiator went silent"
+                .title("Probe from " + x.initiator().ip() + ": " + two.label() + " answered, the initiator went silent"
                         + " (likely an IKE scanner)")
-                .explanation("The initiator sent " + one + " once, the responder answered with " + two
+                .explanation("The initiator sent " + one.label() + " once, the responder answered with " + two.label()
                         + ", and the initiator neither continued nor repeated its request. A real IKE peer that"
                         + " wants a tunnel goes on with " + (am ? "AM3" : "MM3") + " or retransmits; a scanner"
                         + " such as ike-scan sends one request to fingerprint the responder and learn which"
                         + " policies it accepts, and stops there."
                         + (noVendorIds ? " The initiator sent no vendor IDs, which real IKE daemons normally do." : "")
-                        + exposed + " If the capture simply ended right after " + two + ", this reading is"
+                        + exposed + " If the capture simply ended right after " + two.label() + ", this reading is"
                         + " premature.")
                 .evidence(Evidence.frames(first, answers))
                 .remediation("If " + x.initiator().ip() + " is not a known peer, treat this as reconnaissance:"
@@ -257,19 +259,19 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin {
                         + (am ? " disable aggressive mode where possible (ASA: crypto ikev1 am-disable) or use"
                         + " long random pre-shared keys or certificates," : "")
                         + " and watch for repeated probes. If it is a known peer, check why it stopped after "
-                        + two + " (its own logs).")
+                        + two.label() + " (its own logs).")
                 .build());
     }
 
     // ---------------------------------------------------------------- MM_WAIT_MSG4
 
     private static void tunnelGroupMissing(ExchangeView x, FindingSink sink) {
-        List<MessageView> mm3 = Evidence.all(x, "MM3");
+        List<MessageView> mm3 = Evidence.all(x, Step.MM3);
         if (mm3.isEmpty()) {
             return;
         }
-        List<Long> evidence = Evidence.frames(Evidence.all(x, "MM2"), mm3);
-        int resent = Evidence.retransmissions(x, "MM3");
+        List<Long> evidence = Evidence.frames(Evidence.all(x, Step.MM2), mm3);
+        int resent = Evidence.retransmissions(x, Step.MM3);
         sink.report(Finding.of("config.tunnel-group-missing", Severity.ERROR, Confidence.POSSIBLE)
                 .title("Initiator stuck in MM_WAIT_MSG4: MM3 sent " + Evidence.times(resent + 1) + ", no MM4 from "
                         + x.responder().ip())
@@ -292,14 +294,14 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin {
     // ---------------------------------------------------------------- MM_WAIT_MSG6
 
     private static void waitMsg6(ExchangeView x, FindingSink sink) {
-        List<MessageView> mm5 = Evidence.all(x, "MM5");
+        List<MessageView> mm5 = Evidence.all(x, Step.MM5);
         if (mm5.isEmpty()) {
             return;
         }
         MessageView first5 = mm5.get(0);
         List<MessageView> answers = new ArrayList<>();
         for (MessageView m : Evidence.sentAfter(x, Side.RESPONDER, first5.timeNanos())) {
-            if (!"MM6".equals(m.step())) {
+            if (m.step() != Step.MM6) {
                 answers.add(m);
             }
         }
@@ -326,8 +328,8 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin {
             return;
         }
         long firstAnswer = answers.isEmpty() ? Long.MIN_VALUE : answers.get(0).timeNanos();
-        int resentAfterAnswer = answers.isEmpty() ? 0 : Evidence.retransmissionsAfter(x, "MM5", firstAnswer);
-        int resent = Evidence.retransmissions(x, "MM5");
+        int resentAfterAnswer = answers.isEmpty() ? 0 : Evidence.retransmissionsAfter(x, Step.MM5, firstAnswer);
+        int resent = Evidence.retransmissions(x, Step.MM5);
         if (!answers.isEmpty() && resentAfterAnswer == 0) {
             peerRejected(x, null, psk ? Confidence.LIKELY : Confidence.POSSIBLE, evidence, sink);
             return;
@@ -397,12 +399,12 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin {
     // ---------------------------------------------------------------- aggressive mode authentication
 
     private static void aggressiveAuth(ExchangeView x, MessageView am2, FindingSink sink) {
-        if (Evidence.has(x, "AM3")) {
+        if (Evidence.has(x, Step.AM3)) {
             return;
         }
         List<MessageView> instead = new ArrayList<>();
         for (MessageView m : Evidence.sentAfter(x, Side.INITIATOR, am2.timeNanos())) {
-            if ("INFORMATIONAL".equals(m.step())) {
+            if (m.step() == Step.INFORMATIONAL) {
                 instead.add(m);
             }
         }
@@ -411,7 +413,7 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin {
         }
         List<NotificationView> rejected = Evidence.notifications(x, Side.INITIATOR,
                 Set.of(NotifyType.INVALID_ID_INFORMATION.code()));
-        List<Long> evidence = Evidence.frames(Evidence.all(x, "AM1"), List.of(am2), instead);
+        List<Long> evidence = Evidence.frames(Evidence.all(x, Step.AM1), List.of(am2), instead);
         if (!rejected.isEmpty()) {
             peerRejected(x, rejected.get(0).name(), Confidence.CONFIRMED, evidence, sink);
             return;

@@ -14,9 +14,11 @@ import org.ikescope.api.plugin.MessageView;
 import org.ikescope.api.plugin.NotificationView;
 import org.ikescope.api.plugin.PayloadView;
 import org.ikescope.api.plugin.PluginApi;
+import org.ikescope.api.plugin.QuickModeState;
 import org.ikescope.api.plugin.QuickModeView;
 import org.ikescope.api.plugin.Severity;
 import org.ikescope.api.plugin.Side;
+import org.ikescope.api.plugin.Step;
 import org.ikescope.api.protocol.ConfigAttributeType;
 import org.ikescope.api.protocol.NotifyType;
 import org.ikescope.api.protocol.PayloadType;
@@ -80,17 +82,17 @@ public final class PhaseTwoDiagnostics implements DiagnosticPlugin {
 
     private static void quickMode(ExchangeView x, QuickModeView q, FindingSink sink) {
         List<MessageView> msgs = q.messages();
-        if (msgs.isEmpty() || has(q, "QM3") || "QM_ACTIVE".equals(q.state()) || "QM_DONE".equals(q.state())) {
+        if (msgs.isEmpty() || has(q, Step.QM3) || q.state() == QuickModeState.QM_DONE) {
             return;
         }
-        Side qmInitiator = firstOf(q, "QM1") != null ? firstOf(q, "QM1").from() : msgs.get(0).from();
-        MessageView qm2 = firstOf(q, "QM2");
+        Side qmInitiator = firstOf(q, Step.QM1) != null ? firstOf(q, Step.QM1).from() : msgs.get(0).from();
+        MessageView qm2 = firstOf(q, Step.QM2);
         // QM1 refused: the answer comes from the QM responder; QM2 refused: from the QM initiator.
         Side refuser = qm2 == null ? qmInitiator.opposite() : qmInitiator;
         MessageView last = msgs.get(msgs.size() - 1);
         MessageView informational = null;
         for (MessageView m : x.messages()) {
-            if ("INFORMATIONAL".equals(m.step()) && m.from() == refuser && m.timeNanos() >= last.timeNanos()
+            if (m.step() == Step.INFORMATIONAL && m.from() == refuser && m.timeNanos() >= last.timeNanos()
                     && m.timeNanos() - last.timeNanos() <= ANSWER_WINDOW_NANOS) {
                 informational = m;
                 break;
@@ -178,13 +180,13 @@ public final class PhaseTwoDiagnostics implements DiagnosticPlugin {
                 .build());
     }
 
-    private static boolean has(QuickModeView q, String step) {
+    private static boolean has(QuickModeView q, Step step) {
         return firstOf(q, step) != null;
     }
 
-    private static MessageView firstOf(QuickModeView q, String step) {
+    private static MessageView firstOf(QuickModeView q, Step step) {
         for (MessageView m : q.messages()) {
-            if (step.equals(m.step())) {
+            if (m.step() == step) {
                 return m;
             }
         }
@@ -195,7 +197,7 @@ public final class PhaseTwoDiagnostics implements DiagnosticPlugin {
 
     private static void xauth(ExchangeView x, FindingSink sink) {
         for (MessageView m : x.messages()) {
-            if (!"TRANSACTION".equals(m.step())) {
+            if (m.step() != Step.TRANSACTION) {
                 continue;
             }
             for (PayloadView p : m.payloads()) {
@@ -322,7 +324,7 @@ public final class PhaseTwoDiagnostics implements DiagnosticPlugin {
         }
         List<MessageView> out = new ArrayList<>();
         for (MessageView m : x.messages(prober)) {
-            if ("INFORMATIONAL".equals(m.step()) && m.encrypted() && !m.decrypted() && m.messageId() != 0
+            if (m.step() == Step.INFORMATIONAL && m.encrypted() && !m.decrypted() && m.messageId() != 0
                     && m.length() <= DPD_MAX_LENGTH && m.timeNanos() > peerLast) {
                 out.add(m);
             }

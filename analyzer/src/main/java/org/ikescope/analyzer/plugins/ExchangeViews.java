@@ -7,8 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.function.Function;
-import java.util.function.ToIntFunction;
 import org.ikescope.analyzer.exchange.EspFlow;
 import org.ikescope.analyzer.exchange.Exchange;
 import org.ikescope.analyzer.exchange.ExchangeMessage;
@@ -24,27 +22,27 @@ import org.ikescope.analyzer.exchange.Peer;
 import org.ikescope.analyzer.exchange.ProposalSummary;
 import org.ikescope.analyzer.exchange.QuickMode;
 import org.ikescope.api.plugin.EspView;
+import org.ikescope.api.plugin.ExchangeMode;
 import org.ikescope.api.plugin.ExchangeView;
 import org.ikescope.api.plugin.Finding;
+import org.ikescope.api.plugin.FragmentKind;
 import org.ikescope.api.plugin.FragmentSetView;
 import org.ikescope.api.plugin.IcmpErrorView;
 import org.ikescope.api.plugin.IdentityView;
 import org.ikescope.api.plugin.ImmutableBytes;
 import org.ikescope.api.plugin.InformationalView;
 import org.ikescope.api.plugin.MessageView;
+import org.ikescope.api.plugin.NatDiscoveryResult;
 import org.ikescope.api.plugin.NotificationView;
 import org.ikescope.api.plugin.PayloadView;
+import org.ikescope.api.plugin.PeerView;
+import org.ikescope.api.plugin.Phase1State;
 import org.ikescope.api.plugin.ProposalView;
+import org.ikescope.api.plugin.QuickModeState;
 import org.ikescope.api.plugin.QuickModeView;
 import org.ikescope.api.plugin.Side;
 import org.ikescope.api.plugin.VendorIdView;
-import org.ikescope.api.protocol.AuthMethod;
-import org.ikescope.api.protocol.IdType;
-import org.ikescope.api.protocol.IkeEncryptionAlgorithm;
-import org.ikescope.api.protocol.IkeHashAlgorithm;
-import org.ikescope.api.protocol.Ikev2EncryptionAlgorithm;
-import org.ikescope.api.protocol.Ikev2IdType;
-import org.ikescope.api.protocol.Ikev2IntegrityAlgorithm;
+import org.ikescope.api.protocol.PayloadType;
 import org.ikescope.dissector.vendor.VendorIdCatalog;
 
 /**
@@ -62,18 +60,21 @@ import org.ikescope.dissector.vendor.VendorIdCatalog;
  * NAT view's per-side verdicts from the {@link NatDetection} the tracker made while it saw the
  * NAT-D payloads, and
  * {@link ExchangeView#incompleteFragmentSets()} from the dissector's incomplete fragment sets.
- * Names the summary keeps (algorithms, ID types) are mapped back to their registry codes.
+ * Proposals and identities carry the registry codes the summary keeps beside its names (the API
+ * derives the names from the codes); vendor IDs are looked up in the catalogue by label. States,
+ * modes and the other values the summary keeps as names become the API's enums here.
  */
 public final class ExchangeViews {
     private static final String DISSECTOR = "dissector";
     private static final int KEY_IKE = 1;
-    private static final int PROTO_ISAKMP = 1;
     private static final int PORT_IKE = 500;
     private static final int PORT_NATT = 4500;
     /** {@link PayloadView#offset()} when the summary did not keep it. */
     private static final int OFFSET_NOT_KEPT = -1;
     /** The abbreviation of every NAT-D payload, RFC 3947 (20) and draft (130; 15 named NAT_D_DRAFT). */
     private static final String NAT_D = "NAT-D";
+    /** Payload types the dissector names by context rather than by number (15 and 16 between draft NAT-T peers). */
+    private static final List<PayloadType> NAMED_IN_CONTEXT = List.of(PayloadType.NAT_D_DRAFT, PayloadType.NAT_OA_DRAFT);
 
     private ExchangeViews() {
     }
@@ -98,7 +99,7 @@ public final class ExchangeViews {
         }
         List<NotificationView> notifications = new ArrayList<>();
         for (Notification n : x.notifications()) {
-            notifications.add(notification(n, messageIdByFrame.getOrDefault(n.frame(), 0)));
+            notifications.add(notification(n, ikev2, messageIdByFrame.getOrDefault(n.frame(), 0)));
         }
         List<QuickModeView> quickModes = new ArrayList<>();
         for (QuickMode q : x.quickModes()) {
@@ -106,7 +107,8 @@ public final class ExchangeViews {
             for (ExchangeMessage m : q.messages()) {
                 qm.add(views.computeIfAbsent(m, k -> message(x, k, notifiesByFrame.getOrDefault(k.frame(), List.of()))));
             }
-            quickModes.add(new Views.QuickMode(q.messageId(), qm, q.state(), Optional.empty(), List.of(),
+            quickModes.add(new Views.QuickMode(q.messageId(), q.initiator(), qm,
+                    constant(QuickModeState.class, q.state(), null), Optional.empty(), List.of(),
                     notificationsOf(qm, notifications)));
         }
         List<InformationalView> informationals = new ArrayList<>();
@@ -122,15 +124,29 @@ public final class ExchangeViews {
         List<IcmpErrorView> icmp = x.icmpErrors().stream().map(ExchangeViews::icmp).toList();
         List<Finding> diagnostics = x.findings().stream().filter(f -> DISSECTOR.equals(f.source())).toList();
         long toActive = x.timeToEstablishedNanos();
-        return new Views.Exchange(nullToEmpty(x.file()), x.ispiHex(), x.rspiHex(), x.version(), mode(x.mode()),
-                peer(x.initiator()), peer(x.responder()), x.initiatorState(), x.responderState(),
+        Views.Peer initiator = peer(x.initiator());
+        Views.Peer responder = peer(x.responder());
+        return new Views.Exchange(nullToEmpty(x.file()), x.ispiHex(), x.rspiHex(), x.version(),
+                constant(ExchangeMode.class, x.mode(), ExchangeMode.UNKNOWN), initiator, responder,
+                constant(Phase1State.class, x.initiatorState(), Phase1State.NONE),
+                constant(Phase1State.class, x.responderState(), Phase1State.NONE), x.stateInferred(),
                 Optional.ofNullable(x.proposal()).map(p -> proposal(p, ikev2)),
                 x.offered().stream().map(p -> proposal(p, ikev2)).toList(),
                 Optional.ofNullable(x.initiatorIdentity()).map(i -> identity(i, ikev2)),
                 Optional.ofNullable(x.responderIdentity()).map(i -> identity(i, ikev2)),
-                messages, notifications, quickModes, informationals, esp, icmp, fragments(x), nat(x), x.startNanos(),
-                x.endNanos(), toActive >= 0 ? OptionalLong.of(toActive) : OptionalLong.empty(),
-                x.startedAfterPhase1(), false, diagnostics);
+                messages, notifications, quickModes, informationals, esp, icmp, fragments(x),
+                nat(x, initiator, responder), x.startNanos(), x.endNanos(),
+                toActive >= 0 ? OptionalLong.of(toActive) : OptionalLong.empty(), x.startedAfterPhase1(), false,
+                diagnostics);
+    }
+
+    /**
+     * The constant of {@code type} that the summary's {@code name} stands for (its name in any
+     * case: {@code main} is {@link ExchangeMode#MAIN}, {@code MM_ACTIVE} {@link Phase1State#MM_ACTIVE});
+     * {@code absent} when the summary has none.
+     */
+    private static <E extends Enum<E>> E constant(Class<E> type, String name, E absent) {
+        return name == null ? absent : Enum.valueOf(type, name.toUpperCase(Locale.ROOT));
     }
 
     private static List<NotificationView> notificationsOf(List<MessageView> messages, List<NotificationView> all) {
@@ -146,16 +162,8 @@ public final class ExchangeViews {
         return out;
     }
 
-    private static String mode(String mode) {
-        return mode == null ? ExchangeView.MODE_UNKNOWN : mode;
-    }
-
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
-    }
-
-    private static Side side(org.ikescope.analyzer.exchange.Side s) {
-        return s == org.ikescope.analyzer.exchange.Side.INITIATOR ? Side.INITIATOR : Side.RESPONDER;
     }
 
     private static Views.Peer peer(Peer p) {
@@ -183,20 +191,20 @@ public final class ExchangeViews {
     }
 
     private static MessageView message(Exchange x, ExchangeMessage m, List<Notification> notifies) {
-        Side from = side(m.from());
-        Peer src = from == Side.INITIATOR ? x.initiator() : x.responder();
-        Peer dst = from == Side.INITIATOR ? x.responder() : x.initiator();
+        Side from = m.from();
+        Peer src = x.peer(from);
+        Peer dst = x.peer(from.opposite());
         List<Integer> codes = new ArrayList<>(notifies.size());
         for (Notification n : notifies) {
             codes.add(n.code());
         }
-        return new Views.Message(m.label(), from, m.frame(), m.timeNanos(), src == null ? "" : src.ip(), m.srcPort(),
+        return new Views.Message(m.step(), from, m.frame(), m.timeNanos(), src == null ? "" : src.ip(), m.srcPort(),
                 dst == null ? "" : dst.ip(), m.dstPort(), m.nonEspMarker(), m.encrypted(), false, m.size(),
                 m.retransmissionOf(), m.exchangeType(), m.messageId(), payloads(m), codes, m.ipFragmentFrames(),
                 m.ikeFragmentFrames());
     }
 
-    /** Type and name always; offset and body while the message's bytes are kept (see the class comment). */
+    /** Type and kind always; offset and body while the message's bytes are kept (see the class comment). */
     private static List<PayloadView> payloads(ExchangeMessage m) {
         if (m.payloadKinds().isEmpty()) {
             return List.of();
@@ -206,22 +214,33 @@ public final class ExchangeViews {
         List<PayloadView> out = new ArrayList<>(m.payloadKinds().size());
         for (int i = 0; i < m.payloadKinds().size(); i++) {
             PayloadKind k = m.payloadKinds().get(i);
-            out.add(kept ? new Views.Payload(k.type(), k.name(), b.offset(i), b.body(i))
-                    : new Views.Payload(k.type(), k.name(), OFFSET_NOT_KEPT, ImmutableBytes.EMPTY));
+            PayloadType t = payloadType(k);
+            out.add(kept ? new Views.Payload(k.type(), t, b.offset(i), b.body(i))
+                    : new Views.Payload(k.type(), t, OFFSET_NOT_KEPT, ImmutableBytes.EMPTY));
         }
         return out;
+    }
+
+    /** What the payload is in its message: the registry's meaning of its number, unless the dissector named it by context. */
+    private static PayloadType payloadType(PayloadKind k) {
+        for (PayloadType t : NAMED_IN_CONTEXT) {
+            if (t.name().equals(k.name())) {
+                return t;
+            }
+        }
+        return PayloadType.of(k.type());
     }
 
     private static List<FragmentSetView> fragments(Exchange x) {
         List<FragmentSetView> out = new ArrayList<>(x.incompleteFragmentSets().size());
         for (IncompleteFragmentSet f : x.incompleteFragmentSets()) {
-            out.add(new Views.FragmentSet(f.kind(), side(f.from()), f.frames(), false));
+            out.add(new Views.FragmentSet(constant(FragmentKind.class, f.kind(), null), f.from(), f.frames(), false));
         }
         return out;
     }
 
-    private static NotificationView notification(Notification n, int messageId) {
-        return new Views.Notification(n.code(), n.type(), n.frame(), side(n.from()), n.encrypted(), messageId);
+    private static NotificationView notification(Notification n, boolean ikev2, int messageId) {
+        return new Views.Notification(n.code(), ikev2, n.frame(), n.from(), n.encrypted(), messageId);
     }
 
     private static EspView esp(EspFlow f) {
@@ -231,23 +250,20 @@ public final class ExchangeViews {
         } catch (NumberFormatException e) {
             spi = -1;
         }
-        return new Views.Esp(spi, side(f.from()), f.udpEncapsulated(), f.packets(), f.bytes(), f.firstFrame(),
+        return new Views.Esp(spi, f.from(), f.udpEncapsulated(), f.packets(), f.bytes(), f.firstFrame(),
                 f.lastFrame(), f.firstNanos(), f.lastNanos());
     }
 
     private static IcmpErrorView icmp(IcmpEvidence e) {
-        return new Views.IcmpError(e.frame(), e.timeNanos(), e.ipv6(), e.icmpType(), e.icmpCode(), e.quotedStep(),
-                side(e.about()));
+        return new Views.IcmpError(e.frame(), e.timeNanos(), e.ipv6(), e.icmpType(), e.icmpCode(),
+                Optional.ofNullable(e.quoted()), e.about());
     }
 
     private static IdentityView identity(Identity i, boolean ikev2) {
-        int type = ikev2 ? Codes.IKEV2_ID.get(i.type()) : Codes.ID.get(i.type());
-        return new Views.Identity(type, i.type(), i.value(), ImmutableBytes.EMPTY, i.frame());
+        return new Views.Identity(i.typeCode(), ikev2, i.value(), ImmutableBytes.EMPTY, i.frame());
     }
 
-    private static Views.Nat nat(Exchange x) {
-        List<String> iNatT = natT(x.initiator());
-        List<String> rNatT = natT(x.responder());
+    private static Views.Nat nat(Exchange x, PeerView initiator, PeerView responder) {
         boolean floated = false;
         boolean natD = false;
         for (ExchangeMessage m : x.messages()) {
@@ -273,79 +289,31 @@ public final class ExchangeViews {
                 }
             }
         }
-        return new Views.Nat(floated, natD, iNatT, rNatT, nat, Optional.ofNullable(d.initiatorBehindNat()),
-                Optional.ofNullable(d.responderBehindNat()), d.natDiscovery(), d.note() == null ? "" : d.note());
+        return new Views.Nat(floated, natD, natT(initiator), natT(responder), nat,
+                Optional.ofNullable(d.initiatorBehindNat()), Optional.ofNullable(d.responderBehindNat()),
+                constant(NatDiscoveryResult.class, d.natDiscovery(), NatDiscoveryResult.UNKNOWN),
+                d.note() == null ? "" : d.note());
     }
 
-    private static List<String> natT(Peer p) {
-        if (p == null) {
-            return List.of();
-        }
-        List<String> out = new ArrayList<>();
-        for (String label : p.vendorIds()) {
-            VendorIdCatalog.VendorId v = CatalogByLabel.MAP.get(label);
-            if (v != null && v.has("natt")) {
-                out.add(label);
-            }
-        }
-        return out;
+    private static List<VendorIdView> natT(PeerView p) {
+        return p.vendorIds().stream().filter(VendorIdView::natTraversal).toList();
     }
 
+    /**
+     * A phase-1 proposal: IKEv1 (one transform, KEY_IKE) or IKEv2 (one proposal, its transform ID
+     * the ENCR one). The summary's IKEv2 hash is the INTEG transform, so it becomes
+     * {@link ProposalView#integrity()}; absent values (-1) become 0.
+     */
     private static ProposalView proposal(ProposalSummary p, boolean ikev2) {
-        int enc = ikev2 ? Codes.IKEV2_ENCR.get(p.encryption()) : Codes.ENCR.get(p.encryption());
-        int hash = ikev2 ? Codes.IKEV2_INTEG.get(p.hash()) : Codes.HASH.get(p.hash());
-        int auth = ikev2 ? 0 : Codes.AUTH.get(p.auth());
-        return new Views.Proposal(ikev2, p.proposal(), p.transform(), PROTO_ISAKMP, ImmutableBytes.EMPTY,
-                ikev2 ? enc : KEY_IKE, enc, nullToEmpty(p.encryption()), Math.max(p.keyLength(), 0), hash,
-                nullToEmpty(p.hash()), auth, nullToEmpty(p.auth()), Math.max(p.group(), 0),
-                Math.max(p.lifetimeSeconds(), 0), Math.max(p.lifetimeKilobytes(), 0), List.of());
+        int enc = orZero(p.encryptionId());
+        int hash = orZero(p.hashId());
+        return new Views.Proposal(ikev2, p.proposal(), p.transform(), ProposalView.PROTO_ISAKMP, ImmutableBytes.EMPTY,
+                ikev2 ? enc : KEY_IKE, enc, orZero(p.keyLength()), ikev2 ? 0 : hash, ikev2 ? hash : 0,
+                orZero(p.prfId()), orZero(p.authId()), orZero(p.group()), Math.max(p.lifetimeSeconds(), 0),
+                Math.max(p.lifetimeKilobytes(), 0), List.of());
     }
 
-    /** Name-to-code tables of the registries whose names the exchange summary keeps. */
-    private static final class Codes {
-        static final Codes ENCR = of(IkeEncryptionAlgorithm.values(), IkeEncryptionAlgorithm::code,
-                IkeEncryptionAlgorithm::label, IkeEncryptionAlgorithm::wireName);
-        static final Codes HASH = of(IkeHashAlgorithm.values(), IkeHashAlgorithm::code, IkeHashAlgorithm::label,
-                IkeHashAlgorithm::wireName).alias("SHA1", IkeHashAlgorithm.SHA.code());
-        static final Codes AUTH = of(AuthMethod.values(), AuthMethod::code, AuthMethod::label, AuthMethod::wireName);
-        static final Codes IKEV2_ENCR = of(Ikev2EncryptionAlgorithm.values(), Ikev2EncryptionAlgorithm::code,
-                Ikev2EncryptionAlgorithm::label, Ikev2EncryptionAlgorithm::wireName);
-        static final Codes IKEV2_INTEG = of(Ikev2IntegrityAlgorithm.values(), Ikev2IntegrityAlgorithm::code,
-                Ikev2IntegrityAlgorithm::label, Ikev2IntegrityAlgorithm::wireName);
-        static final Codes ID = of(IdType.values(), IdType::code, IdType::label, IdType::wireName);
-        static final Codes IKEV2_ID = of(Ikev2IdType.values(), Ikev2IdType::code, Ikev2IdType::label,
-                Ikev2IdType::wireName);
-
-        private final Map<String, Integer> byName = new HashMap<>();
-
-        @SafeVarargs
-        private static <E extends Enum<E>> Codes of(E[] values, ToIntFunction<E> code, Function<E, String>... names) {
-            Codes c = new Codes();
-            for (E e : values) {
-                int v = code.applyAsInt(e);
-                if (v < 0) {
-                    continue;
-                }
-                c.byName.putIfAbsent(key(e.name()), v);
-                for (Function<E, String> n : names) {
-                    c.byName.putIfAbsent(key(n.apply(e)), v);
-                }
-            }
-            return c;
-        }
-
-        private Codes alias(String name, int code) {
-            byName.put(key(name), code);
-            return this;
-        }
-
-        private static String key(String name) {
-            return name == null ? "" : name.toUpperCase(Locale.ROOT);
-        }
-
-        /** The code of {@code name}, or 0 when absent or unknown. */
-        int get(String name) {
-            return name == null ? 0 : byName.getOrDefault(key(name), 0);
-        }
+    private static int orZero(int code) {
+        return Math.max(code, 0);
     }
 }

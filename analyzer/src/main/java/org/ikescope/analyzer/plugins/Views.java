@@ -5,22 +5,29 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.ikescope.api.plugin.AttributeView;
 import org.ikescope.api.plugin.EspView;
+import org.ikescope.api.plugin.ExchangeMode;
 import org.ikescope.api.plugin.ExchangeView;
 import org.ikescope.api.plugin.Finding;
+import org.ikescope.api.plugin.FragmentKind;
 import org.ikescope.api.plugin.FragmentSetView;
 import org.ikescope.api.plugin.IcmpErrorView;
 import org.ikescope.api.plugin.IdentityView;
 import org.ikescope.api.plugin.ImmutableBytes;
 import org.ikescope.api.plugin.InformationalView;
 import org.ikescope.api.plugin.MessageView;
+import org.ikescope.api.plugin.NatDiscoveryResult;
 import org.ikescope.api.plugin.NatView;
 import org.ikescope.api.plugin.NotificationView;
 import org.ikescope.api.plugin.PayloadView;
 import org.ikescope.api.plugin.PeerView;
+import org.ikescope.api.plugin.Phase1State;
 import org.ikescope.api.plugin.ProposalView;
+import org.ikescope.api.plugin.QuickModeState;
 import org.ikescope.api.plugin.QuickModeView;
 import org.ikescope.api.plugin.Side;
+import org.ikescope.api.plugin.Step;
 import org.ikescope.api.plugin.VendorIdView;
+import org.ikescope.api.protocol.PayloadType;
 
 /**
  * Immutable record implementations of the plugin views: what {@link ExchangeViews} builds from
@@ -31,9 +38,9 @@ public final class Views {
     }
 
     /** An {@link ExchangeView}. */
-    public record Exchange(String file, String ispi, String rspi, int version, String mode, PeerView initiator,
-                           PeerView responder, String initiatorState, String responderState,
-                           Optional<ProposalView> chosenProposal, List<ProposalView> offeredProposals,
+    public record Exchange(String file, String ispi, String rspi, int version, ExchangeMode mode, PeerView initiator,
+                           PeerView responder, Phase1State initiatorState, Phase1State responderState,
+                           boolean stateInferred, Optional<ProposalView> chosenProposal, List<ProposalView> offeredProposals,
                            Optional<IdentityView> initiatorIdentity, Optional<IdentityView> responderIdentity,
                            List<MessageView> messages, List<NotificationView> notifications,
                            List<QuickModeView> quickModes, List<InformationalView> informationals,
@@ -54,12 +61,12 @@ public final class Views {
         }
 
         /** An exchange of the given peers and messages, everything else empty (tests, placeholders). */
-        public static Exchange of(String ispi, String mode, PeerView initiator, PeerView responder, String initiatorState,
-                                  String responderState, List<MessageView> messages) {
+        public static Exchange of(String ispi, ExchangeMode mode, PeerView initiator, PeerView responder,
+                                  Phase1State initiatorState, Phase1State responderState, List<MessageView> messages) {
             long start = messages.isEmpty() ? 0 : messages.get(0).timeNanos();
             long end = messages.isEmpty() ? 0 : messages.get(messages.size() - 1).timeNanos();
             return new Exchange("", ispi, "0000000000000000", 1, mode, initiator, responder, initiatorState,
-                    responderState, Optional.empty(), List.of(), Optional.empty(), Optional.empty(), messages,
+                    responderState, false, Optional.empty(), List.of(), Optional.empty(), Optional.empty(), messages,
                     List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Nat.NONE, start, end,
                     OptionalLong.empty(), false, false, List.of());
         }
@@ -84,9 +91,9 @@ public final class Views {
     }
 
     /** A {@link MessageView}. */
-    public record Message(String step, Side from, long frame, long timeNanos, String sourceIp, int sourcePort,
+    public record Message(Step step, Side from, long frame, long timeNanos, String sourceIp, int sourcePort,
                           String destinationIp, int destinationPort, boolean nonEspMarker, boolean encrypted,
-                          boolean decrypted, long length, long retransmissionOf, int exchangeType, int messageId,
+                          boolean decrypted, long length, long retransmissionOf, int exchangeTypeCode, int messageId,
                           List<PayloadView> payloads, List<Integer> notifyTypes, List<Long> ipFragmentFrames,
                           List<Long> ikeFragmentFrames) implements MessageView {
         public Message {
@@ -98,19 +105,19 @@ public final class Views {
     }
 
     /** A {@link PayloadView}. */
-    public record Payload(int type, String name, int offset, ImmutableBytes body) implements PayloadView {
+    public record Payload(int type, PayloadType payloadType, int offset, ImmutableBytes body) implements PayloadView {
     }
 
     /** A {@link NotificationView}. */
-    public record Notification(int type, String name, long frame, Side from, boolean encrypted, int messageId)
+    public record Notification(int type, boolean ikev2, long frame, Side from, boolean encrypted, int messageId)
             implements NotificationView {
     }
 
     /** A {@link ProposalView}. */
     public record Proposal(boolean ikev2, int proposalNumber, int transformNumber, int protocolId, ImmutableBytes spi,
-                           int transformId, int encryption, String encryptionName, int keyLength, int hash,
-                           String hashName, int authMethod, String authMethodName, int group, long lifetimeSeconds,
-                           long lifetimeKilobytes, List<AttributeView> attributes) implements ProposalView {
+                           int transformId, int encryption, int keyLength, int hash, int integrity, int prf,
+                           int authMethod, int group, long lifetimeSeconds, long lifetimeKilobytes,
+                           List<AttributeView> attributes) implements ProposalView {
         public Proposal {
             attributes = List.copyOf(attributes);
         }
@@ -122,12 +129,12 @@ public final class Views {
     }
 
     /** An {@link IdentityView}. */
-    public record Identity(int type, String typeName, String value, ImmutableBytes data, long frame)
+    public record Identity(int type, boolean ikev2, String value, ImmutableBytes data, long frame)
             implements IdentityView {
     }
 
     /** A {@link QuickModeView}. */
-    public record QuickMode(int messageId, List<MessageView> messages, String state,
+    public record QuickMode(int messageId, Side initiator, List<MessageView> messages, QuickModeState state,
                             Optional<ProposalView> chosenProposal, List<ProposalView> offeredProposals,
                             List<NotificationView> notifications) implements QuickModeView {
         public QuickMode {
@@ -152,22 +159,22 @@ public final class Views {
     }
 
     /** An {@link IcmpErrorView}. */
-    public record IcmpError(long frame, long timeNanos, boolean ipv6, int type, int code, String quotedStep,
+    public record IcmpError(long frame, long timeNanos, boolean ipv6, int type, int code, Optional<Step> quotedStep,
                             Side quotedFrom) implements IcmpErrorView {
     }
 
     /** A {@link FragmentSetView}. */
-    public record FragmentSet(String kind, Side from, List<Long> frames, boolean complete) implements FragmentSetView {
+    public record FragmentSet(FragmentKind kind, Side from, List<Long> frames, boolean complete) implements FragmentSetView {
         public FragmentSet {
             frames = List.copyOf(frames);
         }
     }
 
     /** A {@link NatView}. */
-    public record Nat(boolean floatedTo4500, boolean natDiscoverySeen, List<String> initiatorNatTVendorIds,
-                      List<String> responderNatTVendorIds, Optional<Boolean> natDetected,
-                      Optional<Boolean> initiatorBehindNat, Optional<Boolean> responderBehindNat, String natDiscovery,
-                      String natDiscoveryNote) implements NatView {
+    public record Nat(boolean floatedTo4500, boolean natDiscoverySeen, List<VendorIdView> initiatorNatTVendorIds,
+                      List<VendorIdView> responderNatTVendorIds, Optional<Boolean> natDetected,
+                      Optional<Boolean> initiatorBehindNat, Optional<Boolean> responderBehindNat,
+                      NatDiscoveryResult natDiscovery, String natDiscoveryNote) implements NatView {
         /** Nothing seen of NAT. */
         public static final Nat NONE = new Nat(false, false, List.of(), List.of(), Optional.empty());
 
@@ -177,10 +184,10 @@ public final class Views {
         }
 
         /** Without NAT-D results: neither side known to be behind a NAT, discovery unknown. */
-        public Nat(boolean floatedTo4500, boolean natDiscoverySeen, List<String> initiatorNatTVendorIds,
-                   List<String> responderNatTVendorIds, Optional<Boolean> natDetected) {
+        public Nat(boolean floatedTo4500, boolean natDiscoverySeen, List<VendorIdView> initiatorNatTVendorIds,
+                   List<VendorIdView> responderNatTVendorIds, Optional<Boolean> natDetected) {
             this(floatedTo4500, natDiscoverySeen, initiatorNatTVendorIds, responderNatTVendorIds, natDetected,
-                    Optional.empty(), Optional.empty(), NAT_DISCOVERY_UNKNOWN, "");
+                    Optional.empty(), Optional.empty(), NatDiscoveryResult.UNKNOWN, "");
         }
     }
 }

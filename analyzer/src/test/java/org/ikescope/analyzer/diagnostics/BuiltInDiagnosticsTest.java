@@ -2,6 +2,22 @@ package org.ikescope.analyzer.diagnostics;
 
 import static org.ikescope.api.plugin.Side.INITIATOR;
 import static org.ikescope.api.plugin.Side.RESPONDER;
+import static org.ikescope.api.plugin.Step.AM1;
+import static org.ikescope.api.plugin.Step.AM2;
+import static org.ikescope.api.plugin.Step.AM3;
+import static org.ikescope.api.plugin.Step.IKE_SA_INIT_REQUEST;
+import static org.ikescope.api.plugin.Step.IKE_SA_INIT_RESPONSE;
+import static org.ikescope.api.plugin.Step.INFORMATIONAL;
+import static org.ikescope.api.plugin.Step.MM1;
+import static org.ikescope.api.plugin.Step.MM2;
+import static org.ikescope.api.plugin.Step.MM3;
+import static org.ikescope.api.plugin.Step.MM4;
+import static org.ikescope.api.plugin.Step.MM5;
+import static org.ikescope.api.plugin.Step.MM6;
+import static org.ikescope.api.plugin.Step.QM1;
+import static org.ikescope.api.plugin.Step.QM2;
+import static org.ikescope.api.plugin.Step.QM3;
+import static org.ikescope.api.plugin.Step.TRANSACTION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,11 +35,19 @@ import org.ikescope.api.plugin.DiagnosticPlugin;
 import org.ikescope.api.plugin.EndOfCaptureHook;
 import org.ikescope.api.plugin.ExchangeView;
 import org.ikescope.api.plugin.Finding;
+import org.ikescope.api.plugin.FragmentKind;
 import org.ikescope.api.plugin.ImmutableBytes;
-import org.ikescope.api.plugin.NatView;
+import org.ikescope.api.plugin.NatDiscoveryResult;
+import org.ikescope.api.plugin.Phase1State;
 import org.ikescope.api.plugin.PluginApi;
+import org.ikescope.api.plugin.ProposalView;
+import org.ikescope.api.plugin.QuickModeState;
 import org.ikescope.api.plugin.Severity;
+import org.ikescope.api.protocol.Ikev2EncryptionAlgorithm;
+import org.ikescope.api.protocol.Ikev2IntegrityAlgorithm;
+import org.ikescope.api.protocol.Ikev2PrfAlgorithm;
 import org.ikescope.api.protocol.NotifyType;
+import org.ikescope.api.protocol.PayloadType;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -92,11 +116,11 @@ class BuiltInDiagnosticsTest {
     @Test
     void decryptedAuthenticationFailedIsAConfirmedPeerRejection() {
         ExchangeView x = mm4("a1").decrypted()
-                .msg("MM5", INITIATOR, 0, 500, true, List.of(), List.of())
-                .msg("INFORMATIONAL", RESPONDER, 7, 500, true, List.of(NotifyType.AUTHENTICATION_FAILED.code()),
+                .msg(MM5, INITIATOR, 0, 500, true, List.of(), List.of())
+                .msg(INFORMATIONAL, RESPONDER, 7, 500, true, List.of(NotifyType.AUTHENTICATION_FAILED.code()),
                         List.of())
-                .resend("MM5", INITIATOR)
-                .states("MM_WAIT_MSG6", "MM_WAIT_MSG5").build();
+                .resend(MM5, INITIATOR)
+                .states(Phase1State.MM_WAIT_MSG6, Phase1State.MM_WAIT_MSG5).build();
         List<Finding> fs = run(new PhaseOneDiagnostics(), x);
         Finding f = one(fs, "auth.peer-rejected");
         assertEquals(Confidence.CONFIRMED, f.confidence());
@@ -106,24 +130,24 @@ class BuiltInDiagnosticsTest {
     @Test
     void mm5DecryptsButTheAnswerDoesNotConfirmsThePskMismatch() {
         ExchangeView x = mm4("a2").decrypted()
-                .add("MM5", INITIATOR, 0, 500, true, true, 108, 0, List.of(), List.of(), List.of())
-                .add("INFORMATIONAL", RESPONDER, 7, 500, true, false, 76, 0, List.of(), List.of(), List.of())
-                .resend("MM5", INITIATOR)
-                .add("INFORMATIONAL", RESPONDER, 8, 500, true, false, 76, 0, List.of(), List.of(), List.of())
-                .states("MM_WAIT_MSG6", "MM_WAIT_MSG5").build();
+                .add(MM5, INITIATOR, 0, 500, true, true, 108, 0, List.of(), List.of(), List.of())
+                .add(INFORMATIONAL, RESPONDER, 7, 500, true, false, 76, 0, List.of(), List.of(), List.of())
+                .resend(MM5, INITIATOR)
+                .add(INFORMATIONAL, RESPONDER, 8, 500, true, false, 76, 0, List.of(), List.of(), List.of())
+                .states(Phase1State.MM_WAIT_MSG6, Phase1State.MM_WAIT_MSG5).build();
         assertEquals(Confidence.CONFIRMED, one(run(new PhaseOneDiagnostics(), x), "auth.psk-mismatch").confidence());
     }
 
     @Test
     void mm5UnansweredOnce() {
-        ExchangeView x = mm4("a3").msg("MM5", INITIATOR).states("MM_WAIT_MSG6", "MM_WAIT_MSG5").build();
+        ExchangeView x = mm4("a3").msg(MM5, INITIATOR).states(Phase1State.MM_WAIT_MSG6, Phase1State.MM_WAIT_MSG5).build();
         assertEquals(Confidence.POSSIBLE, one(run(new PhaseOneDiagnostics(), x), "auth.psk-mismatch").confidence());
     }
 
     @Test
     void mm2SentAndMm1NeverRepeatedIsAProbeEvenWithoutVendorIds() {
-        ExchangeView x = FakeExchange.main("a4").msg("MM1", INITIATOR).msg("MM2", RESPONDER)
-                .states("MM_WAIT_MSG2", "MM_WAIT_MSG3").build();
+        ExchangeView x = FakeExchange.main("a4").msg(MM1, INITIATOR).msg(MM2, RESPONDER)
+                .states(Phase1State.MM_WAIT_MSG2, Phase1State.MM_WAIT_MSG3).build();
         Finding f = one(run(new PhaseOneDiagnostics(), x), "scan.probe");
         assertEquals(Severity.INFO, f.severity());
         assertEquals(List.of(1L, 2L), f.evidence());
@@ -131,9 +155,9 @@ class BuiltInDiagnosticsTest {
 
     @Test
     void icmpPortUnreachableConfirmsNothingListens() {
-        ExchangeView x = FakeExchange.main("a5").msg("MM1", INITIATOR).resend("MM1", INITIATOR)
-                .icmp(new Views.IcmpError(9, 0, false, 3, 3, "MM1", INITIATOR))
-                .states("MM_WAIT_MSG2", null).build();
+        ExchangeView x = FakeExchange.main("a5").msg(MM1, INITIATOR).resend(MM1, INITIATOR)
+                .icmp(new Views.IcmpError(9, 0, false, 3, 3, Optional.of(MM1), INITIATOR))
+                .states(Phase1State.MM_WAIT_MSG2, Phase1State.NONE).build();
         Finding f = one(run(new PhaseOneDiagnostics(), x), "peer.unreachable");
         assertEquals(Confidence.CONFIRMED, f.confidence());
         assertTrue(f.explanation().contains("nothing listens on UDP 500"), f.explanation());
@@ -143,17 +167,17 @@ class BuiltInDiagnosticsTest {
     @Test
     void policyMismatchListsWhatTheResponderAcceptedElsewhere() {
         PhaseOneDiagnostics p = new PhaseOneDiagnostics();
-        ExchangeView good = mm4("b1").msg("MM5", INITIATOR, 0, 500, true, List.of(), List.of())
-                .msg("MM6", RESPONDER, 0, 500, true, List.of(), List.of())
-                .chosen(FakeExchange.proposal(7, "AES-CBC", 4, "SHA2-256", 14, 1))
-                .states("MM_ACTIVE", "MM_ACTIVE").build();
+        ExchangeView good = mm4("b1").msg(MM5, INITIATOR, 0, 500, true, List.of(), List.of())
+                .msg(MM6, RESPONDER, 0, 500, true, List.of(), List.of())
+                .chosen(FakeExchange.proposal(7, 4, 14, 1))
+                .states(Phase1State.MM_ACTIVE, Phase1State.MM_ACTIVE).build();
         assertEquals(List.of(), run(p, good));
         ExchangeView refused = FakeExchange.main("b2").peers("192.0.2.2", FakeExchange.R_IP)
-                .offered(FakeExchange.proposal(5, "3DES-CBC", 1, "MD5", 2, 1))
-                .msg("MM1", INITIATOR)
-                .msg("INFORMATIONAL", RESPONDER, 0, 500, false, List.of(NotifyType.NO_PROPOSAL_CHOSEN.code()),
+                .offered(FakeExchange.proposal(5, 1, 2, 1))
+                .msg(MM1, INITIATOR)
+                .msg(INFORMATIONAL, RESPONDER, 0, 500, false, List.of(NotifyType.NO_PROPOSAL_CHOSEN.code()),
                         List.of())
-                .states("MM_WAIT_MSG2", "MM_NO_STATE").build();
+                .states(Phase1State.MM_WAIT_MSG2, Phase1State.MM_NO_STATE).build();
         Finding f = one(run(p, refused), "policy.mismatch");
         assertTrue(f.explanation().contains("3DES-CBC MD5 group 2"), f.explanation());
         assertTrue(f.explanation().contains("accepted: AES-CBC SHA2-256 group 14"), f.explanation());
@@ -164,9 +188,9 @@ class BuiltInDiagnosticsTest {
 
     @Test
     void oneDirectionCaptureIsACaptureLimitationNotAPskMismatch() {
-        ExchangeView x = FakeExchange.main("c1").msg("MM1", INITIATOR).msg("MM3", INITIATOR)
-                .msg("MM5", INITIATOR, 0, 500, true, List.of(), List.of()).resend("MM5", INITIATOR)
-                .states("MM_WAIT_MSG6", null).build();
+        ExchangeView x = FakeExchange.main("c1").msg(MM1, INITIATOR).msg(MM3, INITIATOR)
+                .msg(MM5, INITIATOR, 0, 500, true, List.of(), List.of()).resend(MM5, INITIATOR)
+                .states(Phase1State.MM_WAIT_MSG6, Phase1State.NONE).build();
         List<Finding> fs = runAll(x);
         Finding f = one(fs, "capture.one-direction");
         assertEquals(Severity.INFO, f.severity());
@@ -177,25 +201,25 @@ class BuiltInDiagnosticsTest {
 
     @Test
     void incompleteFragmentSetIsAnErrorWhenPhaseOneFailed() {
-        ExchangeView x = mm4("c2").msg("MM5", INITIATOR, 0, 500, true, List.of(), List.of())
-                .fragments(new Views.FragmentSet("ip", INITIATOR, List.of(20L, 21L), false))
-                .states("MM_WAIT_MSG6", "MM_WAIT_MSG5").build();
+        ExchangeView x = mm4("c2").msg(MM5, INITIATOR, 0, 500, true, List.of(), List.of())
+                .fragments(new Views.FragmentSet(FragmentKind.IP, INITIATOR, List.of(20L, 21L), false))
+                .states(Phase1State.MM_WAIT_MSG6, Phase1State.MM_WAIT_MSG5).build();
         Finding f = one(run(new PathDiagnostics(), x), "path.fragments-lost");
         assertEquals(Severity.ERROR, f.severity());
         assertEquals(List.of(20L, 21L), f.evidence());
-        ExchangeView ok = mm4("c3").msg("MM5", INITIATOR).msg("MM6", RESPONDER)
-                .fragments(new Views.FragmentSet("ike", RESPONDER, List.of(30L), false))
-                .states("MM_ACTIVE", "MM_ACTIVE").build();
+        ExchangeView ok = mm4("c3").msg(MM5, INITIATOR).msg(MM6, RESPONDER)
+                .fragments(new Views.FragmentSet(FragmentKind.IKE, RESPONDER, List.of(30L), false))
+                .states(Phase1State.MM_ACTIVE, Phase1State.MM_ACTIVE).build();
         assertEquals(Severity.WARNING, one(run(new PathDiagnostics(), ok), "path.fragments-lost").severity());
     }
 
     @Test
     void fragmentedMm6NeverReachingTheInitiator() {
-        ExchangeView x = mm4("c4").add("MM5", INITIATOR, 0, 500, true, false, 1800, 0, List.of(), List.of(),
+        ExchangeView x = mm4("c4").add(MM5, INITIATOR, 0, 500, true, false, 1800, 0, List.of(), List.of(),
                         List.of(11L, 12L))
-                .add("MM6", RESPONDER, 0, 500, true, false, 2400, 0, List.of(), List.of(), List.of(13L, 14L))
-                .resend("MM5", INITIATOR)
-                .states("MM_WAIT_MSG6", "MM_ACTIVE").build();
+                .add(MM6, RESPONDER, 0, 500, true, false, 2400, 0, List.of(), List.of(), List.of(13L, 14L))
+                .resend(MM5, INITIATOR)
+                .states(Phase1State.MM_WAIT_MSG6, Phase1State.MM_ACTIVE).build();
         Finding f = one(run(new PathDiagnostics(), x), "path.fragments-lost");
         assertEquals(Confidence.LIKELY, f.confidence());
     }
@@ -203,10 +227,10 @@ class BuiltInDiagnosticsTest {
     @Test
     void natWithoutNatTraversal() {
         ExchangeView x = mm4("d1").initiatorId("10.0.0.5")
-                .nat(new Views.Nat(false, false, List.of("RFC 3947"), List.of(), Optional.empty()))
-                .msg("MM5", INITIATOR, 0, 500, true, List.of(), List.of())
-                .msg("MM6", RESPONDER, 0, 500, true, List.of(), List.of())
-                .states("MM_ACTIVE", "MM_ACTIVE").build();
+                .nat(new Views.Nat(false, false, List.of(FakeExchange.natT("RFC 3947")), List.of(), Optional.empty()))
+                .msg(MM5, INITIATOR, 0, 500, true, List.of(), List.of())
+                .msg(MM6, RESPONDER, 0, 500, true, List.of(), List.of())
+                .states(Phase1State.MM_ACTIVE, Phase1State.MM_ACTIVE).build();
         Finding f = one(run(new PathDiagnostics(), x), "natt.not-negotiated");
         assertEquals(Severity.WARNING, f.severity());
         assertTrue(f.title().contains("responder"), f.title());
@@ -217,31 +241,31 @@ class BuiltInDiagnosticsTest {
     void natSeenOnlyInTheNatDiscoveryHashes() {
         // Ports 500 and no ID in clear: only the NAT-D check shows the initiator behind a NAT.
         ExchangeView x = mm4("d3")
-                .nat(new Views.Nat(false, true, List.of("RFC 3947"), List.of(), Optional.of(true), Optional.of(true),
-                        Optional.of(false), NatView.NAT_DISCOVERY_MISMATCH,
+                .nat(new Views.Nat(false, true, List.of(FakeExchange.natT("RFC 3947")), List.of(), Optional.of(true), Optional.of(true),
+                        Optional.of(false), NatDiscoveryResult.MISMATCH,
                         "initiator behind NAT (its NAT-D hash does not match the 198.51.100.7:500 seen here)"))
-                .msg("MM5", INITIATOR, 0, 500, true, List.of(), List.of())
-                .msg("MM6", RESPONDER, 0, 500, true, List.of(), List.of())
-                .states("MM_ACTIVE", "MM_ACTIVE").build();
+                .msg(MM5, INITIATOR, 0, 500, true, List.of(), List.of())
+                .msg(MM6, RESPONDER, 0, 500, true, List.of(), List.of())
+                .states(Phase1State.MM_ACTIVE, Phase1State.MM_ACTIVE).build();
         Finding f = one(run(new PathDiagnostics(), x), "natt.not-negotiated");
         assertTrue(f.explanation().contains("is behind a NAT"), f.explanation());
         assertTrue(f.explanation().contains("198.51.100.7:500"), f.explanation());
         // Forced encapsulation (mismatch on both sides, nothing else): no NAT evident, no finding.
         ExchangeView forced = mm4("d4")
-                .nat(new Views.Nat(false, true, List.of("RFC 3947"), List.of(), Optional.empty(), Optional.empty(),
-                        Optional.empty(), NatView.NAT_DISCOVERY_MISMATCH, "mismatch on both sides (NAT or forced"
+                .nat(new Views.Nat(false, true, List.of(FakeExchange.natT("RFC 3947")), List.of(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), NatDiscoveryResult.MISMATCH, "mismatch on both sides (NAT or forced"
                         + " encapsulation)"))
-                .states("MM_WAIT_MSG5", "MM_WAIT_MSG5").build();
+                .states(Phase1State.MM_WAIT_MSG5, Phase1State.MM_WAIT_MSG5).build();
         assertTrue(run(new PathDiagnostics(), forced).stream().noneMatch(g -> g.code().startsWith("natt.")));
     }
 
     @Test
     void port4500BlockedAfterTheFloat() {
         ExchangeView x = mm4("d2")
-                .nat(new Views.Nat(true, true, List.of("RFC 3947"), List.of("RFC 3947"), Optional.of(true)))
-                .msg("MM5", INITIATOR, 0, 4500, true, List.of(), List.of())
-                .resend("MM5", INITIATOR).resend("MM5", INITIATOR)
-                .states("MM_WAIT_MSG6", "MM_WAIT_MSG5").build();
+                .nat(new Views.Nat(true, true, List.of(FakeExchange.natT("RFC 3947")), List.of(FakeExchange.natT("RFC 3947")), Optional.of(true)))
+                .msg(MM5, INITIATOR, 0, 4500, true, List.of(), List.of())
+                .resend(MM5, INITIATOR).resend(MM5, INITIATOR)
+                .states(Phase1State.MM_WAIT_MSG6, Phase1State.MM_WAIT_MSG5).build();
         List<Finding> fs = runAll(x);
         assertEquals(Severity.ERROR, one(fs, "natt.port-4500-blocked").severity());
         assertEquals(Confidence.POSSIBLE, one(fs, "auth.psk-mismatch").confidence());
@@ -252,10 +276,10 @@ class BuiltInDiagnosticsTest {
     @Test
     void decryptedQuickModeRefusalsAreConfirmedAndSpecific() {
         ExchangeView x = active("e1").decrypted()
-                .msg("QM1", INITIATOR, 0x11, 500, true, List.of(), List.of())
-                .msg("INFORMATIONAL", RESPONDER, 0x22, 500, true, List.of(NotifyType.INVALID_ID_INFORMATION.code()),
+                .msg(QM1, INITIATOR, 0x11, 500, true, List.of(), List.of())
+                .msg(INFORMATIONAL, RESPONDER, 0x22, 500, true, List.of(NotifyType.INVALID_ID_INFORMATION.code()),
                         List.of())
-                .quickMode(0x11, "QM_WAIT_MSG2").build();
+                .quickMode(0x11, QuickModeState.QM_WAIT_MSG2).build();
         List<Finding> fs = run(new PhaseTwoDiagnostics(), x);
         assertEquals(Set.of("phase2.proxy-id-mismatch"), codes(fs));
         assertEquals(Confidence.CONFIRMED, fs.get(0).confidence());
@@ -265,11 +289,11 @@ class BuiltInDiagnosticsTest {
     @Test
     void completedPhaseOneAndTwoGetNoError() {
         ExchangeView x = active("e2")
-                .chosen(FakeExchange.proposal(7, "AES-CBC", 4, "SHA2-256", 14, 1))
-                .msg("QM1", INITIATOR, 0x11, 500, true, List.of(), List.of())
-                .msg("QM2", RESPONDER, 0x11, 500, true, List.of(), List.of())
-                .msg("QM3", INITIATOR, 0x11, 500, true, List.of(), List.of())
-                .quickMode(0x11, "QM_ACTIVE").build();
+                .chosen(FakeExchange.proposal(7, 4, 14, 1))
+                .msg(QM1, INITIATOR, 0x11, 500, true, List.of(), List.of())
+                .msg(QM2, RESPONDER, 0x11, 500, true, List.of(), List.of())
+                .msg(QM3, INITIATOR, 0x11, 500, true, List.of(), List.of())
+                .quickMode(0x11, QuickModeState.QM_DONE).build();
         assertTrue(runAll(x).stream().noneMatch(f -> f.severity() == Severity.ERROR), codes(runAll(x)).toString());
     }
 
@@ -278,8 +302,8 @@ class BuiltInDiagnosticsTest {
         // ATTR: type 3 (SET), reserved, identifier 0x0001; XAUTH_STATUS (16527, TV) = 0 (FAIL).
         ImmutableBytes body = ImmutableBytes.fromHex("03000001" + "c08f0000");
         ExchangeView x = active("e3").decrypted()
-                .msg("TRANSACTION", RESPONDER, 0x33, 500, true, List.of(),
-                        List.of(new Views.Payload(14, "ATTR", 28, body)))
+                .msg(TRANSACTION, RESPONDER, 0x33, 500, true, List.of(),
+                        List.of(new Views.Payload(14, PayloadType.ATTR, 28, body)))
                 .build();
         assertEquals(Severity.ERROR, one(run(new PhaseTwoDiagnostics(), x), "xauth.failed").severity());
         assertEquals(1, PhaseTwoDiagnostics.xauthStatus(ImmutableBytes.fromHex("03000001c08f0001")));
@@ -290,7 +314,7 @@ class BuiltInDiagnosticsTest {
     void unansweredSmallInformationalsLookLikeADeadPeer() {
         FakeExchange b = active("e4");
         for (int k = 0; k < 4; k++) {
-            b.add("INFORMATIONAL", INITIATOR, 0x40 + k, 500, true, false, 92, 0, List.of(), List.of(), List.of());
+            b.add(INFORMATIONAL, INITIATOR, 0x40 + k, 500, true, false, 92, 0, List.of(), List.of(), List.of());
         }
         Finding f = one(run(new PhaseTwoDiagnostics(), b.build()), "dpd.peer-dead");
         assertEquals(Confidence.POSSIBLE, f.confidence());
@@ -298,7 +322,7 @@ class BuiltInDiagnosticsTest {
         // The same, but the peer keeps sending ESP: not dead.
         FakeExchange alive = active("e5");
         for (int k = 0; k < 4; k++) {
-            alive.add("INFORMATIONAL", INITIATOR, 0x40 + k, 500, true, false, 92, 0, List.of(), List.of(), List.of());
+            alive.add(INFORMATIONAL, INITIATOR, 0x40 + k, 500, true, false, 92, 0, List.of(), List.of(), List.of());
         }
         alive.esp(new Views.Esp(0x1234, RESPONDER, false, 10, 1000, 1, 99, 0, Long.MAX_VALUE));
         assertEquals(List.of(), run(new PhaseTwoDiagnostics(), alive.build()));
@@ -307,10 +331,10 @@ class BuiltInDiagnosticsTest {
     @Test
     void decryptedRuThereWithoutAckIsConfirmed() {
         FakeExchange b = active("e6").decrypted()
-                .msg("INFORMATIONAL", INITIATOR, 0x50, 500, true, List.of(NotifyType.R_U_THERE.code()), List.of())
-                .msg("INFORMATIONAL", RESPONDER, 0x51, 500, true, List.of(NotifyType.R_U_THERE_ACK.code()), List.of());
+                .msg(INFORMATIONAL, INITIATOR, 0x50, 500, true, List.of(NotifyType.R_U_THERE.code()), List.of())
+                .msg(INFORMATIONAL, RESPONDER, 0x51, 500, true, List.of(NotifyType.R_U_THERE_ACK.code()), List.of());
         for (int k = 0; k < 3; k++) {
-            b.msg("INFORMATIONAL", INITIATOR, 0x60 + k, 500, true, List.of(NotifyType.R_U_THERE.code()), List.of());
+            b.msg(INFORMATIONAL, INITIATOR, 0x60 + k, 500, true, List.of(NotifyType.R_U_THERE.code()), List.of());
         }
         Finding f = one(run(new PhaseTwoDiagnostics(), b.build()), "dpd.peer-dead");
         assertEquals(Confidence.CONFIRMED, f.confidence());
@@ -322,21 +346,36 @@ class BuiltInDiagnosticsTest {
     @Test
     void weakOfferedButStrongChosenIsInfo() {
         ExchangeView x = FakeExchange.main("f1")
-                .offered(FakeExchange.proposal(7, "AES-CBC", 4, "SHA2-256", 14, 1))
-                .offered(FakeExchange.proposal(1, "DES-CBC", 1, "MD5", 1, 1))
-                .chosen(FakeExchange.proposal(7, "AES-CBC", 4, "SHA2-256", 14, 1))
-                .msg("MM1", INITIATOR).msg("MM2", RESPONDER).build();
+                .offered(FakeExchange.proposal(7, 4, 14, 1))
+                .offered(FakeExchange.proposal(1, 1, 1, 1))
+                .chosen(FakeExchange.proposal(7, 4, 14, 1))
+                .msg(MM1, INITIATOR).msg(MM2, RESPONDER).build();
         Finding f = one(run(new CryptoPolicyDiagnostics(), x), "crypto.weak-proposal");
         assertEquals(Severity.INFO, f.severity());
         assertTrue(f.title().contains("DES") && f.title().contains("MD5") && f.title().contains("group 1"), f.title());
     }
 
+    /** IKEv2 integrity is {@code integrity()}, not {@code hash()}: a SHA-1 INTEG transform is weak and described. */
+    @Test
+    void weakIkev2IntegrityChosen() {
+        ProposalView p = new Views.Proposal(true, 1, 0, ProposalView.PROTO_ISAKMP, ImmutableBytes.EMPTY,
+                Ikev2EncryptionAlgorithm.ENCR_AES_CBC.code(), Ikev2EncryptionAlgorithm.ENCR_AES_CBC.code(), 128, 0,
+                Ikev2IntegrityAlgorithm.AUTH_HMAC_SHA1_96.code(), Ikev2PrfAlgorithm.PRF_HMAC_SHA1.code(), 0, 14, 0, 0,
+                List.of());
+        ExchangeView x = FakeExchange.ikev2("f3").chosen(p).msg(IKE_SA_INIT_REQUEST, INITIATOR)
+                .msg(IKE_SA_INIT_RESPONSE, RESPONDER).build();
+        Finding f = one(run(new CryptoPolicyDiagnostics(), x), "crypto.weak-proposal");
+        assertEquals(Severity.WARNING, f.severity());
+        assertTrue(f.title().contains("SHA1"), f.title());
+        assertTrue(f.explanation().contains("ENCR_AES_CBC-128 AUTH_HMAC_SHA1_96 group 14"), f.explanation());
+    }
+
     @Test
     void aggressiveModeWithCertificatesExposesNothing() {
         ExchangeView x = FakeExchange.aggressive("f2")
-                .chosen(FakeExchange.proposal(7, "AES-CBC", 4, "SHA2-256", 14, 3))
-                .msg("AM1", INITIATOR).msg("AM2", RESPONDER).msg("AM3", INITIATOR)
-                .states("AM_ACTIVE", "AM_ACTIVE").build();
+                .chosen(FakeExchange.proposal(7, 4, 14, 3))
+                .msg(AM1, INITIATOR).msg(AM2, RESPONDER).msg(AM3, INITIATOR)
+                .states(Phase1State.AM_ACTIVE, Phase1State.AM_ACTIVE).build();
         assertEquals(List.of(), run(new CryptoPolicyDiagnostics(), x));
     }
 
@@ -345,10 +384,10 @@ class BuiltInDiagnosticsTest {
     @Test
     void ikev2IgnoredWhileIkev1Works() {
         VersionDiagnostics p = new VersionDiagnostics();
-        ExchangeView v1 = mm4("1000000000000001").msg("MM5", INITIATOR).msg("MM6", RESPONDER)
-                .states("MM_ACTIVE", "MM_ACTIVE").build();
-        ExchangeView v2 = FakeExchange.ikev2("2000000000000002").msg("IKE_SA_INIT request", INITIATOR)
-                .resend("IKE_SA_INIT request", INITIATOR).states("IKE_SA_INIT", null).build();
+        ExchangeView v1 = mm4("1000000000000001").msg(MM5, INITIATOR).msg(MM6, RESPONDER)
+                .states(Phase1State.MM_ACTIVE, Phase1State.MM_ACTIVE).build();
+        ExchangeView v2 = FakeExchange.ikev2("2000000000000002").msg(IKE_SA_INIT_REQUEST, INITIATOR)
+                .resend(IKE_SA_INIT_REQUEST, INITIATOR).states(Phase1State.IKE_SA_INIT, Phase1State.NONE).build();
         List<Finding> out = new ArrayList<>();
         p.analyze(v2, out::add);
         p.analyze(v1, out::add);
@@ -368,19 +407,19 @@ class BuiltInDiagnosticsTest {
 
     @Test
     void invalidMajorVersionIsConfirmed() {
-        ExchangeView x = FakeExchange.main("g2").msg("MM1", INITIATOR)
-                .msg("INFORMATIONAL", RESPONDER, 0, 500, false, List.of(NotifyType.INVALID_MAJOR_VERSION.code()),
+        ExchangeView x = FakeExchange.main("g2").msg(MM1, INITIATOR)
+                .msg(INFORMATIONAL, RESPONDER, 0, 500, false, List.of(NotifyType.INVALID_MAJOR_VERSION.code()),
                         List.of())
-                .states("MM_WAIT_MSG2", "MM_NO_STATE").build();
+                .states(Phase1State.MM_WAIT_MSG2, Phase1State.MM_NO_STATE).build();
         assertEquals(Confidence.CONFIRMED,
                 one(run(new VersionDiagnostics(), x), "ike.version-mismatch").confidence());
     }
 
     @Test
     void bothPeersInitiatingAtOnce() {
-        ExchangeView a = FakeExchange.main("h1").startAt(100).msg("MM1", INITIATOR).msg("MM2", RESPONDER).build();
+        ExchangeView a = FakeExchange.main("h1").startAt(100).msg(MM1, INITIATOR).msg(MM2, RESPONDER).build();
         ExchangeView b = FakeExchange.main("h2").startAt(100).peers(FakeExchange.R_IP, FakeExchange.I_IP)
-                .msg("MM1", INITIATOR).msg("MM2", RESPONDER).build();
+                .msg(MM1, INITIATOR).msg(MM2, RESPONDER).build();
         List<Finding> out = new ArrayList<>();
         new ExchangeHealthDiagnostics().endOfCapture(List.of(a, b), out::add);
         assertEquals(Set.of("exchange.simultaneous"), codes(out));
@@ -390,7 +429,7 @@ class BuiltInDiagnosticsTest {
     void samePeersThreeTimesInTenMinutesIsFlapping() {
         List<ExchangeView> xs = new ArrayList<>();
         for (int k = 0; k < 3; k++) {
-            xs.add(FakeExchange.main("k" + k).startAt(1000 + 200L * k).msg("MM1", INITIATOR).msg("MM2", RESPONDER)
+            xs.add(FakeExchange.main("k" + k).startAt(1000 + 200L * k).msg(MM1, INITIATOR).msg(MM2, RESPONDER)
                     .build());
         }
         List<Finding> out = new ArrayList<>();
@@ -401,7 +440,7 @@ class BuiltInDiagnosticsTest {
         // Spread over an hour: no flapping.
         List<ExchangeView> slow = new ArrayList<>();
         for (int k = 0; k < 3; k++) {
-            slow.add(FakeExchange.main("s" + k).startAt(1000 + 1200L * k).msg("MM1", INITIATOR).build());
+            slow.add(FakeExchange.main("s" + k).startAt(1000 + 1200L * k).msg(MM1, INITIATOR).build());
         }
         List<Finding> none = new ArrayList<>();
         hook.endOfCapture(slow, none::add);
@@ -410,9 +449,9 @@ class BuiltInDiagnosticsTest {
 
     @Test
     void retransmissionsBeforeSuccessAreAWarning() {
-        ExchangeView x = FakeExchange.main("m1").msg("MM1", INITIATOR).resend("MM1", INITIATOR)
-                .resend("MM1", INITIATOR).msg("MM2", RESPONDER).msg("MM3", INITIATOR).msg("MM4", RESPONDER)
-                .msg("MM5", INITIATOR).msg("MM6", RESPONDER).states("MM_ACTIVE", "MM_ACTIVE").build();
+        ExchangeView x = FakeExchange.main("m1").msg(MM1, INITIATOR).resend(MM1, INITIATOR)
+                .resend(MM1, INITIATOR).msg(MM2, RESPONDER).msg(MM3, INITIATOR).msg(MM4, RESPONDER)
+                .msg(MM5, INITIATOR).msg(MM6, RESPONDER).states(Phase1State.MM_ACTIVE, Phase1State.MM_ACTIVE).build();
         Finding f = one(run(new ExchangeHealthDiagnostics(), x), "exchange.retransmissions");
         assertEquals(Severity.WARNING, f.severity());
         assertEquals(List.of(1L, 2L, 3L, 5L), f.evidence());
@@ -422,13 +461,13 @@ class BuiltInDiagnosticsTest {
 
     /** MM1..MM4 exchanged. */
     private static FakeExchange mm4(String ispi) {
-        return FakeExchange.main(ispi).msg("MM1", INITIATOR).msg("MM2", RESPONDER).msg("MM3", INITIATOR)
-                .msg("MM4", RESPONDER);
+        return FakeExchange.main(ispi).msg(MM1, INITIATOR).msg(MM2, RESPONDER).msg(MM3, INITIATOR)
+                .msg(MM4, RESPONDER);
     }
 
     /** Main mode completed. */
     private static FakeExchange active(String ispi) {
-        return mm4(ispi).msg("MM5", INITIATOR, 0, 500, true, List.of(), List.of())
-                .msg("MM6", RESPONDER, 0, 500, true, List.of(), List.of()).states("MM_ACTIVE", "MM_ACTIVE");
+        return mm4(ispi).msg(MM5, INITIATOR, 0, 500, true, List.of(), List.of())
+                .msg(MM6, RESPONDER, 0, 500, true, List.of(), List.of()).states(Phase1State.MM_ACTIVE, Phase1State.MM_ACTIVE);
     }
 }

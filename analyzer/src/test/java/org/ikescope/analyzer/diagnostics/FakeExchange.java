@@ -6,18 +6,24 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.ikescope.analyzer.plugins.Views;
 import org.ikescope.api.plugin.EspView;
+import org.ikescope.api.plugin.ExchangeMode;
 import org.ikescope.api.plugin.ExchangeView;
 import org.ikescope.api.plugin.Finding;
 import org.ikescope.api.plugin.FragmentSetView;
 import org.ikescope.api.plugin.IcmpErrorView;
 import org.ikescope.api.plugin.IdentityView;
+import org.ikescope.api.plugin.ImmutableBytes;
 import org.ikescope.api.plugin.MessageView;
 import org.ikescope.api.plugin.NatView;
 import org.ikescope.api.plugin.NotificationView;
 import org.ikescope.api.plugin.PayloadView;
+import org.ikescope.api.plugin.Phase1State;
 import org.ikescope.api.plugin.ProposalView;
+import org.ikescope.api.plugin.QuickModeState;
 import org.ikescope.api.plugin.QuickModeView;
 import org.ikescope.api.plugin.Side;
+import org.ikescope.api.plugin.Step;
+import org.ikescope.api.plugin.VendorIdView;
 
 /**
  * A hand-made exchange for unit tests: messages are added one per second from frame 1 on, in the
@@ -29,10 +35,10 @@ final class FakeExchange {
     private static final long SECOND = 1_000_000_000L;
 
     private final String ispi;
-    private final String mode;
+    private final ExchangeMode mode;
     private int version = 1;
-    private String initiatorState;
-    private String responderState;
+    private Phase1State initiatorState = Phase1State.NONE;
+    private Phase1State responderState = Phase1State.NONE;
     private String file = "test.pcap";
     private String initiatorIp = I_IP;
     private String responderIp = R_IP;
@@ -50,21 +56,21 @@ final class FakeExchange {
     private boolean decrypted;
     private long timeToActive = -1;
 
-    private FakeExchange(String ispi, String mode) {
+    private FakeExchange(String ispi, ExchangeMode mode) {
         this.ispi = ispi;
         this.mode = mode;
     }
 
     static FakeExchange main(String ispi) {
-        return new FakeExchange(ispi, ExchangeView.MODE_MAIN);
+        return new FakeExchange(ispi, ExchangeMode.MAIN);
     }
 
     static FakeExchange aggressive(String ispi) {
-        return new FakeExchange(ispi, ExchangeView.MODE_AGGRESSIVE);
+        return new FakeExchange(ispi, ExchangeMode.AGGRESSIVE);
     }
 
     static FakeExchange ikev2(String ispi) {
-        FakeExchange f = new FakeExchange(ispi, ExchangeView.MODE_IKEV2);
+        FakeExchange f = new FakeExchange(ispi, ExchangeMode.IKEV2);
         f.version = 2;
         return f;
     }
@@ -74,7 +80,7 @@ final class FakeExchange {
         return this;
     }
 
-    FakeExchange states(String i, String r) {
+    FakeExchange states(Phase1State i, Phase1State r) {
         this.initiatorState = i;
         this.responderState = r;
         return this;
@@ -112,7 +118,7 @@ final class FakeExchange {
     }
 
     FakeExchange initiatorId(String ip) {
-        this.initiatorId = new Views.Identity(1, "ID_IPV4_ADDR", ip, org.ikescope.api.plugin.ImmutableBytes.EMPTY, 5);
+        this.initiatorId = new Views.Identity(1, false, ip, ImmutableBytes.EMPTY, 5);
         return this;
     }
 
@@ -136,28 +142,29 @@ final class FakeExchange {
         return this;
     }
 
-    FakeExchange quickMode(int messageId, String state) {
+    FakeExchange quickMode(int messageId, QuickModeState state) {
         List<MessageView> qm = new ArrayList<>();
         for (MessageView m : messages) {
-            if (m.messageId() == messageId && m.step().startsWith("QM")) {
+            if (m.messageId() == messageId && m.step().quickMode()) {
                 qm.add(m);
             }
         }
         List<NotificationView> ns = new ArrayList<>();
-        quickModes.add(new Views.QuickMode(messageId, qm, state, Optional.empty(), List.of(), ns));
+        Side initiator = qm.isEmpty() ? Side.INITIATOR : qm.get(0).from();
+        quickModes.add(new Views.QuickMode(messageId, initiator, qm, state, Optional.empty(), List.of(), ns));
         return this;
     }
 
     /** A message on UDP 500. */
-    FakeExchange msg(String step, Side from) {
+    FakeExchange msg(Step step, Side from) {
         return msg(step, from, 0, 500, false, List.of(), List.of());
     }
 
     /** A retransmission of the first earlier copy of {@code step}. */
-    FakeExchange resend(String step, Side from) {
+    FakeExchange resend(Step step, Side from) {
         long of = 0;
         for (MessageView m : messages) {
-            if (m.step().equals(step) && m.from() == from) {
+            if (m.step() == step && m.from() == from) {
                 of = m.frame();
                 break;
             }
@@ -165,33 +172,32 @@ final class FakeExchange {
         return add(step, from, 0, 500, false, false, 100, of, List.of(), List.of(), List.of());
     }
 
-    FakeExchange msg(String step, Side from, int messageId, int port, boolean encrypted, List<Integer> notifyTypes,
+    FakeExchange msg(Step step, Side from, int messageId, int port, boolean encrypted, List<Integer> notifyTypes,
                      List<PayloadView> payloads) {
         return add(step, from, messageId, port, encrypted, encrypted && decrypted, 100, 0, notifyTypes, payloads,
                 List.of());
     }
 
-    FakeExchange add(String step, Side from, int messageId, int port, boolean encrypted, boolean decryptedMsg,
+    FakeExchange add(Step step, Side from, int messageId, int port, boolean encrypted, boolean decryptedMsg,
                      long length, long retransmissionOf, List<Integer> notifyTypes, List<PayloadView> payloads,
                      List<Long> ipFragments) {
         long frame = messages.size() + 1;
         long t = startNanos + frame * SECOND;
         String src = from == Side.INITIATOR ? initiatorIp : responderIp;
         String dst = from == Side.INITIATOR ? responderIp : initiatorIp;
-        int type = switch (step.substring(0, 2)) {
-            case "MM" -> 2;
-            case "AM" -> 4;
-            case "QM" -> 32;
-            case "TR" -> 6;
-            case "IK" -> 34;
+        int type = switch (step) {
+            case MM1, MM2, MM3, MM4, MM5, MM6 -> 2;
+            case AM1, AM2, AM3 -> 4;
+            case QM1, QM2, QM3 -> 32;
+            case TRANSACTION -> 6;
+            case IKE_SA_INIT_REQUEST, IKE_SA_INIT_RESPONSE, IKE_AUTH_REQUEST, IKE_AUTH_RESPONSE -> 34;
             default -> 5;
         };
         messages.add(new Views.Message(step, from, frame, t, src, port, dst, port, port == 4500, encrypted,
                 decryptedMsg, length, retransmissionOf, type, messageId, payloads, notifyTypes, ipFragments,
                 List.of()));
         for (int n : notifyTypes) {
-            notifications.add(new Views.Notification(n, org.ikescope.api.protocol.NotifyType.nameOf(n), frame, from,
-                    encrypted, messageId));
+            notifications.add(new Views.Notification(n, version == 2, frame, from, encrypted, messageId));
         }
         return this;
     }
@@ -204,16 +210,21 @@ final class FakeExchange {
         long end = messages.isEmpty() ? startNanos : messages.get(messages.size() - 1).timeNanos();
         long start = messages.isEmpty() ? startNanos : messages.get(0).timeNanos();
         return new Views.Exchange(file, ispi, "0000000000000000", version, mode,
-                Views.Peer.of(initiatorIp, 500), Views.Peer.of(responderIp, 500), initiatorState, responderState,
+                Views.Peer.of(initiatorIp, 500), Views.Peer.of(responderIp, 500), initiatorState, responderState, false,
                 Optional.ofNullable(chosen), offered, Optional.ofNullable(initiatorId), Optional.empty(), messages,
                 notifications, quickModes, List.of(), esp, icmp, fragments, nat, start, end,
                 timeToActive < 0 ? OptionalLong.empty() : OptionalLong.of(timeToActive), false, decrypted,
                 List.<Finding>of());
     }
 
-    /** A phase-1 transform. */
-    static ProposalView proposal(int encryption, String encName, int hash, String hashName, int group, int auth) {
-        return new Views.Proposal(false, 1, 1, 1, org.ikescope.api.plugin.ImmutableBytes.EMPTY, 1, encryption,
-                encName, 0, hash, hashName, auth, auth == 1 ? "PSK" : "RSA_SIG", group, 86400, 0, List.of());
+    /** A phase-1 transform (IKEv1 codes; the view names them from the registries). */
+    static ProposalView proposal(int encryption, int hash, int group, int auth) {
+        return new Views.Proposal(false, 1, 1, ProposalView.PROTO_ISAKMP, ImmutableBytes.EMPTY, 1, encryption, 0, hash,
+                0, 0, auth, group, 86400, 0, List.of());
+    }
+
+    /** A NAT-T vendor ID known by its catalogue name. */
+    static VendorIdView natT(String name) {
+        return new Views.VendorId(ImmutableBytes.EMPTY, name, true);
     }
 }

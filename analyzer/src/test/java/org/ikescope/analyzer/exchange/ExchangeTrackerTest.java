@@ -1,17 +1,18 @@
 package org.ikescope.analyzer.exchange;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.ikescope.api.plugin.Side;
+import org.ikescope.api.plugin.Step;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Streaming, roles, retransmissions and the edge cases the lab captures do not show. */
 class ExchangeTrackerTest {
@@ -66,7 +67,7 @@ class ExchangeTrackerTest {
         List<Exchange> out = new java.util.ArrayList<>();
         ExchangeTracker t = new ExchangeTracker(options(120, 2), out::add, null, () -> ++ids[0]);
         try (var src = org.ikescope.dissector.capture.Captures.open(f.toString())) {
-            new org.ikescope.dissector.pipeline.Dissector(org.ikescope.dissector.pipeline.Dissector.Options.defaults()).run(src, t);
+            new org.ikescope.dissector.Dissector(org.ikescope.dissector.Dissector.Options.defaults()).run(src, t);
         }
         assertEquals(1, out.size());
         assertEquals("cap", out.get(0).closedBy());
@@ -164,6 +165,7 @@ class ExchangeTrackerTest {
         assertEquals(4, i.frame());
         assertEquals(3, i.quotedFrame());
         assertEquals("MM1", i.quotedStep());
+        assertEquals(Step.MM1, i.quoted());
         assertEquals("port unreachable", i.description());
         assertEquals(Side.INITIATOR, i.about());
     }

@@ -1,20 +1,20 @@
 package org.ikescope.analyzer.exchange;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import org.ikescope.dissector.capture.Captures;
-import org.ikescope.dissector.capture.PacketSource;
-import org.ikescope.dissector.isakmp.IsakmpMessage;
-import org.ikescope.dissector.pipeline.Dissector;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.ikescope.api.plugin.Step;
+import org.ikescope.dissector.Dissector;
+import org.ikescope.dissector.capture.Captures;
+import org.ikescope.dissector.capture.PacketSource;
+import org.ikescope.dissector.isakmp.IsakmpMessage;
+import org.junit.jupiter.api.Test;
 
 /** The tracker's budget of message bytes: charged when a message is added, released at emission. */
 class MessageBytesTest {

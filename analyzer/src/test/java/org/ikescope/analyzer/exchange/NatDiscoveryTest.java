@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.ikescope.analyzer.diagnostics.PathDiagnostics;
 import org.ikescope.analyzer.plugins.ExchangeViews;
 import org.ikescope.api.plugin.Finding;
+import org.ikescope.api.plugin.NatDiscoveryResult;
 import org.ikescope.api.plugin.NatView;
 import org.ikescope.api.protocol.IkeHashAlgorithm;
 import org.ikescope.dissector.net.Addresses;
@@ -62,9 +63,11 @@ class NatDiscoveryTest {
         assertNull(NatDiscovery.digestName(IkeHashAlgorithm.TIGER));
         assertNull(NatDiscovery.digestName(IkeHashAlgorithm.UNKNOWN));
         assertEquals(IkeHashAlgorithm.SHA2_256, NatDiscovery.algorithm(
-                new ProposalSummary(1, 1, "AES-CBC", 128, "SHA2-256", null, "PSK", 14, "MODP2048", 28800, -1), List.of()));
+                new ProposalSummary(1, 1, "AES-CBC", 128, "SHA2-256", null, "PSK", 14, "MODP2048", 28800, -1, 7, 4, -1, 1),
+                List.of()));
         assertEquals(IkeHashAlgorithm.SHA, NatDiscovery.algorithm(
-                new ProposalSummary(1, 1, "AES-CBC", 128, "SHA1", null, "PSK", 14, "MODP2048", 28800, -1), List.of()));
+                new ProposalSummary(1, 1, "AES-CBC", 128, "SHA1", null, "PSK", 14, "MODP2048", 28800, -1, 7, 2, -1, 1),
+                List.of()));
     }
 
     private static final int NAT_D = 20;
@@ -158,7 +161,7 @@ class NatDiscoveryTest {
         assertEquals(Optional.of(true), v.initiatorBehindNat());
         assertEquals(Optional.of(false), v.responderBehindNat());
         assertEquals(Optional.of(true), v.natDetected());
-        assertEquals(NatView.NAT_DISCOVERY_MISMATCH, v.natDiscovery());
+        assertEquals(NatDiscoveryResult.MISMATCH, v.natDiscovery());
     }
 
     @Test

@@ -16,9 +16,12 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.ikescope.api.plugin.ExchangeMode;
 import org.ikescope.api.plugin.ExchangeView;
 import org.ikescope.api.plugin.Finding;
+import org.ikescope.api.plugin.Phase1State;
 import org.ikescope.api.plugin.Side;
+import org.ikescope.api.plugin.Step;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,12 +92,12 @@ class ExamplePluginTest {
     /** A completed main-mode exchange whose phase 1 took {@code seconds}; its MM1 is frame 3. */
     private static ExchangeView slow(long seconds) {
         long nanos = seconds * 1_000_000_000L;
-        Views.Message mm1 = new Views.Message("MM1", Side.INITIATOR, 3, 0, "192.0.2.1", 500, "192.0.2.2", 500, false,
+        Views.Message mm1 = new Views.Message(Step.MM1, Side.INITIATOR, 3, 0, "192.0.2.1", 500, "192.0.2.2", 500, false,
                 false, false, 100, 0, 2, 0, List.of(), List.of(), List.of(), List.of());
-        Views.Exchange x = Views.Exchange.of("0123456789abcdef", ExchangeView.MODE_MAIN, Views.Peer.of("192.0.2.1", 500),
-                Views.Peer.of("192.0.2.2", 500), "MM_ACTIVE", "MM_ACTIVE", List.of(mm1));
+        Views.Exchange x = Views.Exchange.of("0123456789abcdef", ExchangeMode.MAIN, Views.Peer.of("192.0.2.1", 500),
+                Views.Peer.of("192.0.2.2", 500), Phase1State.MM_ACTIVE, Phase1State.MM_ACTIVE, List.of(mm1));
         return new Views.Exchange(x.file(), x.ispi(), x.rspi(), x.version(), x.mode(), x.initiator(), x.responder(),
-                x.initiatorState(), x.responderState(), x.chosenProposal(), x.offeredProposals(), x.initiatorIdentity(),
+                x.initiatorState(), x.responderState(), x.stateInferred(), x.chosenProposal(), x.offeredProposals(), x.initiatorIdentity(),
                 x.responderIdentity(), x.messages(), x.notifications(), x.quickModes(), x.informationals(), x.esp(),
                 x.icmpErrors(), x.incompleteFragmentSets(), x.nat(), 0, nanos, OptionalLong.of(nanos), false, false,
                 List.of());

@@ -1,5 +1,10 @@
 package org.ikescope.analyzer.plugins;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,36 +12,47 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.ikescope.analyzer.exchange.Exchange;
 import org.ikescope.analyzer.exchange.ExchangeTracker;
+import org.ikescope.api.plugin.ExchangeMode;
 import org.ikescope.api.plugin.ExchangeView;
+import org.ikescope.api.plugin.IdentityView;
 import org.ikescope.api.plugin.ImmutableBytes;
 import org.ikescope.api.plugin.MessageView;
+import org.ikescope.api.plugin.NatDiscoveryResult;
+import org.ikescope.api.plugin.NotificationView;
 import org.ikescope.api.plugin.PayloadView;
+import org.ikescope.api.plugin.Phase1State;
 import org.ikescope.api.plugin.ProposalView;
+import org.ikescope.api.plugin.QuickModeState;
 import org.ikescope.api.plugin.Side;
+import org.ikescope.api.plugin.Step;
+import org.ikescope.api.plugin.VendorIdView;
 import org.ikescope.api.protocol.AuthMethod;
+import org.ikescope.api.protocol.ExchangeType;
+import org.ikescope.api.protocol.IdType;
 import org.ikescope.api.protocol.IkeEncryptionAlgorithm;
 import org.ikescope.api.protocol.IkeHashAlgorithm;
+import org.ikescope.api.protocol.Ikev2EncryptionAlgorithm;
+import org.ikescope.api.protocol.Ikev2IntegrityAlgorithm;
+import org.ikescope.api.protocol.Ikev2NotifyType;
+import org.ikescope.api.protocol.Ikev2PrfAlgorithm;
+import org.ikescope.api.protocol.IsakmpTransformId;
+import org.ikescope.api.protocol.PayloadType;
+import org.ikescope.dissector.Dissector;
 import org.ikescope.dissector.capture.Captures;
 import org.ikescope.dissector.capture.PacketSource;
 import org.ikescope.dissector.isakmp.IsakmpMessage;
-import org.ikescope.dissector.pipeline.Dissector;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 
 /** The view plugins get of a real exchange. */
 class ExchangeViewsTest {
     /** The lab captures, kept with the dissector's tests. */
     static Path capture(String name) {
         for (Path dir : List.of(Path.of("src/test/resources/captures"), Path.of("../dissector/src/test/resources/captures/lab"),
-                Path.of("src/test/resources/captures/lab"))) {
+                Path.of("src/test/resources/captures/lab"), Path.of("../dissector/src/test/resources/captures/thirdparty"))) {
             if (Files.isRegularFile(dir.resolve(name))) {
                 return dir.resolve(name);
             }
@@ -55,6 +71,13 @@ class ExchangeViewsTest {
         return out;
     }
 
+    /** The view of the first exchange of a lab or third-party capture (the test is skipped without it). */
+    static ExchangeView firstView(String name) throws IOException {
+        Path pcap = capture(name);
+        assumeTrue(pcap != null, "capture not found: " + name);
+        return ExchangeViews.of(exchanges(pcap).get(0));
+    }
+
     @Test
     void mainModeWithNatTraversalAndEsp() throws IOException {
         Path pcap = capture("mm-aes128-sha256-ecp256-esp.pcap");
@@ -63,14 +86,14 @@ class ExchangeViewsTest {
         assertEquals(1, xs.size());
         ExchangeView v = ExchangeViews.of(xs.get(0));
         assertEquals("ab6c99cf54678d0b", v.ispi());
-        assertEquals(ExchangeView.MODE_MAIN, v.mode());
+        assertEquals(ExchangeMode.MAIN, v.mode());
         assertEquals(1, v.version());
-        assertEquals("MM_ACTIVE", v.initiatorState());
-        assertEquals("MM_ACTIVE", v.responderState());
+        assertEquals(Phase1State.MM_ACTIVE, v.initiatorState());
+        assertEquals(Phase1State.MM_ACTIVE, v.responderState());
         assertTrue(v.phase1Complete());
         assertEquals("192.0.2.16", v.initiator().ip());
         assertEquals(List.of(500, 4500), v.initiator().ports());
-        assertEquals(List.of("MM1", "MM2", "MM3", "MM4", "MM5", "MM6", "QM1", "QM2", "QM3"),
+        assertEquals(List.of(Step.MM1, Step.MM2, Step.MM3, Step.MM4, Step.MM5, Step.MM6, Step.QM1, Step.QM2, Step.QM3),
                 v.messages().stream().map(MessageView::step).toList());
         MessageView mm2 = v.messages().get(1);
         assertEquals(Side.RESPONDER, mm2.from());
@@ -87,14 +110,28 @@ class ExchangeViewsTest {
         assertEquals(19, chosen.group());
         assertEquals(28800, chosen.lifetimeSeconds());
         assertEquals(1, v.offeredProposals().size());
+        // IKEv1 phase 1: KEY_IKE, the hash is the Hash-Algorithm, no integrity or PRF; names from the codes.
+        assertFalse(chosen.ikev2());
+        assertTrue(chosen.phase1());
+        assertEquals(IsakmpTransformId.KEY_IKE.code(), chosen.transformId());
+        assertEquals(0, chosen.integrity());
+        assertEquals(0, chosen.prf());
+        assertEquals("AES-CBC", chosen.encryptionName());
+        assertEquals("SHA2-256", chosen.hashName());
+        assertEquals("PSK", chosen.authMethodName());
+        assertFalse(v.stateInferred());
 
         assertTrue(v.nat().floatedTo4500());
         assertTrue(v.nat().natTNegotiated());
-        assertTrue(v.nat().initiatorNatTVendorIds().contains("RFC 3947 NAT-T"), v.nat().initiatorNatTVendorIds().toString());
+        assertTrue(v.nat().initiatorNatTVendorIds().stream().map(VendorIdView::name).toList().contains("RFC 3947 NAT-T"),
+                v.nat().initiatorNatTVendorIds().toString());
         assertTrue(v.initiator().vendorIds().stream().anyMatch(id -> id.natTraversal() && id.hex().equals("4a131c81070358455c5728f20e95452f")));
 
         assertEquals(1, v.quickModes().size());
         assertEquals(3, v.quickModes().get(0).messages().size());
+        assertEquals(QuickModeState.QM_DONE, v.quickModes().get(0).state());
+        assertEquals(Side.INITIATOR, v.quickModes().get(0).initiator());
+        assertEquals(ExchangeType.QUICK_MODE, v.quickModes().get(0).messages().get(0).exchangeType());
         assertEquals(2, v.esp().size());
         assertEquals(3, v.esp().get(0).packets());
         assertTrue(v.timeToActiveNanos().isPresent());
@@ -102,11 +139,82 @@ class ExchangeViewsTest {
         assertTrue(v.diagnostics().isEmpty());
     }
 
+    /** IKEv2: the INTEG transform is the integrity, not the hash; PRF and notifications in the IKEv2 registries. */
+    @Test
+    void ikev2ProposalAndNotificationsCarryIkev2Codes() throws IOException {
+        ExchangeView v = firstView("ikev2-psk-ok.pcap");
+        assertEquals(ExchangeMode.IKEV2, v.mode());
+        assertEquals(Phase1State.ESTABLISHED, v.initiatorState());
+        assertTrue(v.stateInferred(), "ESTABLISHED rests on an encrypted IKE_AUTH response");
+        assertEquals(List.of(Step.IKE_SA_INIT_REQUEST, Step.IKE_SA_INIT_RESPONSE, Step.IKE_AUTH_REQUEST,
+                Step.IKE_AUTH_RESPONSE), v.messages().stream().map(MessageView::step).toList().subList(0, 4));
+        MessageView init = v.messages().get(0);
+        assertEquals(ExchangeType.IKE_SA_INIT, init.exchangeType());
+        assertTrue(init.has(PayloadType.SA), "the IKEv2 SA (33) is an SA");
+        assertEquals(PayloadType.V2_SA, init.payloads().get(0).payloadType());
+
+        ProposalView p = v.chosenProposal().orElseThrow();
+        assertTrue(p.ikev2());
+        assertEquals(Ikev2EncryptionAlgorithm.ENCR_AES_CBC.code(), p.encryption());
+        assertEquals("ENCR_AES_CBC", p.encryptionName());
+        assertEquals(128, p.keyLength());
+        assertEquals(0, p.hash());
+        assertEquals(Ikev2IntegrityAlgorithm.AUTH_HMAC_SHA2_256_128.code(), p.integrity());
+        assertEquals("AUTH_HMAC_SHA2_256_128", p.integrityName());
+        assertEquals(Ikev2PrfAlgorithm.PRF_HMAC_SHA2_256.code(), p.prf());
+        assertEquals("PRF_HMAC_SHA2_256", p.prfName());
+        assertEquals(14, p.group());
+
+        NotificationView n = v.notifications().get(0);
+        assertTrue(n.ikev2());
+        assertEquals(Ikev2NotifyType.NAT_DETECTION_SOURCE_IP, n.ikev2NotifyType());
+        assertEquals("NAT_DETECTION_SOURCE_IP", n.name());
+        assertFalse(n.error());
+    }
+
+    /** Payload 15 between draft NAT-T peers keeps its wire number but is NAT-D. */
+    @Test
+    void draftNatDiscoveryUnderNumber15() throws IOException {
+        ExchangeView v = firstView("ISAKMP_sa_setup.pcap");
+        MessageView mm3 = v.messages().stream().filter(m -> m.step() == Step.MM3).findFirst().orElseThrow();
+        List<PayloadView> natD = mm3.payloads().stream().filter(p -> p.type() == 15).toList();
+        assertEquals(2, natD.size(), mm3.payloads().toString());
+        for (PayloadView p : natD) {
+            assertEquals(PayloadType.NAT_D_DRAFT, p.payloadType());
+            assertEquals("NAT_D_DRAFT", p.name());
+        }
+        assertTrue(mm3.has(PayloadType.NAT_D));
+        assertTrue(v.nat().natDiscoverySeen());
+        assertEquals(NatDiscoveryResult.MATCHED, v.nat().natDiscovery());
+    }
+
+    /** An ICMP error names the step it quotes; a responder that sent nothing is NONE. */
+    @Test
+    void icmpErrorsQuoteTheirStep() throws IOException {
+        ExchangeView v = firstView("mm-unreach-nodaemon.pcap");
+        assertEquals(Phase1State.MM_WAIT_MSG2, v.initiatorState());
+        assertEquals(Phase1State.NONE, v.responderState());
+        assertFalse(v.icmpErrors().isEmpty());
+        assertEquals(Optional.of(Step.MM1), v.icmpErrors().get(0).quotedStep());
+        assertEquals(Side.INITIATOR, v.icmpErrors().get(0).quotedFrom());
+    }
+
+    /** Aggressive mode shows the identities in clear: IKEv1 ID types, named from the code. */
+    @Test
+    void aggressiveModeIdentities() throws IOException {
+        ExchangeView v = firstView("am-psk-ok.pcap");
+        assertEquals(ExchangeMode.AGGRESSIVE, v.mode());
+        assertEquals(Phase1State.AM_ACTIVE, v.initiatorState());
+        IdentityView id = v.initiatorIdentity().orElseThrow();
+        assertFalse(id.ikev2());
+        assertEquals(IdType.ID_FQDN.code(), id.type());
+        assertEquals("ID_FQDN", id.typeName());
+        assertEquals("mobile1.example.net", id.value());
+    }
+
     @Test
     void aRefusedProposalShowsItsNotification() throws IOException {
-        Path pcap = capture("mm-noproposal.pcap");
-        assumeTrue(pcap != null, "capture not found");
-        ExchangeView v = ExchangeViews.of(exchanges(pcap).get(0));
+        ExchangeView v = firstView("mm-noproposal.pcap");
         assertTrue(v.notifications().stream().anyMatch(n -> n.type() == 14 && n.name().equals("NO_PROPOSAL_CHOSEN")
                 && n.from() == Side.RESPONDER && !n.encrypted()), v.notifications().toString());
         MessageView answer = v.messages().stream().filter(m -> m.from() == Side.RESPONDER).findFirst().orElseThrow();
@@ -117,11 +225,9 @@ class ExchangeViewsTest {
     /** MM1's payloads in wire order with their codes; NAT-D (RFC 3947, type 20) in MM3/MM4. */
     @Test
     void payloadsAndNatDiscovery() throws IOException {
-        Path pcap = capture("mm-aes128-sha1-modp1024.pcap");
-        assumeTrue(pcap != null, "capture not found");
-        ExchangeView v = ExchangeViews.of(exchanges(pcap).get(0));
+        ExchangeView v = firstView("mm-aes128-sha1-modp1024.pcap");
         MessageView mm1 = v.messages().get(0);
-        assertEquals("MM1", mm1.step());
+        assertEquals(Step.MM1, mm1.step());
         List<PayloadView> p = mm1.payloads();
         // RFC 2408 section 3.1: SA is 1, VID 13 (literal: the registries are being reworked).
         assertEquals(1, p.get(0).type());
@@ -135,8 +241,8 @@ class ExchangeViewsTest {
             assertEquals(-1, vid.offset());
             assertEquals(0, vid.body().length());
         }
-        for (String step : List.of("MM3", "MM4")) {
-            MessageView m = v.messages().stream().filter(x -> x.step().equals(step)).findFirst().orElseThrow();
+        for (Step step : List.of(Step.MM3, Step.MM4)) {
+            MessageView m = v.messages().stream().filter(x -> x.step() == step).findFirst().orElseThrow();
             assertEquals(2, m.payloads().stream().filter(x -> x.type() == 20 && x.name().equals("NAT_D")).count(),
                     step + ": " + m.payloads());
         }
@@ -187,7 +293,7 @@ class ExchangeViewsTest {
         Emission run = emit(pcap, ExchangeTracker.Options.defaults());
         assertEquals(1, run.views().size());
         MessageView mm1 = run.views().get(0).messages().get(0);
-        assertEquals("MM1", mm1.step());
+        assertEquals(Step.MM1, mm1.step());
         List<PayloadView> p = mm1.payloads();
         assertTrue(p.stream().allMatch(PayloadView::bodyAvailable), p.toString());
         // From `ikescope dissect --format jsonl`: isakmp.payloads[1..6].vendorId.hex of frame 3.
@@ -205,13 +311,13 @@ class ExchangeViewsTest {
         Map<Long, IsakmpMessage> wire = dissected(pcap);
         for (MessageView m : run.views().get(0).messages()) {
             IsakmpMessage d = wire.get(m.frame());
-            assertEquals(d.payloads().size(), m.payloads().size(), m.step());
+            assertEquals(d.payloads().size(), m.payloads().size(), m.step().label());
             for (int i = 0; i < m.payloads().size(); i++) {
                 org.ikescope.dissector.isakmp.Payload dp = d.payloads().get(i);
                 PayloadView vp = m.payloads().get(i);
-                assertEquals(dp.offset(), vp.offset(), m.step() + " payload " + i);
+                assertEquals(dp.offset(), vp.offset(), m.step().label() + " payload " + i);
                 assertEquals(ImmutableBytes.copyOfRange(d.bytes(), dp.offset() + 4, dp.offset() + dp.length()), vp.body(),
-                        m.step() + " payload " + i);
+                        m.step().label() + " payload " + i);
             }
         }
         assertEquals(0, run.tracker().stats().payloadBytesNotRetained);
@@ -249,10 +355,10 @@ class ExchangeViewsTest {
         Emission run = emit(pcap, new ExchangeTracker.Options(d.idleTimeoutNanos(), d.maxTracked(),
                 d.maxMessagesPerExchange(), 100));
         List<MessageView> withPayloads = run.views().get(0).messages().stream().filter(m -> !m.payloads().isEmpty()).toList();
-        assertEquals(List.of("MM1", "MM2", "MM3", "MM4"), withPayloads.stream().map(MessageView::step).toList());
+        assertEquals(List.of(Step.MM1, Step.MM2, Step.MM3, Step.MM4), withPayloads.stream().map(MessageView::step).toList());
         for (MessageView m : withPayloads) {
             for (PayloadView p : m.payloads()) {
-                assertFalse(p.bodyAvailable(), m.step());
+                assertFalse(p.bodyAvailable(), m.step().label());
                 assertEquals(-1, p.offset());
                 assertTrue(p.body().isEmpty());
             }

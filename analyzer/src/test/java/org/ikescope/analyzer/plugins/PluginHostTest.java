@@ -17,12 +17,15 @@ import org.ikescope.api.plugin.ApiVersion;
 import org.ikescope.api.plugin.Confidence;
 import org.ikescope.api.plugin.DiagnosticPlugin;
 import org.ikescope.api.plugin.EndOfCaptureHook;
+import org.ikescope.api.plugin.ExchangeMode;
 import org.ikescope.api.plugin.ExchangeView;
 import org.ikescope.api.plugin.Finding;
 import org.ikescope.api.plugin.FindingSink;
+import org.ikescope.api.plugin.Phase1State;
 import org.ikescope.api.plugin.PluginApi;
 import org.ikescope.api.plugin.Severity;
 import org.ikescope.api.plugin.Side;
+import org.ikescope.api.plugin.Step;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,10 +39,10 @@ class PluginHostTest {
     private final List<String> warnings = new ArrayList<>();
 
     static ExchangeView exchange(String ispi) {
-        Views.Message mm1 = new Views.Message("MM1", Side.INITIATOR, 7, 1_000_000_000L, "192.0.2.1", 500,
+        Views.Message mm1 = new Views.Message(Step.MM1, Side.INITIATOR, 7, 1_000_000_000L, "192.0.2.1", 500,
                 "192.0.2.2", 500, false, false, false, 100, 0, 2, 0, List.of(), List.of(), List.of(), List.of());
-        return Views.Exchange.of(ispi, ExchangeView.MODE_MAIN, Views.Peer.of("192.0.2.1", 500),
-                Views.Peer.of("192.0.2.2", 500), "MM_WAIT_MSG2", null, List.of(mm1));
+        return Views.Exchange.of(ispi, ExchangeMode.MAIN, Views.Peer.of("192.0.2.1", 500),
+                Views.Peer.of("192.0.2.2", 500), Phase1State.MM_WAIT_MSG2, Phase1State.NONE, List.of(mm1));
     }
 
     private PluginHost load(PluginHost.Config config) {

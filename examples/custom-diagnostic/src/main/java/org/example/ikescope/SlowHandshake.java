@@ -6,10 +6,12 @@ import java.util.OptionalLong;
 import org.ikescope.api.plugin.ApiVersion;
 import org.ikescope.api.plugin.Confidence;
 import org.ikescope.api.plugin.DiagnosticPlugin;
+import org.ikescope.api.plugin.ExchangeMode;
 import org.ikescope.api.plugin.ExchangeView;
 import org.ikescope.api.plugin.Finding;
 import org.ikescope.api.plugin.FindingSink;
 import org.ikescope.api.plugin.MessageView;
+import org.ikescope.api.plugin.Phase1State;
 import org.ikescope.api.plugin.PluginApi;
 import org.ikescope.api.plugin.Severity;
 
@@ -70,7 +72,7 @@ public final class SlowHandshake implements DiagnosticPlugin {
                 .title("Phase 1 took " + duration + " (more than " + limitSeconds + " s)")
                 .explanation(String.format("Phase 1 between %s and %s needed %s from the first message to %s."
                                 + " %s", exchange.initiator().ip(), exchange.responder().ip(), duration,
-                        exchange.mode().equals(ExchangeView.MODE_AGGRESSIVE) ? "AM_ACTIVE" : "MM_ACTIVE",
+                        exchange.mode() == ExchangeMode.AGGRESSIVE ? Phase1State.AM_ACTIVE : Phase1State.MM_ACTIVE,
                         retransmissions > 0 ? retransmissions + " retransmission(s) suggest packet loss."
                                 : "No retransmissions: one of the peers was slow to answer (CPU, CRL or DNS lookups)."))
                 .remediation("Check the path for loss (show crypto isakmp stats; ping with DF set), and the peers' load.")

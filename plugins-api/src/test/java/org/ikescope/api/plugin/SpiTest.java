@@ -14,6 +14,7 @@ import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.ikescope.api.protocol.ExchangeType;
 import org.junit.jupiter.api.Test;
 
 /** The SPI's contract as far as the API jar alone defines it. */
@@ -68,12 +69,13 @@ class SpiTest {
     @Test
     void viewDefaults() {
         MessageView mm1 = fake(MessageView.class, Map.of("from", Side.INITIATOR, "retransmissionOf", 0L,
-                "exchangeType", 2, "payloads", List.of(payload(1), payload(13))));
+                "exchangeTypeCode", 2, "payloads", List.of(payload(1), payload(13))));
         MessageView mm1again = fake(MessageView.class, Map.of("from", Side.INITIATOR, "retransmissionOf", 1L,
                 "payloads", List.of()));
         MessageView mm2 = fake(MessageView.class, Map.of("from", Side.RESPONDER, "retransmissionOf", 0L,
                 "payloads", List.of()));
-        assertEquals("IDENTITY_PROTECTION", mm1.exchangeTypeName());
+        assertEquals(ExchangeType.IDENTITY_PROTECTION, mm1.exchangeType());
+        assertEquals("IDENTITY_PROTECTION", mm1.exchangeType().wireName());
         assertEquals(List.of(1, 13), mm1.payloadTypes());
         assertTrue(mm1.has(13));
         assertFalse(mm1.has(4));
@@ -81,19 +83,23 @@ class SpiTest {
         assertTrue(mm1again.isRetransmission());
 
         ExchangeView e = fake(ExchangeView.class, Map.of("messages", List.of(mm1, mm1again, mm2),
-                "initiatorState", "MM_WAIT_MSG2"));
+                "initiatorState", Phase1State.MM_WAIT_MSG2, "responderState", Phase1State.NONE));
         assertEquals(List.of(mm1, mm1again), e.messages(Side.INITIATOR));
         assertEquals(List.of(mm2), e.messages(Side.RESPONDER));
-        assertEquals("MM_WAIT_MSG2", e.state(Side.INITIATOR));
-        assertNull(e.state(Side.RESPONDER));
+        assertEquals(Phase1State.MM_WAIT_MSG2, e.state(Side.INITIATOR));
+        assertEquals(Phase1State.NONE, e.state(Side.RESPONDER));
         assertFalse(e.phase1Complete());
-        assertTrue(fake(ExchangeView.class, Map.of("responderState", "MM_ACTIVE")).phase1Complete());
-        assertTrue(fake(ExchangeView.class, Map.of("initiatorState", "ESTABLISHED")).phase1Complete());
+        assertTrue(fake(ExchangeView.class, Map.of("initiatorState", Phase1State.NONE,
+                "responderState", Phase1State.MM_ACTIVE)).phase1Complete());
+        assertTrue(fake(ExchangeView.class, Map.of("initiatorState", Phase1State.ESTABLISHED,
+                "responderState", Phase1State.NONE)).phase1Complete());
 
-        NatView nat = fake(NatView.class, Map.of("initiatorNatTVendorIds", List.of("RFC 3947"),
+        VendorIdView rfc3947 = fake(VendorIdView.class, Map.of("name", "RFC 3947", "natTraversal", true));
+        NatView nat = fake(NatView.class, Map.of("initiatorNatTVendorIds", List.of(rfc3947),
                 "responderNatTVendorIds", List.of()));
         assertFalse(nat.natTNegotiated());
-        assertEquals(List.of("RFC 3947"), nat.natTVendorIds(Side.INITIATOR));
+        assertEquals(List.of(rfc3947), nat.natTVendorIds(Side.INITIATOR));
+        assertEquals("RFC 3947", nat.natTVendorIds(Side.INITIATOR).get(0).name());
 
         EspView esp = fake(EspView.class, Map.of("spi", 0xc0ffeeL));
         assertEquals("00c0ffee", esp.spiHex());
