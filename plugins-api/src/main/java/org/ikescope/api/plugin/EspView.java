@@ -7,7 +7,7 @@ public interface EspView {
 
     /** The SPI as 8 lower-case hex digits. */
     default String spiHex() {
-        return String.format("%08x", spi());
+        return String.format(java.util.Locale.ROOT, "%08x", spi());
     }
 
     /** The side that sent these packets. */
