@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import com.fasterxml.jackson.core.JsonEncoding;
@@ -155,7 +156,7 @@ public final class DissectCommand implements Callable<Integer> {
             w.flush();
         }
         CaptureStats s = runner.total();
-        w.printf("-- %d frames: %d ISAKMP, %d ESP, %d NAT keepalive, %d other, %d malformed, %d IP fragments, %d duplicates (%d ISAKMP messages)%n",
+        w.printf(Locale.ROOT, "-- %d frames: %d ISAKMP, %d ESP, %d NAT keepalive, %d other, %d malformed, %d IP fragments, %d duplicates (%d ISAKMP messages)%n",
                 s.frames, s.isakmp, s.esp, s.natKeepalive, s.other, s.malformed, s.fragments, s.duplicates, s.messages);
         w.flush();
     }

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ikescope.analyzer.plugins.LoadedPlugin;
 import org.ikescope.analyzer.plugins.PluginHost;
@@ -64,12 +65,12 @@ public final class PluginsCommand implements Callable<Integer> {
         }
         String row = "%-" + idWidth + "s  %-" + versionWidth + "s  %-" + originWidth + "s  %s%n";
         if (!list.isEmpty()) {
-            w.printf(row, "ID", "VERSION", "FROM", "DESCRIPTION");
+            w.printf(Locale.ROOT, row, "ID", "VERSION", "FROM", "DESCRIPTION");
         }
         for (LoadedPlugin p : list) {
-            w.printf(row, p.id(), p.version(), p.origin(), p.description());
+            w.printf(Locale.ROOT, row, p.id(), p.version(), p.origin(), p.description());
         }
-        w.printf("-- %d plugin%s (plugin API %s)%n", list.size(), list.size() == 1 ? "" : "s", ApiVersion.string());
+        w.printf(Locale.ROOT, "-- %d plugin%s (plugin API %s)%n", list.size(), list.size() == 1 ? "" : "s", ApiVersion.string());
         w.flush();
     }
 

@@ -131,7 +131,7 @@ public final class TextReport implements AnalysisSink {
 
     @Override
     public void end(List<Finding> findings, Map<String, Object> stats, List<String> errors) {
-        w.printf("%d IKE SA%s in %s%s%n", rows.size(), rows.size() == 1 ? "" : "s", String.join(", ", files),
+        w.printf(Locale.ROOT, "%d IKE SA%s in %s%s%n", rows.size(), rows.size() == 1 ? "" : "s", String.join(", ", files),
                 peer == null ? "" : " (peer " + peer + ")");
         if (!rows.isEmpty()) {
             w.println();
@@ -153,7 +153,7 @@ public final class TextReport implements AnalysisSink {
         }
         if (notDetailed > 0) {
             w.println();
-            w.printf("(%d more exchanges are in the table only: use --peer IP, or --format json)%n", notDetailed);
+            w.printf(Locale.ROOT, "(%d more exchanges are in the table only: use --peer IP, or --format json)%n", notDetailed);
         }
         findingsByCode();
         if (!findings.isEmpty()) {
@@ -164,7 +164,7 @@ public final class TextReport implements AnalysisSink {
             }
         }
         w.println();
-        w.printf("-- %s frames: %s ISAKMP, %s ESP, %s NAT keepalive, %s other, %s malformed, %s duplicates; IKE SAs: %s (%s established)%n",
+        w.printf(Locale.ROOT, "-- %s frames: %s ISAKMP, %s ESP, %s NAT keepalive, %s other, %s malformed, %s duplicates; IKE SAs: %s (%s established)%n",
                 stats.get("frames"), stats.get("isakmp"), stats.get("esp"), stats.get("natKeepalive"), stats.get("other"),
                 stats.get("malformed"), stats.get("duplicates"), stats.get("exchanges"), stats.get("established"));
         for (String e : errors) {
@@ -193,9 +193,9 @@ public final class TextReport implements AnalysisSink {
     }
 
     private void ladder(Exchange x) {
-        w.printf("#%d %s %s %s %s  i=%s r=%s  %s%n", x.id(), x.mode().label(), endpoint(x.initiator()), "->",
+        w.printf(Locale.ROOT, "#%d %s %s %s %s  i=%s r=%s  %s%n", x.id(), x.mode().label(), endpoint(x.initiator()), "->",
                 endpoint(x.responder()), x.version() == 0 ? "-" : x.ispiHex(), x.rspi() == 0 ? "-" : x.rspiHex(), x.file());
-        w.printf("   state: initiator %s, responder %s%s%n", orDash(Names.state(x.initiatorState())), orDash(Names.state(x.responderState())),
+        w.printf(Locale.ROOT, "   state: initiator %s, responder %s%s%n", orDash(Names.state(x.initiatorState())), orDash(Names.state(x.responderState())),
                 x.timeToEstablishedNanos() >= 0 ? String.format(Locale.ROOT, "; phase 1 took %s", ms(x.timeToEstablishedNanos())) : "");
         if (x.proposal() != null) {
             w.println("   chosen:  " + proposal(x.proposal()));
@@ -248,31 +248,31 @@ public final class TextReport implements AnalysisSink {
             w.println(sb);
         }
         if (x.messagesDropped() > 0) {
-            w.printf("   ... %d more messages%n", x.messagesDropped());
+            w.printf(Locale.ROOT, "   ... %d more messages%n", x.messagesDropped());
         }
         for (EspFlow f : x.esp()) {
-            w.printf("   ESP spi %s %s: %d packets, %d bytes, frames %d..%d%n", f.spiHex(),
+            w.printf(Locale.ROOT, "   ESP spi %s %s: %d packets, %d bytes, frames %d..%d%n", f.spiHex(),
                     f.from() == Side.INITIATOR ? "I->R" : "I<-R", f.packets(), f.bytes(), f.firstFrame(), f.lastFrame());
         }
         if (x.natKeepalives() > 0) {
-            w.printf("   NAT-T keepalives: %d%n", x.natKeepalives());
+            w.printf(Locale.ROOT, "   NAT-T keepalives: %d%n", x.natKeepalives());
         }
         if (x.natDetection().note() != null) {
             w.println("   NAT-D: " + x.natDetection().note());
         }
         for (IcmpEvidence i : x.icmpErrors()) {
-            w.printf("   ICMP %s (frame %d) for the %s's %s%n", i.description(), i.frame(), i.quotedFrom().label(),
+            w.printf(Locale.ROOT, "   ICMP %s (frame %d) for the %s's %s%n", i.description(), i.frame(), i.quotedFrom().label(),
                     i.quoted() == null ? "message" : i.quoted().label() + " (frame " + i.quotedFrame() + ")");
         }
         for (IncompleteFragmentSet f : x.incompleteFragmentSets()) {
-            w.printf("   incomplete %s fragments from the %s: frames %s, %d B received, never completed%n",
+            w.printf(Locale.ROOT, "   incomplete %s fragments from the %s: frames %s, %d B received, never completed%n",
                     f.kind() == FragmentKind.IP ? "IP" : "IKE", f.from().label(), frames(f.frames()), f.bytes());
         }
         for (String n : x.notes()) {
             w.println("   note: " + n);
         }
         for (Finding f : x.findings()) {
-            w.printf("   [%s] %s: %s%s%n", f.severity().label(), f.code(), f.title(),
+            w.printf(Locale.ROOT, "   [%s] %s: %s%s%n", f.severity().label(), f.code(), f.title(),
                     f.evidence().isEmpty() ? "" : " (frames " + frames(f.evidence()) + ")");
             byCode.computeIfAbsent(f.code(), k -> new ArrayList<>()).add(new Object[] {x.id(), f});
         }
@@ -309,7 +309,7 @@ public final class TextReport implements AnalysisSink {
                 }
             }
             String shown = ids.size() <= 20 ? String.join(" ", ids) : String.join(" ", ids.subList(0, 20)) + " ...";
-            w.printf("  [%s] %s: %d exchange%s: %s%n", first.severity().label(), e.getKey(), ids.size(),
+            w.printf(Locale.ROOT, "  [%s] %s: %d exchange%s: %s%n", first.severity().label(), e.getKey(), ids.size(),
                     ids.size() == 1 ? "" : "s", shown);
             if (!first.explanation().isEmpty()) {
                 w.println("      " + first.explanation());
@@ -348,7 +348,7 @@ public final class TextReport implements AnalysisSink {
     }
 
     private void finding(Finding f, String indent) {
-        w.printf("%s[%s] %s: %s%s%n", indent, f.severity().label(), f.code(), f.title(),
+        w.printf(Locale.ROOT, "%s[%s] %s: %s%s%n", indent, f.severity().label(), f.code(), f.title(),
                 f.evidence().isEmpty() ? "" : " (frames " + frames(f.evidence()) + ")");
         if (!f.explanation().isEmpty()) {
             w.println(indent + "    " + f.explanation());

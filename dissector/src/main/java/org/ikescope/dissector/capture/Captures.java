@@ -64,7 +64,7 @@ public final class Captures {
                     || swapped == PcapReader.MAGIC_MICROS || swapped == PcapReader.MAGIC_NANOS) {
                 return new PcapReader(name, in);
             }
-            throw new CaptureFormatException(name + ": unknown file format: magic 0x" + String.format("%08x", magic)
+            throw new CaptureFormatException(name + ": unknown file format: magic 0x" + String.format(java.util.Locale.ROOT, "%08x", magic)
                     + " (expected: pcap 0xa1b2c3d4/0xa1b23c4d, pcapng 0x0a0d0d0a or gzip 0x1f8b)");
         } catch (IOException | RuntimeException e) {
             in.close();
