@@ -1,5 +1,6 @@
 package org.ikescope.analyzer.exchange;
 
+import org.ikescope.analyzer.output.Names;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -41,17 +42,17 @@ class ExchangeTrackerTest {
         assertEquals(2, xs.size(), xs.toString());
         Exchange first = xs.get(0);
         Exchange later = xs.get(1);
-        assertEquals("idle", first.closedBy());
-        assertEquals("MM_ACTIVE", first.initiatorState());
+        assertEquals("idle", first.closedBy().label());
+        assertEquals("MM_ACTIVE", Names.state(first.initiatorState()));
         assertEquals(10, first.messages().size());
         assertEquals(first.id(), later.continuationOf());
-        assertEquals("main", later.mode());
-        assertEquals("MM_ACTIVE", later.initiatorState(), "state carried over");
-        assertEquals("MM_ACTIVE", later.responderState());
+        assertEquals("main", later.mode().label());
+        assertEquals("MM_ACTIVE", Names.state(later.initiatorState()), "state carried over");
+        assertEquals("MM_ACTIVE", Names.state(later.responderState()));
         assertEquals(1, later.messages().size());
         assertEquals(Step.INFORMATIONAL, later.messages().get(0).step());
         assertEquals(Side.INITIATOR, later.messages().get(0).from());
-        assertEquals("end", later.closedBy());
+        assertEquals("end", later.closedBy().label());
         assertNotNull(later.proposal());
     }
 
@@ -67,10 +68,10 @@ class ExchangeTrackerTest {
         List<Exchange> out = new java.util.ArrayList<>();
         ExchangeTracker t = new ExchangeTracker(options(120, 2), out::add, null, () -> ++ids[0]);
         try (var src = org.ikescope.dissector.capture.Captures.open(f.toString())) {
-            new org.ikescope.dissector.Dissector(org.ikescope.dissector.Dissector.Options.defaults()).run(src, t);
+            new org.ikescope.dissector.pipeline.Dissector(org.ikescope.dissector.pipeline.Dissector.Options.defaults()).run(src, t);
         }
         assertEquals(1, out.size());
-        assertEquals("cap", out.get(0).closedBy());
+        assertEquals("cap", out.get(0).closedBy().label());
         assertEquals(1L, out.get(0).ispi());
         assertEquals(2, t.tracked());
         t.finish();
@@ -78,8 +79,8 @@ class ExchangeTrackerTest {
         assertEquals(1, t.stats().closedAtCap);
         assertEquals(2, t.stats().peakTracked, "never more than the cap (plus the one being added)");
         for (Exchange x : out) {
-            assertEquals("MM_WAIT_MSG4", x.initiatorState(), x.toString());
-            assertEquals("MM_WAIT_MSG5", x.responderState());
+            assertEquals("MM_WAIT_MSG4", Names.state(x.initiatorState()), x.toString());
+            assertEquals("MM_WAIT_MSG5", Names.state(x.responderState()));
         }
     }
 
@@ -93,8 +94,8 @@ class ExchangeTrackerTest {
             }
         }
         Exchange x = Analyses.run(f).get(0);
-        assertEquals("MM_WAIT_MSG2", x.initiatorState());
-        assertNull(x.responderState());
+        assertEquals("MM_WAIT_MSG2", Names.state(x.initiatorState()));
+        assertNull(Names.state(x.responderState()));
         assertEquals(3, x.retransmissions(Step.MM1));
         ExchangeMessage first = x.first(Step.MM1);
         assertEquals(1, first.frame());
@@ -103,10 +104,10 @@ class ExchangeTrackerTest {
         assertEquals(List.of(0, 1, 2, 3), x.messages().stream().map(ExchangeMessage::retransmissionNumber).toList());
         assertFalse(x.scanner(), "a scanner does not retransmit");
         assertNotNull(x.offered().get(0));
-        assertEquals("AES-CBC", x.offered().get(0).encryption());
+        assertEquals("AES-CBC", Names.encryption(x.offered().get(0)));
         assertEquals(128, x.offered().get(0).keyLength());
-        assertEquals("SHA1", x.offered().get(0).hash());
-        assertEquals("PSK", x.offered().get(0).auth());
+        assertEquals("SHA1", Names.hash(x.offered().get(0)));
+        assertEquals("PSK", Names.auth(x.offered().get(0)));
         assertEquals(2, x.offered().get(0).group());
         assertEquals(28800, x.offered().get(0).lifetimeSeconds());
         assertNull(x.proposal());
@@ -123,14 +124,14 @@ class ExchangeTrackerTest {
         List<Exchange> xs = Analyses.run(f);
         assertEquals(1, xs.size());
         Exchange x = xs.get(0);
-        assertEquals("unknown", x.mode());
+        assertEquals("unknown", x.mode().label());
         assertTrue(x.startedAfterPhase1());
         assertTrue(x.rolesInferred());
-        assertNull(x.initiatorState());
-        assertNull(x.responderState());
+        assertNull(Names.state(x.initiatorState()));
+        assertNull(Names.state(x.responderState()));
         assertEquals(List.of("QM1", "QM2", "QM3"), x.messages().stream().map(ExchangeMessage::label).toList());
         assertEquals(1, x.quickModes().size());
-        assertEquals("QM_DONE", x.quickModes().get(0).state());
+        assertEquals("QM_DONE", x.quickModes().get(0).state().name());
         assertEquals(List.of(4500), x.initiator().ports());
         assertTrue(x.notes().stream().anyMatch(n -> n.contains("not in the capture")));
     }
@@ -149,8 +150,8 @@ class ExchangeTrackerTest {
                 x.messages().stream().map(ExchangeMessage::label).toList());
         assertEquals(2, x.messages().get(3).retransmissionOf());
         assertEquals(Side.INITIATOR, x.messages().get(2).from());
-        assertEquals("MM_ACTIVE", x.initiatorState());
-        assertEquals("NO_PROPOSAL_CHOSEN", x.notifications().get(0).type());
+        assertEquals("MM_ACTIVE", Names.state(x.initiatorState()));
+        assertEquals("NO_PROPOSAL_CHOSEN", x.notifications().get(0).name());
         assertEquals(2, x.esp().size());
         assertEquals(16, x.esp().stream().mapToLong(EspFlow::packets).sum());
         assertEquals("cisco (Unity)".equals(x.initiator().implementation()) || "strongswan".equals(x.initiator().implementation()), true);
@@ -164,10 +165,10 @@ class ExchangeTrackerTest {
         IcmpEvidence i = x.icmpErrors().get(0);
         assertEquals(4, i.frame());
         assertEquals(3, i.quotedFrame());
-        assertEquals("MM1", i.quotedStep());
+        assertEquals("MM1", i.quoted().label());
         assertEquals(Step.MM1, i.quoted());
         assertEquals("port unreachable", i.description());
-        assertEquals(Side.INITIATOR, i.about());
+        assertEquals(Side.INITIATOR, i.quotedFrom());
     }
 
     @Test
@@ -187,7 +188,7 @@ class ExchangeTrackerTest {
         assertEquals(0, x.version());
         assertTrue(x.startedAfterPhase1());
         assertEquals(1, x.esp().size());
-        assertEquals("12345678", x.esp().get(0).spi());
+        assertEquals("12345678", x.esp().get(0).spiHex());
         assertEquals(8, x.esp().get(0).packets());
     }
 
@@ -234,7 +235,7 @@ class ExchangeTrackerTest {
     @Test
     void aggressiveModeIdentitiesAreInClear() {
         Exchange x = Analyses.run(Analyses.LAB.resolve("am-psk-ok.pcap")).get(0);
-        assertEquals("ID_FQDN", x.initiatorIdentity().type());
+        assertEquals("ID_FQDN", x.initiatorIdentity().typeName());
         assertEquals("mobile1.example.net", x.initiatorIdentity().value());
         assertEquals("hq-gw.example.net", x.responderIdentity().value());
         Exchange mm = Analyses.run(Analyses.LAB.resolve("mm-aes128-sha1-modp1024.pcap")).get(0);
@@ -244,15 +245,15 @@ class ExchangeTrackerTest {
     @Test
     void ikev2EstablishedIsInferred() {
         Exchange x = Analyses.run(Analyses.LAB.resolve("ikev2-psk-ok.pcap")).get(0);
-        assertEquals("ikev2", x.mode());
-        assertEquals("ESTABLISHED", x.initiatorState());
-        assertEquals("ESTABLISHED", x.responderState());
+        assertEquals("ikev2", x.mode().label());
+        assertEquals("ESTABLISHED", Names.state(x.initiatorState()));
+        assertEquals("ESTABLISHED", Names.state(x.responderState()));
         assertTrue(x.stateInferred());
         assertEquals(List.of("IKE_SA_INIT request", "IKE_SA_INIT response", "IKE_AUTH request", "IKE_AUTH response"),
                 x.messages().stream().map(ExchangeMessage::label).toList());
         Exchange c = Analyses.run(Path.of("../dissector/src/test/resources/captures/thirdparty/ipsec_client.pcap")).get(0);
-        assertEquals("IKE_AUTH", c.initiatorState());
-        assertEquals("IKE_SA_INIT", c.responderState());
+        assertEquals("IKE_AUTH", Names.state(c.initiatorState()));
+        assertEquals("IKE_SA_INIT", Names.state(c.responderState()));
         assertEquals(2, c.retransmissions(Step.IKE_AUTH_REQUEST));
         assertFalse(c.stateInferred());
     }

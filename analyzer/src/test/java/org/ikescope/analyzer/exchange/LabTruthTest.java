@@ -1,5 +1,7 @@
 package org.ikescope.analyzer.exchange;
 
+import org.ikescope.dissector.isakmp.Suite;
+import org.ikescope.analyzer.output.Names;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -91,10 +93,10 @@ class LabTruthTest {
             expect(problems, where + "rspi", e.get("rcookie").isNull() ? null : e.get("rcookie").asText(),
                     x.rspi() == 0 ? null : x.rspiHex());
             expect(problems, where + "version", e.get("ike_version").asInt(), x.version());
-            expect(problems, where + "mode", mode(e), x.mode());
+            expect(problems, where + "mode", mode(e), x.mode().label());
             JsonNode st = e.get("final_state_cisco");
-            expect(problems, where + "initiator state", text(st.get("initiator")), coarseState(x, x.initiatorState()));
-            expect(problems, where + "responder state", text(st.get("responder")), coarseState(x, x.responderState()));
+            expect(problems, where + "initiator state", text(st.get("initiator")), coarseState(x, Names.state(x.initiatorState())));
+            expect(problems, where + "responder state", text(st.get("responder")), coarseState(x, Names.state(x.responderState())));
             for (String role : List.of("initiator", "responder")) {
                 JsonNode t = e.get(role);
                 Peer p = role.equals("initiator") ? x.initiator() : x.responder();
@@ -106,10 +108,10 @@ class LabTruthTest {
             }
             JsonNode n = e.get("negotiated");
             if (n != null && !n.isNull() && n.size() > 0 && x.version() == 1) {
-                ProposalSummary ch = x.proposal();
+                Suite ch = x.proposal();
                 assertNotNull(ch, where + "no chosen proposal");
-                expect(problems, where + "encryption", norm(n.get("encryption").asText()), norm(ch.encryption()));
-                expect(problems, where + "hash", norm(n.get("hash").asText()), norm(ch.hash()));
+                expect(problems, where + "encryption", norm(n.get("encryption").asText()), norm(Names.encryption(ch)));
+                expect(problems, where + "hash", norm(n.get("hash").asText()), norm(Names.hash(ch)));
                 var g = java.util.regex.Pattern.compile("\\((\\d+)\\)").matcher(n.get("dh_group").asText());
                 if (g.find()) {
                     expect(problems, where + "group", Integer.parseInt(g.group(1)), ch.group());
@@ -121,7 +123,7 @@ class LabTruthTest {
                     expect(problems, where + "lifetime", n.get("lifetime_seconds").asLong(), ch.lifetimeSeconds());
                 }
                 if (n.has("auth") && !n.get("auth").isNull()) {
-                    expect(problems, where + "auth", norm(n.get("auth").asText()), norm(ch.auth()));
+                    expect(problems, where + "auth", norm(n.get("auth").asText()), norm(Names.auth(ch)));
                 }
             }
             if (pcapng) {

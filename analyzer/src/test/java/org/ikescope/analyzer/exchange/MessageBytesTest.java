@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.ikescope.api.plugin.Step;
-import org.ikescope.dissector.Dissector;
+import org.ikescope.dissector.pipeline.Dissector;
 import org.ikescope.dissector.capture.Captures;
 import org.ikescope.dissector.capture.PacketSource;
 import org.ikescope.dissector.isakmp.IsakmpMessage;

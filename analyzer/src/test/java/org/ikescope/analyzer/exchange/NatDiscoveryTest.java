@@ -39,37 +39,6 @@ class NatDiscoveryTest {
         return MessageDigest.getInstance(jdkDigest).digest(in.array());
     }
 
-    @Test
-    void hashFollowsTheRfcFormula() throws Exception {
-        byte[] v4 = NatDiscovery.hash("SHA-1", CKY_I, CKY_R, Addresses.parse("198.51.100.7"), 500);
-        assertArrayEquals(rfc3947("SHA-1", CKY_I, CKY_R, "198.51.100.7", 500), v4);
-        // The same vector computed independently (Python hashlib), so both sides cannot share a mistake.
-        assertEquals("3ebacf824adc82bda26de8a2f4e996e5727ddb61", HexFormat.of().formatHex(v4));
-        byte[] md5 = NatDiscovery.hash("MD5", CKY_I, CKY_R, Addresses.parse("203.0.113.26"), 20739);
-        assertEquals("18bf23a97e04aa330ea72ac91e2c415a", HexFormat.of().formatHex(md5));
-        byte[] v6 = NatDiscovery.hash("SHA-256", CKY_I, CKY_R, Addresses.parse("2001:db8::7"), 4500);
-        assertEquals("96c0d1148b97bf3bd410da23aab26a08277e3a813b6745c3b0fdb6942eafcacc",
-                HexFormat.of().formatHex(v6));
-        assertArrayEquals(rfc3947("SHA-256", CKY_I, CKY_R, "2001:db8::7", 4500), v6);
-    }
-
-    @Test
-    void digestNamesOfTheNegotiatedHash() {
-        assertEquals("MD5", NatDiscovery.digestName(IkeHashAlgorithm.MD5));
-        assertEquals("SHA-1", NatDiscovery.digestName(IkeHashAlgorithm.SHA));
-        assertEquals("SHA-256", NatDiscovery.digestName(IkeHashAlgorithm.SHA2_256));
-        assertEquals("SHA-384", NatDiscovery.digestName(IkeHashAlgorithm.SHA2_384));
-        assertEquals("SHA-512", NatDiscovery.digestName(IkeHashAlgorithm.SHA2_512));
-        assertNull(NatDiscovery.digestName(IkeHashAlgorithm.TIGER));
-        assertNull(NatDiscovery.digestName(IkeHashAlgorithm.UNKNOWN));
-        assertEquals(IkeHashAlgorithm.SHA2_256, NatDiscovery.algorithm(
-                new ProposalSummary(1, 1, "AES-CBC", 128, "SHA2-256", null, "PSK", 14, "MODP2048", 28800, -1, 7, 4, -1, 1),
-                List.of()));
-        assertEquals(IkeHashAlgorithm.SHA, NatDiscovery.algorithm(
-                new ProposalSummary(1, 1, "AES-CBC", 128, "SHA1", null, "PSK", 14, "MODP2048", 28800, -1, 7, 2, -1, 1),
-                List.of()));
-    }
-
     private static final int NAT_D = 20;
     private static final int KE = 4;
     private static final int NONCE = 10;
@@ -115,7 +84,7 @@ class NatDiscoveryTest {
         NatDetection n = x.natDetection();
         assertEquals(Boolean.TRUE, n.initiatorBehindNat(), n.note());
         assertEquals(Boolean.FALSE, n.responderBehindNat(), n.note());
-        assertEquals(NatDetection.MISMATCH, n.natDiscovery());
+        assertEquals(NatDiscoveryResult.MISMATCH, n.natDiscovery());
         assertTrue(n.note().contains("the responder's NAT-D hash of its address does not match the 192.168.1.5:500"),
                 n.note());
     }
@@ -153,7 +122,7 @@ class NatDiscoveryTest {
         NatDetection n = x.natDetection();
         assertEquals(Boolean.TRUE, n.initiatorBehindNat(), n.note());
         assertEquals(Boolean.FALSE, n.responderBehindNat(), n.note());
-        assertEquals(NatDetection.MISMATCH, n.natDiscovery());
+        assertEquals(NatDiscoveryResult.MISMATCH, n.natDiscovery());
         assertEquals(4, n.hashesChecked());
         assertTrue(n.note().contains("NAT or forced encapsulation"), n.note());
         assertTrue(n.note().contains("keepalives"), n.note());
@@ -170,7 +139,7 @@ class NatDiscoveryTest {
         NatDetection n = x.natDetection();
         assertEquals(Boolean.TRUE, n.initiatorBehindNat(), n.note());
         assertEquals(Boolean.FALSE, n.responderBehindNat(), n.note());
-        assertEquals(NatDetection.MISMATCH, n.natDiscovery());
+        assertEquals(NatDiscoveryResult.MISMATCH, n.natDiscovery());
         assertTrue(n.note().contains("203.0.113.26:20739"), n.note());
         assertTrue(n.note().contains("port 20739"), n.note());
         assertTrue(pathFindings(x).stream().noneMatch(f -> f.code().startsWith("natt.")));
@@ -182,7 +151,7 @@ class NatDiscoveryTest {
         NatDetection n = x.natDetection();
         assertEquals(Boolean.FALSE, n.initiatorBehindNat(), n.note());
         assertEquals(Boolean.FALSE, n.responderBehindNat(), n.note());
-        assertEquals(NatDetection.MATCHED, n.natDiscovery());
+        assertEquals(NatDiscoveryResult.MATCHED, n.natDiscovery());
         assertEquals(4, n.hashesChecked());
         assertEquals(Optional.of(false), ExchangeViews.of(x).nat().natDetected());
     }
@@ -190,7 +159,7 @@ class NatDiscoveryTest {
     @Test
     void ipv6AndSha256HashesMatch() {
         NatDetection n = only("mm-ipv6.pcap").natDetection();
-        assertEquals(NatDetection.MATCHED, n.natDiscovery(), n.note());
+        assertEquals(NatDiscoveryResult.MATCHED, n.natDiscovery(), n.note());
         assertEquals(Boolean.FALSE, n.initiatorBehindNat());
         assertEquals(Boolean.FALSE, n.responderBehindNat());
     }
@@ -202,7 +171,7 @@ class NatDiscoveryTest {
         NatDetection n = x.natDetection();
         assertNull(n.initiatorBehindNat(), n.note());
         assertNull(n.responderBehindNat(), n.note());
-        assertEquals(NatDetection.MISMATCH, n.natDiscovery());
+        assertEquals(NatDiscoveryResult.MISMATCH, n.natDiscovery());
         assertTrue(n.note().startsWith("mismatch on both sides (NAT or forced encapsulation)"), n.note());
         NatView v = ExchangeViews.of(x).nat();
         assertEquals(Optional.empty(), v.initiatorBehindNat());
@@ -215,7 +184,7 @@ class NatDiscoveryTest {
         // MM3 captured, its MM4 never came: the initiator's hashes match, the responder's view is unknown.
         Exchange x = only("mm-drop-mm3.pcap");
         NatDetection n = x.natDetection();
-        assertEquals(NatDetection.MATCHED, n.natDiscovery());
+        assertEquals(NatDiscoveryResult.MATCHED, n.natDiscovery());
         assertNull(n.initiatorBehindNat());
         assertNull(n.responderBehindNat());
     }
@@ -223,7 +192,7 @@ class NatDiscoveryTest {
     @Test
     void noNatDiscoveryStepMeansUnknown() {
         NatDetection n = only("mm-noproposal.pcap").natDetection();
-        assertEquals(NatDetection.UNKNOWN, n.natDiscovery());
+        assertEquals(NatDiscoveryResult.UNKNOWN, n.natDiscovery());
         assertNull(n.note());
         assertEquals(0, n.hashesChecked());
     }

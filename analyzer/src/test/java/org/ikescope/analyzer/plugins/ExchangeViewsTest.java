@@ -41,7 +41,7 @@ import org.ikescope.api.protocol.Ikev2NotifyType;
 import org.ikescope.api.protocol.Ikev2PrfAlgorithm;
 import org.ikescope.api.protocol.IsakmpTransformId;
 import org.ikescope.api.protocol.PayloadType;
-import org.ikescope.dissector.Dissector;
+import org.ikescope.dissector.pipeline.Dissector;
 import org.ikescope.dissector.capture.Captures;
 import org.ikescope.dissector.capture.PacketSource;
 import org.ikescope.dissector.isakmp.IsakmpMessage;

@@ -39,6 +39,8 @@ public class IsakmpDecoderBenchmark {
     private final PayloadCursor cursor = new PayloadCursor();
     private IsakmpDecoder decoder;
     private int next;
+    /** One SA's NAT-T numbering for every message (what the pipeline passes per SA). */
+    private final NatTraversalNumbering natT = new NatTraversalNumbering();
 
     @Setup
     public void setup() throws IOException {
@@ -55,14 +57,14 @@ public class IsakmpDecoderBenchmark {
         for (int i = 0; i <= MASK; i++) {
             messages[i] = found.get(i % found.size());
         }
-        decoder = new IsakmpDecoder(new SaContextTable());
+        decoder = new IsakmpDecoder();
     }
 
     /** Full decode: one copy of the message, one record, payload bodies decoded. */
     @Benchmark
     public IsakmpMessage decode() {
         ByteBuffer b = messages[next++ & MASK];
-        return decoder.decode(b.duplicate(), next);
+        return decoder.decode(b.duplicate(), natT);
     }
 
     /** The flyweight walk alone: header fields and the payload chain, no allocation. */

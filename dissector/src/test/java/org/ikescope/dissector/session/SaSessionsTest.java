@@ -164,6 +164,8 @@ class SaSessionsTest {
         SaSessions t = new SaSessions(SaSessions.Options.defaults());
         SaSession s = feed(t, mm.get(0), A, B, 0);
         assertEquals(ExchangeMode.MAIN, s.mode());
+        assertNull(s.chosen());
+        assertEquals(IkeHashAlgorithm.SHA, s.phase1Hash(), "before MM2: the one hash every offered suite names");
         assertFalse(s.rolesInferred());
         assertSame(s, feed(t, mm.get(1), B, A, 1), "MM2 from the responder joins the SA");
         assertEquals(Side.RESPONDER, s.sideOf(B));
