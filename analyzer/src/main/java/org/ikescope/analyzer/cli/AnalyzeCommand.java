@@ -14,7 +14,7 @@ import org.ikescope.analyzer.plugins.PluginOptions;
 import org.ikescope.analyzer.report.JsonReport;
 import org.ikescope.analyzer.report.TextReport;
 import org.ikescope.api.plugin.Severity;
-import org.ikescope.dissector.net.Addresses;
+import org.ikescope.dissector.model.Addresses;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -14,7 +14,7 @@ import org.ikescope.dissector.event.MessageEvent;
 import org.ikescope.dissector.isakmp.BytesBody;
 import org.ikescope.dissector.isakmp.IsakmpMessage;
 import org.ikescope.dissector.isakmp.Payload;
-import org.ikescope.dissector.net.Addresses;
+import org.ikescope.dissector.model.Addresses;
 
 
 /**

@@ -9,7 +9,7 @@ import org.ikescope.api.plugin.ImmutableBytes;
 import org.ikescope.api.plugin.VendorIdView;
 import org.ikescope.dissector.isakmp.Payload;
 import org.ikescope.dissector.isakmp.VendorIdBody;
-import org.ikescope.dissector.net.Addresses;
+import org.ikescope.dissector.model.Addresses;
 import org.ikescope.dissector.vendor.VendorIdCatalog;
 
 /** What one side of an IKE SA showed while it was followed: its address, the ports it used, its vendor IDs. */

@@ -18,7 +18,7 @@ import org.ikescope.api.plugin.Finding;
 import org.ikescope.api.plugin.NatDiscoveryResult;
 import org.ikescope.api.plugin.NatView;
 import org.ikescope.api.protocol.IkeHashAlgorithm;
-import org.ikescope.dissector.net.Addresses;
+import org.ikescope.dissector.model.Addresses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

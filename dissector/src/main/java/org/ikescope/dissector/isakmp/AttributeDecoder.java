@@ -14,7 +14,7 @@ import org.ikescope.api.protocol.Ikev2TransformAttributeType;
 import org.ikescope.api.protocol.IpsecAttributeType;
 import org.ikescope.api.protocol.IpsecAuthAlgorithm;
 import org.ikescope.api.protocol.LifeType;
-import org.ikescope.dissector.net.Addresses;
+import org.ikescope.dissector.model.Addresses;
 
 /**
  * Walks a list of data attributes (RFC 2408 section 3.3) confined to [from, to). Each step

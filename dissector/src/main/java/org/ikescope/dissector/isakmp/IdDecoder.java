@@ -2,7 +2,7 @@ package org.ikescope.dissector.isakmp;
 
 import org.ikescope.api.protocol.IdType;
 import org.ikescope.api.protocol.Ikev2IdType;
-import org.ikescope.dissector.net.Addresses;
+import org.ikescope.dissector.model.Addresses;
 
 /**
  * Decodes ID (IKEv1, RFC 2407 section 4.6.2) and IDi/IDr (IKEv2, RFC 7296 section 3.5) bodies,

@@ -1,7 +1,6 @@
 package org.ikescope.dissector.model;
 
 import java.util.Arrays;
-import org.ikescope.dissector.net.Addresses;
 
 /** An IP address and UDP port. Immutable (the address array is never exposed). */
 public final class Endpoint {

@@ -3,6 +3,7 @@ package org.ikescope.dissector.net;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
+import org.ikescope.dissector.model.Addresses;
 
 /**
  * The UDP datagram a frame carried, as a reusable holder filled by {@link NetDecoder}. Addresses

@@ -1,7 +1,5 @@
 package org.ikescope.dissector.net;
 
-import org.ikescope.dissector.model.FragmentsLost;
-
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ikescope.dissector.capture.Frame;
+import org.ikescope.dissector.model.FragmentsLost;
 import org.ikescope.dissector.net.IpReassembler.IncompleteSet;
 
 /**

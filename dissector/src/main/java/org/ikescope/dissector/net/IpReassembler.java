@@ -1,10 +1,9 @@
 package org.ikescope.dissector.net;
 
-import org.ikescope.dissector.model.FragmentsLost;
-
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.ikescope.dissector.capture.Frame;
+import org.ikescope.dissector.model.FragmentsLost;
 
 /**
  * Reassembles IPv4 and IPv6 fragments. Bounded in memory and time: implementations cap the

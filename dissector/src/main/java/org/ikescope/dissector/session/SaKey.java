@@ -2,7 +2,7 @@ package org.ikescope.dissector.session;
 
 import java.util.Arrays;
 import org.ikescope.dissector.isakmp.IsakmpMessage;
-import org.ikescope.dissector.net.Addresses;
+import org.ikescope.dissector.model.Addresses;
 
 /**
  * What identifies an IKE SA in a capture: the initiator cookie (IKEv2: SPIi) and the initiator's

@@ -20,7 +20,7 @@ import org.ikescope.dissector.event.DissectionListener;
 import org.ikescope.dissector.event.MessageEvent;
 import org.ikescope.dissector.isakmp.BytesBody;
 import org.ikescope.dissector.isakmp.Payload;
-import org.ikescope.dissector.net.Addresses;
+import org.ikescope.dissector.model.Addresses;
 import org.ikescope.dissector.pipeline.Dissector;
 import org.ikescope.dissector.pipeline.TestCaptures;
 import org.junit.jupiter.api.Test;

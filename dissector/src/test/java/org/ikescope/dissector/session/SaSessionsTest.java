@@ -34,7 +34,7 @@ import org.ikescope.dissector.isakmp.IsakmpMessage;
 import org.ikescope.dissector.isakmp.NatTraversalNumbering;
 import org.ikescope.dissector.isakmp.Suite;
 import org.ikescope.dissector.model.Endpoint;
-import org.ikescope.dissector.net.Addresses;
+import org.ikescope.dissector.model.Addresses;
 import org.ikescope.dissector.pipeline.Dissector;
 import org.ikescope.dissector.pipeline.TestCaptures;
 import org.junit.jupiter.api.DynamicTest;

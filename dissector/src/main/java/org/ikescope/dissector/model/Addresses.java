@@ -1,4 +1,4 @@
-package org.ikescope.dissector.net;
+package org.ikescope.dissector.model;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
