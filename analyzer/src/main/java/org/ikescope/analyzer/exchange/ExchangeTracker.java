@@ -14,7 +14,6 @@ import org.ikescope.api.plugin.ExchangeMode;
 import org.ikescope.api.plugin.Finding;
 import org.ikescope.api.plugin.FragmentKind;
 import org.ikescope.api.plugin.Phase1State;
-import org.ikescope.api.plugin.Side;
 import org.ikescope.api.protocol.PayloadType;
 import org.ikescope.dissector.event.DissectionListener;
 import org.ikescope.dissector.event.EspEvent;
@@ -24,7 +23,6 @@ import org.ikescope.dissector.event.MessageEvent;
 import org.ikescope.dissector.isakmp.IsakmpMessage;
 import org.ikescope.dissector.isakmp.Payload;
 import org.ikescope.dissector.isakmp.Suite;
-import org.ikescope.dissector.model.Diagnostic;
 import org.ikescope.dissector.session.SaKey;
 import org.ikescope.dissector.session.SaSession;
 

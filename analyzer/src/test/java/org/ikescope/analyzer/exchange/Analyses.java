@@ -7,9 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.ikescope.dissector.capture.Captures;
-import org.ikescope.dissector.capture.PacketSource;
-import org.ikescope.dissector.pipeline.Dissector;
+import java.util.Map;
+import org.ikescope.analyzer.analysis.Analysis;
+import org.ikescope.analyzer.analysis.AnalysisSink;
+import org.ikescope.api.plugin.Finding;
 
 /** Runs exchange reconstruction in-process over a capture (test helper). */
 public final class Analyses {
@@ -23,17 +24,35 @@ public final class Analyses {
         return run(capture, ExchangeTracker.Options.defaults());
     }
 
+    /** The exchanges of {@code capture} as the analysis library emits them, without diagnosis. */
     public static List<Exchange> run(Path capture, ExchangeTracker.Options options) {
-        List<Exchange> out = new ArrayList<>();
-        long[] ids = {0};
-        ExchangeTracker t = new ExchangeTracker(options, out::add, null, () -> ++ids[0]);
-        try (PacketSource src = Captures.open(capture.toString())) {
-            new Dissector(Dissector.Options.defaults()).run(src, t);
+        Collected c = new Collected();
+        try {
+            Analysis.builder().tracker(options).build().run(List.of(capture.toString()), c);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        t.finish();
-        return out;
+        return c.exchanges;
+    }
+
+    /** An {@link AnalysisSink} that keeps what it is given (test helper; memory grows with the capture). */
+    public static final class Collected implements AnalysisSink {
+        public final List<Exchange> exchanges = new ArrayList<>();
+        public List<Finding> findings = List.of();
+        public Map<String, Object> stats = Map.of();
+        public List<String> errors = List.of();
+
+        @Override
+        public void exchange(Exchange exchange) {
+            exchanges.add(exchange);
+        }
+
+        @Override
+        public void end(List<Finding> f, Map<String, Object> s, List<String> e) {
+            findings = f;
+            stats = s;
+            errors = e;
+        }
     }
 
     /** Every lab capture that has a truth file beside it (pcap and pcapng), sorted. */

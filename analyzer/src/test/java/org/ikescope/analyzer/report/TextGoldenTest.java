@@ -7,23 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.ikescope.analyzer.exchange.Analyses;
-import org.ikescope.analyzer.exchange.Exchange;
-import org.ikescope.analyzer.exchange.ExchangeTracker;
-import org.ikescope.dissector.capture.Captures;
-import org.ikescope.dissector.capture.PacketSource;
-import org.ikescope.dissector.event.CaptureStats;
-import org.ikescope.dissector.pipeline.Dissector;
+import org.ikescope.analyzer.analysis.Analysis;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 
 /**
  * Golden files of the text report (reconstruction only, no plugins): one
@@ -49,20 +41,7 @@ class TextGoldenTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         TextReport report = new TextReport(out, List.of(capture.toString()), null);
-        long[] ids = {0};
-        List<Exchange> xs = new ArrayList<>();
-        ExchangeTracker t = new ExchangeTracker(ExchangeTracker.Options.defaults(), xs::add, null, () -> ++ids[0]);
-        CaptureStats cs;
-        try (PacketSource src = Captures.open(capture.toString())) {
-            cs = new Dissector(Dissector.Options.defaults()).run(src, t);
-        }
-        t.finish();
-        for (Exchange x : xs) {
-            report.exchange(x);
-        }
-        Map<String, Object> stats = new LinkedHashMap<>(cs.asMap());
-        stats.putAll(t.stats().asMap());
-        report.end(List.of(), stats, List.of());
+        Analysis.builder().build().run(List.of(capture.toString()), report);
         return bytes.toString(StandardCharsets.UTF_8);
     }
 

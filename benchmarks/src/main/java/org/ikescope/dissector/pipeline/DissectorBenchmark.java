@@ -1,10 +1,6 @@
 package org.ikescope.dissector.pipeline;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -46,24 +42,8 @@ public class DissectorBenchmark {
 
     @Setup(Level.Trial)
     public void setup() throws IOException {
-        byte[] pcap;
-        try (InputStream in = DissectorBenchmark.class.getResourceAsStream("/many-peers.pcap")) {
-            pcap = in.readAllBytes();
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(pcap.length * REPEAT);
-        out.write(pcap, 0, 24);
-        ByteBuffer b = ByteBuffer.wrap(pcap).order(ByteOrder.LITTLE_ENDIAN);
-        for (int r = 0; r < REPEAT; r++) {
-            int p = 24;
-            while (p + 16 <= pcap.length) {
-                int incl = b.getInt(p + 8);
-                out.write(pcap, p, 16 + incl);
-                p += 16 + incl;
-                frames++;
-            }
-        }
         file = Files.createTempFile("ikescope-bench", ".pcap");
-        Files.write(file, out.toByteArray());
+        frames = RepeatCapture.write(file, REPEAT);
     }
 
     @TearDown(Level.Trial)

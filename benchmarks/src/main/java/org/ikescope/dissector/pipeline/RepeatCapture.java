@@ -19,8 +19,11 @@ public final class RepeatCapture {
     }
 
     public static void main(String[] args) throws IOException {
-        Path out = Path.of(args[0]);
-        int repeat = Integer.parseInt(args[1]);
+        System.out.println(write(Path.of(args[0]), Integer.parseInt(args[1])));
+    }
+
+    /** Writes many-peers.pcap's frames {@code repeat} times into {@code out}, 60 s apart per round; returns the frames written. */
+    public static long write(Path out, int repeat) throws IOException {
         byte[] pcap;
         try (InputStream in = RepeatCapture.class.getResourceAsStream("/many-peers.pcap")) {
             pcap = in.readAllBytes();
@@ -46,6 +49,6 @@ public final class RepeatCapture {
                 }
             }
         }
-        System.out.println(frames);
+        return frames;
     }
 }
