@@ -55,6 +55,10 @@ class FragmentsLostTest {
         assertEquals("MM_WAIT_MSG6", x.path("state").path("initiator").asText());
         assertEquals("MM_WAIT_MSG5", x.path("state").path("responder").asText());
         assertTrue(x.path("state").path("inferred").asBoolean());
+        // The note says what the inference rests on: lost fragments of MM5, not an IKEv2 IKE_AUTH.
+        String notes = x.path("notes").toString();
+        assertTrue(notes.contains("MM_WAIT_MSG6 is inferred") && notes.contains("MM5"), notes);
+        assertTrue(!notes.contains("IKE_AUTH"), notes);
         assertTrue(codes(x).stream().noneMatch(c -> c.startsWith("config.") || c.startsWith("auth.")), codes(x).toString());
         JsonNode f = finding(x, "path.fragments-lost");
         assertEquals("confirmed", f.path("confidence").asText());
