@@ -3,6 +3,7 @@ package org.ikescope.dissector.isakmp;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import org.ikescope.api.protocol.PayloadType;
 import org.ikescope.dissector.model.Diagnostic;
 
 /**
@@ -124,7 +125,7 @@ public final class IsakmpDecoder {
             PayloadBody body = bodies.decode(type, cursor.bodyStart(), cursor.bodyEnd(), ctx);
             out.add(new Payload(type, PayloadDecoders.meaning(type, ctx), cursor.start(), cursor.length(),
                     cursor.nextType(), critical, body));
-            if (ctx.majorVersion == 2 && type == PayloadDecoders.V2_SK) {
+            if (ctx.majorVersion == 2 && type == PayloadType.SK.code()) {
                 // RFC 7296 section 3.14: the SK payload's Next Payload names the first inner payload; it is last.
                 return cursor.bodyEnd() - cursor.bodyStart();
             }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.ikescope.api.protocol.ExchangeType;
 import org.ikescope.api.protocol.Ikev2NotifyType;
 import org.ikescope.api.protocol.NotifyType;
 import org.ikescope.api.protocol.PayloadType;
@@ -20,45 +21,6 @@ import org.ikescope.dissector.vendor.VendorIdCatalog.VendorId;
 final class PayloadDecoders {
     /** Vendor-ID catalogue tag naming the NAT-D payload number a NAT-T VID implies. */
     private static final String NATD_FLAG = "natd=";
-    // IKEv1 payload types, RFC 2408 section 3.1 and the IANA "Next Payload Types" registry.
-    static final int SA = 1;
-    static final int KE = 4;
-    static final int ID = 5;
-    static final int CERT = 6;
-    static final int CR = 7;
-    static final int HASH = 8;
-    static final int SIG = 9;
-    static final int NONCE = 10;
-    static final int N = 11;
-    static final int D = 12;
-    static final int VID = 13;
-    static final int ATTR = 14;
-    static final int NAT_D_DRAFT_OLD = 15;
-    static final int NAT_OA_DRAFT_OLD = 16;
-    static final int NAT_D = 20;
-    static final int NAT_OA = 21;
-    static final int NAT_D_DRAFT = 130;
-    static final int NAT_OA_DRAFT = 131;
-    static final int FRAGMENT = 132;
-    // IKEv2 payload types, RFC 7296 section 3.2.
-    static final int V2_SA = 33;
-    static final int V2_KE = 34;
-    static final int V2_IDI = 35;
-    static final int V2_IDR = 36;
-    static final int V2_CERT = 37;
-    static final int V2_CERTREQ = 38;
-    static final int V2_AUTH = 39;
-    static final int V2_NONCE = 40;
-    static final int V2_N = 41;
-    static final int V2_D = 42;
-    static final int V2_V = 43;
-    static final int V2_TSI = 44;
-    static final int V2_TSR = 45;
-    static final int V2_SK = 46;
-    static final int V2_CP = 47;
-    static final int V2_EAP = 48;
-    static final int V2_SKF = 53;
-
     /** DOI (4), Protocol-Id (1), SPI Size (1), Notify Message Type / # of SPIs (2). */
     static final int V1_NOTIFY_DELETE_HEADER_BYTES = 8;
     /** Protocol ID (1), SPI Size (1), Notify Message Type / Num of SPIs (2). */
@@ -98,7 +60,7 @@ final class PayloadDecoders {
 
     private PayloadBody decodeV1(int type, int from, int to, DecodeContext ctx) {
         byte[] m = ctx.message;
-        switch (type) {
+        switch (PayloadType.of(type)) {
             case SA:
                 return SaDecoder.ikev1(m, from, to, ctx);
             case KE:
@@ -129,15 +91,15 @@ final class PayloadDecoders {
             case NAT_OA:
             case NAT_OA_DRAFT:
                 return natOa(m, from, to, ctx);
-            case NAT_D_DRAFT_OLD:
-            case NAT_OA_DRAFT_OLD:
+            case SAK:
+            case SAT:
                 if (isDraftNatPayload(type, ctx)) {
-                    return type == NAT_D_DRAFT_OLD ? new BytesBody("natD", m, from, to) : natOa(m, from, to, ctx);
+                    return type == PayloadType.SAK.code() ? new BytesBody("natD", m, from, to) : natOa(m, from, to, ctx);
                 }
-                if (ctx.exchangeType == 2 || ctx.exchangeType == 4) {
+                if (phase1(ctx.exchangeType)) {
                     ctx.report("isakmp.nat-d.numbering", from - 4, "payload " + type
                             + " in phase 1: NAT-D/NAT-OA numbering of NAT-T drafts 04-08 (expected: "
-                            + (ctx.natT.announced(NAT_D_DRAFT) ? "130/131" : "20/21")
+                            + (ctx.natT.announced(PayloadType.NAT_D_DRAFT.code()) ? "130/131" : "20/21")
                             + ", as the NAT-T vendor IDs announced)");
                 }
                 return new BytesBody("data", m, from, to);
@@ -156,7 +118,7 @@ final class PayloadDecoders {
 
     private PayloadBody decodeV2(int type, int from, int to, DecodeContext ctx) {
         byte[] m = ctx.message;
-        switch (type) {
+        switch (PayloadType.of(type)) {
             case V2_SA:
                 return SaDecoder.ikev2(m, from, to, ctx);
             case V2_KE:
@@ -164,14 +126,14 @@ final class PayloadDecoders {
                     return new BytesBody("data", m, from, to);
                 }
                 return new KeBody(Octets.u16(m, from), m, from + V2_KE_AUTH_HEADER_BYTES, to);
-            case V2_IDI:
-            case V2_IDR:
+            case IDI:
+            case IDR:
                 return IdDecoder.decode(m, from, to, true, ctx);
             case V2_CERT:
                 return cert(m, from, to, false, true, ctx);
-            case V2_CERTREQ:
+            case CERTREQ:
                 return cert(m, from, to, true, true, ctx);
-            case V2_AUTH:
+            case AUTH:
                 if (!fits(from, to, V2_KE_AUTH_HEADER_BYTES, "isakmp.auth.truncated", "AUTH", ctx)) {
                     return new BytesBody("data", m, from, to);
                 }
@@ -184,19 +146,19 @@ final class PayloadDecoders {
                 return delete(m, from, to, true, ctx);
             case V2_V:
                 return vendorId(m, from, to, false, ctx);
-            case V2_TSI:
-            case V2_TSR:
+            case TSI:
+            case TSR:
                 return trafficSelectors(m, from, to, ctx);
-            case V2_SK:
+            case SK:
                 return new EncryptedBody(-1, -1, to - from);
-            case V2_SKF:
+            case SKF:
                 if (!fits(from, to, SKF_HEADER_BYTES, "isakmp.skf.truncated", "SKF", ctx)) {
                     return new BytesBody("data", m, from, to);
                 }
                 return new EncryptedBody(Octets.u16(m, from), Octets.u16(m, from + 2), to - from - SKF_HEADER_BYTES);
-            case V2_CP:
+            case CP:
                 return config(m, from, to, true, ctx);
-            case V2_EAP:
+            case EAP:
                 return new BytesBody("eap", m, from, to);
             default:
                 return new BytesBody("data", m, from, to);
@@ -390,7 +352,7 @@ final class PayloadDecoders {
     /** What payload {@code type} is in this message's context (15/16 may be draft NAT-D/NAT-OA). */
     static PayloadType meaning(int type, DecodeContext ctx) {
         if (ctx.majorVersion == 1 && isDraftNatPayload(type, ctx)) {
-            return type == NAT_D_DRAFT_OLD ? PayloadType.NAT_D_DRAFT : PayloadType.NAT_OA_DRAFT;
+            return type == PayloadType.SAK.code() ? PayloadType.NAT_D_DRAFT : PayloadType.NAT_OA_DRAFT;
         }
         return PayloadType.of(type);
     }
@@ -405,10 +367,16 @@ final class PayloadDecoders {
      * tshark 4.0 calls them SA KEK/TEK and the message malformed.
      */
     static boolean isDraftNatPayload(int type, DecodeContext ctx) {
-        if ((type != NAT_D_DRAFT_OLD && type != NAT_OA_DRAFT_OLD) || (ctx.exchangeType != 2 && ctx.exchangeType != 4)) {
+        if (type != PayloadType.SAK.code() && type != PayloadType.SAT.code() || !phase1(ctx.exchangeType)) {
             return false;
         }
-        return ctx.natT.announced(NAT_D_DRAFT_OLD) || !ctx.natT.any();
+        return ctx.natT.announced(PayloadType.SAK.code()) || !ctx.natT.any();
+    }
+
+    /** Main or aggressive mode (the exchanges whose messages carry NAT-D in phase 1). */
+    private static boolean phase1(int exchangeType) {
+        ExchangeType t = ExchangeType.of(exchangeType);
+        return t == ExchangeType.IDENTITY_PROTECTION || t == ExchangeType.AGGRESSIVE;
     }
 
     private static int parseIntOr(String s, int fallback) {

@@ -3,6 +3,7 @@ package org.ikescope.dissector.isakmp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.ikescope.api.protocol.PayloadType;
 import org.ikescope.dissector.model.Diagnostic;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class PayloadDecodersMalformedTest {
 
     @Test
     void attributeLengthRunsPastTransform() {
-        Fixtures.Decoded d = Fixtures.v1(PayloadDecoders.SA, "sa-attribute-past-transform");
+        Fixtures.Decoded d = Fixtures.v1(PayloadType.SA.code(), "sa-attribute-past-transform");
         // SA header 8 + proposal header 8 + transform header 8 + first attribute 4.
         assertEquals(BODY + 28, only(d, "isakmp.attribute.truncated").offset());
         Transform t = ((SaBody) d.body()).firstTransform();
@@ -36,7 +37,7 @@ class PayloadDecodersMalformedTest {
 
     @Test
     void transformCountMismatch() {
-        Fixtures.Decoded d = Fixtures.v1(PayloadDecoders.SA, "sa-transform-count-mismatch");
+        Fixtures.Decoded d = Fixtures.v1(PayloadType.SA.code(), "sa-transform-count-mismatch");
         Diagnostic diag = only(d, "isakmp.sa.proposal.transforms.count");
         assertEquals(BODY + 8 + 7, diag.offset());
         assertEquals("proposal 1 transforms: 1 (expected: 2, # of Transforms)", diag.detail());
@@ -45,7 +46,7 @@ class PayloadDecodersMalformedTest {
 
     @Test
     void zeroLengthAttribute() {
-        Fixtures.Decoded d = Fixtures.v1(PayloadDecoders.SA, "sa-zero-length-attribute");
+        Fixtures.Decoded d = Fixtures.v1(PayloadType.SA.code(), "sa-zero-length-attribute");
         only(d, "isakmp.attribute.length.zero");
         Transform t = ((SaBody) d.body()).firstTransform();
         assertEquals(3, t.attributes().size());
@@ -54,26 +55,26 @@ class PayloadDecodersMalformedTest {
 
     @Test
     void proposalLengthPastPayload() {
-        Fixtures.Decoded d = Fixtures.v1(PayloadDecoders.SA, "sa-proposal-length-invalid");
+        Fixtures.Decoded d = Fixtures.v1(PayloadType.SA.code(), "sa-proposal-length-invalid");
         assertEquals(BODY + 8 + 2, only(d, "isakmp.sa.proposal.length.invalid").offset());
         assertEquals(List.of(), ((SaBody) d.body()).proposals());
     }
 
     @Test
     void saShorterThanDoiAndSituation() {
-        Fixtures.Decoded d = Fixtures.v1(PayloadDecoders.SA, "id-truncated");
+        Fixtures.Decoded d = Fixtures.v1(PayloadType.SA.code(), "id-truncated");
         only(d, "isakmp.sa.truncated");
     }
 
     @Test
     void idTooShort() {
-        Fixtures.Decoded d = Fixtures.v1(PayloadDecoders.ID, "id-truncated");
+        Fixtures.Decoded d = Fixtures.v1(PayloadType.ID.code(), "id-truncated");
         assertEquals(BODY, only(d, "isakmp.id.truncated").offset());
     }
 
     @Test
     void ipv4IdWithThreeBytes() {
-        Fixtures.Decoded d = Fixtures.v1(PayloadDecoders.ID, "id-ipv4-short");
+        Fixtures.Decoded d = Fixtures.v1(PayloadType.ID.code(), "id-ipv4-short");
         Diagnostic diag = only(d, "isakmp.id.ipv4.length");
         assertEquals("ID data for ipv4: 3 bytes (expected: 4)", diag.detail());
         IdBody id = (IdBody) d.body();
@@ -83,13 +84,13 @@ class PayloadDecodersMalformedTest {
 
     @Test
     void brokenDistinguishedName() {
-        Fixtures.Decoded d = Fixtures.v1(PayloadDecoders.ID, "id-der-dn-broken");
+        Fixtures.Decoded d = Fixtures.v1(PayloadType.ID.code(), "id-der-dn-broken");
         only(d, "isakmp.id.dn.invalid");
     }
 
     @Test
     void notifySpiSizeLargerThanPayload() {
-        Fixtures.Decoded d = Fixtures.decode(1, 5, PayloadDecoders.N, "notify-spi-too-big");
+        Fixtures.Decoded d = Fixtures.decode(1, 5, PayloadType.N.code(), "notify-spi-too-big");
         Diagnostic diag = only(d, "isakmp.notify.spi.length");
         assertEquals(BODY + 5, diag.offset());
         assertEquals("notification SPI size: 8 (expected: <= 4)", diag.detail());
@@ -100,49 +101,49 @@ class PayloadDecodersMalformedTest {
 
     @Test
     void notifyTooShort() {
-        only(Fixtures.decode(1, 5, PayloadDecoders.N, "id-truncated"), "isakmp.notify.truncated");
+        only(Fixtures.decode(1, 5, PayloadType.N.code(), "id-truncated"), "isakmp.notify.truncated");
     }
 
     @Test
     void dpdWithoutSequenceNumber() {
-        only(Fixtures.decode(1, 5, PayloadDecoders.N, "notify-no-proposal-as-dpd"), "isakmp.notify.dpd.length");
+        only(Fixtures.decode(1, 5, PayloadType.N.code(), "notify-no-proposal-as-dpd"), "isakmp.notify.dpd.length");
     }
 
     @Test
     void deleteCountMismatch() {
-        Fixtures.Decoded d = Fixtures.decode(1, 5, PayloadDecoders.D, "delete-count-mismatch");
+        Fixtures.Decoded d = Fixtures.decode(1, 5, PayloadType.D.code(), "delete-count-mismatch");
         only(d, "isakmp.delete.spi.count");
         assertEquals(List.of("c0ffee01", "c0ffee02"), ((DeleteBody) d.body()).spis());
     }
 
     @Test
     void natOaWrongLength() {
-        only(Fixtures.decode(1, 32, PayloadDecoders.NAT_OA, "id-ipv4-short"), "isakmp.nat-oa.length");
+        only(Fixtures.decode(1, 32, PayloadType.NAT_OA.code(), "id-ipv4-short"), "isakmp.nat-oa.length");
     }
 
     @Test
     void certificateThatIsNotDer() {
-        Fixtures.Decoded d = Fixtures.v1(PayloadDecoders.CERT, "cert-not-der");
+        Fixtures.Decoded d = Fixtures.v1(PayloadType.CERT.code(), "cert-not-der");
         only(d, "isakmp.cert.x509.invalid");
         assertNull(((CertBody) d.body()).subject());
     }
 
     @Test
     void trafficSelectorLength() {
-        Fixtures.Decoded d = Fixtures.decode(2, 35, PayloadDecoders.V2_TSI, "ts-bad-length");
+        Fixtures.Decoded d = Fixtures.decode(2, 35, PayloadType.TSI.code(), "ts-bad-length");
         assertEquals(List.of("isakmp.ts.length.invalid", "isakmp.ts.count"), d.codes());
     }
 
     @Test
     void ikev2TransformLengthZero() {
-        Fixtures.Decoded d = Fixtures.v2(PayloadDecoders.V2_SA, "sa-ikev2-transform-length-zero");
+        Fixtures.Decoded d = Fixtures.v2(PayloadType.V2_SA.code(), "sa-ikev2-transform-length-zero");
         assertEquals(List.of("isakmp.sa.transform.length.invalid", "isakmp.sa.proposal.transforms.count"), d.codes());
     }
 
     @Test
     void shortFixedHeadersBecomeData() {
-        for (int type : new int[] {PayloadDecoders.V2_KE, PayloadDecoders.V2_AUTH, PayloadDecoders.V2_N,
-                PayloadDecoders.V2_D, PayloadDecoders.V2_TSI, PayloadDecoders.V2_CP, PayloadDecoders.V2_SKF}) {
+        for (int type : new int[] {PayloadType.V2_KE.code(), PayloadType.AUTH.code(), PayloadType.V2_N.code(),
+                PayloadType.V2_D.code(), PayloadType.TSI.code(), PayloadType.CP.code(), PayloadType.SKF.code()}) {
             Fixtures.Decoded d = Fixtures.v2(type, "id-truncated");
             assertEquals(1, d.diagnostics().size(), "type " + type);
             assertInstanceOf(BytesBody.class, d.body());

@@ -1,15 +1,17 @@
 package org.ikescope.dissector.isakmp;
 
+import java.nio.ByteBuffer;
+import java.util.List;
+import org.ikescope.api.protocol.PayloadType;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.ByteBuffer;
-import java.util.List;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
 
 /**
  * Payload body decoders against hex fixtures. Expected values of the capture-derived fixtures are
@@ -21,7 +23,7 @@ class PayloadDecodersTest {
     class SecurityAssociation {
         @Test
         void mainModeProposalMatchesTshark() {
-            Fixtures.Decoded d = Fixtures.v1(PayloadDecoders.SA, "sa-mm1-aes128-sha1");
+            Fixtures.Decoded d = Fixtures.v1(PayloadType.SA.code(), "sa-mm1-aes128-sha1");
             assertEquals(List.of(), d.codes());
             SaBody sa = assertInstanceOf(SaBody.class, d.body());
             assertEquals("sa", sa.key());
@@ -49,7 +51,7 @@ class PayloadDecodersTest {
 
         @Test
         void attributeJsonContract() {
-            String json = Fixtures.v1(PayloadDecoders.SA, "sa-mm1-aes128-sha1").json();
+            String json = Fixtures.v1(PayloadType.SA.code(), "sa-mm1-aes128-sha1").json();
             assertTrue(json.startsWith("{\"type\":{\"code\":1,\"name\":\"SA\"},\"length\":56,\"sa\":{"
                     + "\"doi\":{\"code\":1,\"name\":\"IPSEC\"},\"situation\":1,\"proposals\":[{\"number\":1,"
                     + "\"protocolId\":{\"code\":1,\"name\":\"PROTO_ISAKMP\"},\"spiSize\":0,\"transformCount\":1,"
@@ -60,7 +62,7 @@ class PayloadDecodersTest {
 
         @Test
         void tlvLifeDurationIsANumber() {
-            Fixtures.Decoded d = Fixtures.v1(PayloadDecoders.SA, "sa-ikescan-tlv-life");
+            Fixtures.Decoded d = Fixtures.v1(PayloadType.SA.code(), "sa-ikescan-tlv-life");
             assertEquals(List.of(), d.codes());
             Transform t = ((SaBody) d.body()).firstTransform();
             assertEquals(5, t.encryption());
@@ -75,7 +77,7 @@ class PayloadDecodersTest {
 
         @Test
         void quickModeEspProposal() {
-            Fixtures.Decoded d = Fixtures.v1(PayloadDecoders.SA, "sa-esp-phase2");
+            Fixtures.Decoded d = Fixtures.v1(PayloadType.SA.code(), "sa-esp-phase2");
             assertEquals(List.of(), d.codes());
             SaBody sa = (SaBody) d.body();
             assertFalse(sa.phase1());
@@ -104,7 +106,7 @@ class PayloadDecodersTest {
 
         @Test
         void ikev2ProposalMatchesTshark() {
-            Fixtures.Decoded d = Fixtures.v2(PayloadDecoders.V2_SA, "sa-ikev2-init");
+            Fixtures.Decoded d = Fixtures.v2(PayloadType.V2_SA.code(), "sa-ikev2-init");
             assertEquals(List.of(), d.codes());
             Ikev2SaBody sa = assertInstanceOf(Ikev2SaBody.class, d.body());
             Ikev2Proposal p = sa.proposals().get(0);
@@ -125,7 +127,7 @@ class PayloadDecodersTest {
     class Identification {
         @Test
         void ipv4JsonContract() {
-            Fixtures.Decoded d = Fixtures.v1(PayloadDecoders.ID, "id-ipv4");
+            Fixtures.Decoded d = Fixtures.v1(PayloadType.ID.code(), "id-ipv4");
             assertEquals(List.of(), d.codes());
             assertTrue(d.json().startsWith("{\"type\":{\"code\":5,\"name\":\"ID\"},\"length\":12,\"id\":"
                     + "{\"type\":{\"code\":1,\"name\":\"ID_IPV4_ADDR\"},\"value\":\"198.51.100.7\""), d.json());
@@ -133,7 +135,7 @@ class PayloadDecodersTest {
 
         @Test
         void fqdnFromAggressiveMode() {
-            IdBody id = (IdBody) Fixtures.v1(PayloadDecoders.ID, "id-fqdn-am1").body();
+            IdBody id = (IdBody) Fixtures.v1(PayloadType.ID.code(), "id-fqdn-am1").body();
             assertEquals("ID_FQDN", id.typeName());
             assertEquals("mobile1.example.net", id.value());
             assertEquals(0, id.protocolId());
@@ -142,7 +144,7 @@ class PayloadDecodersTest {
 
         @Test
         void protocolAndPort() {
-            IdBody id = (IdBody) Fixtures.v1(PayloadDecoders.ID, "id-ipv4-udp500").body();
+            IdBody id = (IdBody) Fixtures.v1(PayloadType.ID.code(), "id-ipv4-udp500").body();
             assertEquals("192.0.2.101", id.value());
             assertEquals(17, id.protocolId());
             assertEquals(500, id.port());
@@ -150,31 +152,31 @@ class PayloadDecodersTest {
 
         @Test
         void subnetsRangesAndV6() {
-            assertEquals("192.168.1.0/255.255.255.0", value(1, PayloadDecoders.ID, "id-ipv4-subnet"));
-            assertEquals("2001:db8::/64", value(1, PayloadDecoders.ID, "id-ipv6-subnet"));
-            assertEquals("10.0.0.1-10.0.0.254", value(1, PayloadDecoders.ID, "id-ipv4-range"));
-            assertEquals("2001:db8::1", value(1, PayloadDecoders.ID, "id-ipv6"));
-            assertEquals("carol@strongswan.org", value(2, PayloadDecoders.V2_IDI, "id-ikev2-rfc822"));
+            assertEquals("192.168.1.0/255.255.255.0", value(1, PayloadType.ID.code(), "id-ipv4-subnet"));
+            assertEquals("2001:db8::/64", value(1, PayloadType.ID.code(), "id-ipv6-subnet"));
+            assertEquals("10.0.0.1-10.0.0.254", value(1, PayloadType.ID.code(), "id-ipv4-range"));
+            assertEquals("2001:db8::1", value(1, PayloadType.ID.code(), "id-ipv6"));
+            assertEquals("carol@strongswan.org", value(2, PayloadType.IDI.code(), "id-ikev2-rfc822"));
         }
 
         @Test
         void distinguishedName() {
-            Fixtures.Decoded d = Fixtures.v1(PayloadDecoders.ID, "id-der-dn");
+            Fixtures.Decoded d = Fixtures.v1(PayloadType.ID.code(), "id-der-dn");
             assertEquals(List.of(), d.codes());
             assertEquals("C=XX, O=Example-Branch, CN=Example-Branch Root CA", ((IdBody) d.body()).value());
         }
 
         @Test
         void nonPrintableBytesAreEscapedAndKeyIdIsHex() {
-            assertEquals("bob@ex\\x0a", value(1, PayloadDecoders.ID, "id-user-fqdn-control"));
-            Fixtures.Decoded d = Fixtures.v1(PayloadDecoders.ID, "id-key-id");
+            assertEquals("bob@ex\\x0a", value(1, PayloadType.ID.code(), "id-user-fqdn-control"));
+            Fixtures.Decoded d = Fixtures.v1(PayloadType.ID.code(), "id-key-id");
             assertNull(((IdBody) d.body()).value());
             assertTrue(d.json().contains("\"value\":\"0102abcd\""), d.json());
         }
 
         @Test
         void ikev2IdHasNoPortOrProtocol() {
-            Fixtures.Decoded d = Fixtures.v2(PayloadDecoders.V2_IDI, "id-ikev2-rfc822");
+            Fixtures.Decoded d = Fixtures.v2(PayloadType.IDI.code(), "id-ikev2-rfc822");
             assertEquals("{\"type\":{\"code\":35,\"name\":\"IDi\"},\"length\":28,\"id\":{\"type\":{\"code\":3,"
                     + "\"name\":\"ID_RFC822_ADDR\"},\"value\":\"carol@strongswan.org\"}}", d.json());
         }
@@ -190,7 +192,7 @@ class PayloadDecodersTest {
     class Notification {
         @Test
         void initialContactJsonContract() {
-            Fixtures.Decoded d = Fixtures.decode(1, 5, PayloadDecoders.N, "notify-initial-contact");
+            Fixtures.Decoded d = Fixtures.decode(1, 5, PayloadType.N.code(), "notify-initial-contact");
             assertEquals(List.of(), d.codes());
             assertTrue(d.json().startsWith("{\"type\":{\"code\":11,\"name\":\"N\"},\"length\":28,\"notify\":"
                     + "{\"type\":{\"code\":24578,\"name\":\"INITIAL_CONTACT\"}"), d.json());
@@ -201,7 +203,7 @@ class PayloadDecodersTest {
 
         @Test
         void noProposalChosenMatchesTshark() {
-            NotifyBody n = (NotifyBody) Fixtures.decode(1, 5, PayloadDecoders.N, "notify-no-proposal").body();
+            NotifyBody n = (NotifyBody) Fixtures.decode(1, 5, PayloadType.N.code(), "notify-no-proposal").body();
             assertEquals(14, n.type());
             assertEquals("NO_PROPOSAL_CHOSEN", n.typeName());
             assertTrue(n.error());
@@ -213,7 +215,7 @@ class PayloadDecodersTest {
 
         @Test
         void dpdSequenceNumber() {
-            Fixtures.Decoded d = Fixtures.decode(1, 5, PayloadDecoders.N, "notify-r-u-there");
+            Fixtures.Decoded d = Fixtures.decode(1, 5, PayloadType.N.code(), "notify-r-u-there");
             assertEquals(List.of(), d.codes());
             NotifyBody n = (NotifyBody) d.body();
             assertEquals("R_U_THERE", n.typeName());
@@ -223,7 +225,7 @@ class PayloadDecodersTest {
 
         @Test
         void ikev2NotifyMatchesTshark() {
-            Fixtures.Decoded d = Fixtures.v2(PayloadDecoders.V2_N, "notify-ikev2-signature-hash");
+            Fixtures.Decoded d = Fixtures.v2(PayloadType.V2_N.code(), "notify-ikev2-signature-hash");
             assertEquals(List.of(), d.codes());
             NotifyBody n = (NotifyBody) d.body();
             assertEquals("SIGNATURE_HASH_ALGORITHMS", n.typeName());
@@ -238,7 +240,7 @@ class PayloadDecodersTest {
     class Delete {
         @Test
         void isakmpSaByCookies() {
-            Fixtures.Decoded d = Fixtures.decode(1, 5, PayloadDecoders.D, "delete-isakmp");
+            Fixtures.Decoded d = Fixtures.decode(1, 5, PayloadType.D.code(), "delete-isakmp");
             assertEquals(List.of(), d.codes());
             DeleteBody del = (DeleteBody) d.body();
             assertEquals(1, del.protocolId());
@@ -248,7 +250,7 @@ class PayloadDecodersTest {
 
         @Test
         void espSpis() {
-            Fixtures.Decoded d = Fixtures.decode(1, 5, PayloadDecoders.D, "delete-esp-two");
+            Fixtures.Decoded d = Fixtures.decode(1, 5, PayloadType.D.code(), "delete-esp-two");
             assertEquals(List.of(), d.codes());
             assertEquals(List.of("c0ffee01", "c0ffee02"), ((DeleteBody) d.body()).spis());
             assertTrue(d.json().contains("\"spis\":[\"c0ffee01\",\"c0ffee02\"]"), d.json());
@@ -256,7 +258,7 @@ class PayloadDecodersTest {
 
         @Test
         void ikev2IkeSa() {
-            Fixtures.Decoded d = Fixtures.decode(2, 37, PayloadDecoders.V2_D, "delete-ikev2-ike");
+            Fixtures.Decoded d = Fixtures.decode(2, 37, PayloadType.V2_D.code(), "delete-ikev2-ike");
             assertEquals(List.of(), d.codes());
             DeleteBody del = (DeleteBody) d.body();
             assertEquals(1, del.protocolId());
@@ -268,7 +270,7 @@ class PayloadDecodersTest {
     class VendorIds {
         @Test
         void rfc3947JsonContractAndNatTraversal() {
-            Fixtures.Decoded d = Fixtures.v1(PayloadDecoders.VID, "vid-rfc3947");
+            Fixtures.Decoded d = Fixtures.v1(PayloadType.VID.code(), "vid-rfc3947");
             assertEquals("{\"type\":{\"code\":13,\"name\":\"VID\"},\"length\":20,\"vendorId\":{\"hex\":"
                     + "\"4a131c81070358455c5728f20e95452f\",\"name\":\"RFC 3947 NAT-T\"}}", d.json());
             assertTrue(d.sa().rfc());
@@ -276,19 +278,19 @@ class PayloadDecodersTest {
 
         @Test
         void draftNatTraversalIsRecorded() {
-            Fixtures.Decoded d = Fixtures.v1(PayloadDecoders.VID, "vid-draft-02n");
+            Fixtures.Decoded d = Fixtures.v1(PayloadType.VID.code(), "vid-draft-02n");
             assertEquals(2, d.sa().draft());
             assertFalse(d.sa().rfc());
         }
 
         @Test
         void implementationAndUnknown() {
-            Fixtures.Decoded sw = Fixtures.v1(PayloadDecoders.VID, "vid-strongswan");
+            Fixtures.Decoded sw = Fixtures.v1(PayloadType.VID.code(), "vid-strongswan");
             VendorIdBody v = (VendorIdBody) sw.body();
             assertEquals("strongSwan", v.name());
             assertEquals("strongswan", v.implementation());
             assertTrue(sw.json().endsWith("\"name\":\"strongSwan\",\"implementation\":\"strongswan\"}}"), sw.json());
-            Fixtures.Decoded unknown = Fixtures.v1(PayloadDecoders.VID, "vid-unknown");
+            Fixtures.Decoded unknown = Fixtures.v1(PayloadType.VID.code(), "vid-unknown");
             assertNull(((VendorIdBody) unknown.body()).name());
             assertTrue(unknown.json().endsWith("\"hex\":\"0011223344556677\",\"name\":null}}"), unknown.json());
             assertEquals(-1, unknown.sa().draft());
@@ -299,7 +301,7 @@ class PayloadDecodersTest {
     class Certificates {
         @Test
         void certificateRequestAuthority() {
-            Fixtures.Decoded d = Fixtures.v1(PayloadDecoders.CR, "cr-x509");
+            Fixtures.Decoded d = Fixtures.v1(PayloadType.CR.code(), "cr-x509");
             assertEquals(List.of(), d.codes());
             CertBody cr = (CertBody) d.body();
             assertEquals("certRequest", cr.key());
@@ -309,7 +311,7 @@ class PayloadDecodersTest {
 
         @Test
         void certificateSubjectAndIssuerMatchOpenssl() {
-            Fixtures.Decoded d = Fixtures.v1(PayloadDecoders.CERT, "cert-x509");
+            Fixtures.Decoded d = Fixtures.v1(PayloadType.CERT.code(), "cert-x509");
             assertEquals(List.of(), d.codes());
             CertBody c = (CertBody) d.body();
             assertEquals(1154, c.dataLength());
@@ -322,7 +324,7 @@ class PayloadDecodersTest {
     class ModeConfig {
         @Test
         void passwordNeverAppears() {
-            Fixtures.Decoded d = Fixtures.decode(1, 6, PayloadDecoders.ATTR, "attr-xauth-reply");
+            Fixtures.Decoded d = Fixtures.decode(1, 6, PayloadType.ATTR.code(), "attr-xauth-reply");
             assertEquals(List.of(), d.codes());
             ConfigBody c = (ConfigBody) d.body();
             assertEquals(2, c.type());
@@ -341,7 +343,7 @@ class PayloadDecodersTest {
 
         @Test
         void emptyRequestAttributesAreLegal() {
-            Fixtures.Decoded d = Fixtures.decode(1, 6, PayloadDecoders.ATTR, "attr-cfg-request");
+            Fixtures.Decoded d = Fixtures.decode(1, 6, PayloadType.ATTR.code(), "attr-cfg-request");
             assertEquals(List.of(), d.codes());
             ConfigBody c = (ConfigBody) d.body();
             assertEquals(3, c.attributes().size());
@@ -350,7 +352,7 @@ class PayloadDecodersTest {
 
         @Test
         void replyValues() {
-            Fixtures.Decoded d = Fixtures.decode(1, 6, PayloadDecoders.ATTR, "attr-cfg-reply");
+            Fixtures.Decoded d = Fixtures.decode(1, 6, PayloadType.ATTR.code(), "attr-cfg-reply");
             assertEquals(List.of(), d.codes());
             ConfigBody c = (ConfigBody) d.body();
             assertEquals("10.0.0.5", c.attribute(1).text());
@@ -360,7 +362,7 @@ class PayloadDecodersTest {
 
         @Test
         void ikev2ConfigurationPayload() {
-            Fixtures.Decoded d = Fixtures.decode(2, 35, PayloadDecoders.V2_CP, "cp-ikev2");
+            Fixtures.Decoded d = Fixtures.decode(2, 35, PayloadType.CP.code(), "cp-ikev2");
             assertEquals(List.of(), d.codes());
             assertEquals("10.3.0.1", ((ConfigBody) d.body()).attribute(1).text());
         }
@@ -370,7 +372,7 @@ class PayloadDecodersTest {
     class Others {
         @Test
         void natOa() {
-            Fixtures.Decoded d = Fixtures.decode(1, 32, PayloadDecoders.NAT_OA, "nat-oa-ipv4");
+            Fixtures.Decoded d = Fixtures.decode(1, 32, PayloadType.NAT_OA.code(), "nat-oa-ipv4");
             assertEquals(List.of(), d.codes());
             assertEquals("192.168.1.10", ((NatOaBody) d.body()).address());
         }
@@ -384,14 +386,14 @@ class PayloadDecodersTest {
 
         @Test
         void natDIsAHash() {
-            BytesBody b = (BytesBody) Fixtures.v1(PayloadDecoders.NAT_D, "vid-rfc3947").body();
+            BytesBody b = (BytesBody) Fixtures.v1(PayloadType.NAT_D.code(), "vid-rfc3947").body();
             assertEquals("natD", b.key());
-            assertEquals("natD", Fixtures.v1(PayloadDecoders.NAT_D_DRAFT, "vid-rfc3947").body().key());
+            assertEquals("natD", Fixtures.v1(PayloadType.NAT_D_DRAFT.code(), "vid-rfc3947").body().key());
         }
 
         @Test
         void trafficSelectors() {
-            Fixtures.Decoded d = Fixtures.decode(2, 35, PayloadDecoders.V2_TSI, "ts-ikev2");
+            Fixtures.Decoded d = Fixtures.decode(2, 35, PayloadType.TSI.code(), "ts-ikev2");
             assertEquals(List.of(), d.codes());
             TsBody ts = (TsBody) d.body();
             assertEquals(2, ts.selectors().size());
@@ -408,25 +410,25 @@ class PayloadDecodersTest {
 
         @Test
         void ikev2KeAuthSkf() {
-            KeBody ke = (KeBody) Fixtures.v2(PayloadDecoders.V2_KE, "ke-ikev2").body();
+            KeBody ke = (KeBody) Fixtures.v2(PayloadType.V2_KE.code(), "ke-ikev2").body();
             assertEquals(14, ke.dhGroup());
             assertEquals(8, ke.dataLength());
-            Fixtures.Decoded auth = Fixtures.decode(2, 35, PayloadDecoders.V2_AUTH, "auth-ikev2");
+            Fixtures.Decoded auth = Fixtures.decode(2, 35, PayloadType.AUTH.code(), "auth-ikev2");
             assertEquals("{\"type\":{\"code\":39,\"name\":\"AUTH\"},\"length\":16,\"auth\":{\"method\":{\"code\":2,"
                     + "\"name\":\"SHARED_KEY_MESSAGE_INTEGRITY_CODE\"},\"length\":8}}", auth.json());
-            EncryptedBody skf = (EncryptedBody) Fixtures.decode(2, 35, PayloadDecoders.V2_SKF, "skf-ikev2").body();
+            EncryptedBody skf = (EncryptedBody) Fixtures.decode(2, 35, PayloadType.SKF.code(), "skf-ikev2").body();
             assertEquals(1, skf.fragmentNumber());
             assertEquals(3, skf.totalFragments());
             assertEquals(8, skf.length());
-            EncryptedBody sk = (EncryptedBody) Fixtures.decode(2, 35, PayloadDecoders.V2_SK, "skf-ikev2").body();
+            EncryptedBody sk = (EncryptedBody) Fixtures.decode(2, 35, PayloadType.SK.code(), "skf-ikev2").body();
             assertEquals("{\"type\":{\"code\":46,\"name\":\"SK\"},\"length\":16,\"encrypted\":{\"length\":12}}",
-                    JsonTestSink.json(Fixtures.decode(2, 35, PayloadDecoders.V2_SK, "skf-ikev2").payload()));
+                    JsonTestSink.json(Fixtures.decode(2, 35, PayloadType.SK.code(), "skf-ikev2").payload()));
             assertEquals(-1, sk.fragmentNumber());
         }
 
         @Test
         void ikev1KeIsData() {
-            KeBody ke = (KeBody) Fixtures.v1(PayloadDecoders.KE, "ke-ikev2").body();
+            KeBody ke = (KeBody) Fixtures.v1(PayloadType.KE.code(), "ke-ikev2").body();
             assertEquals(-1, ke.dhGroup());
             assertEquals(12, ke.dataLength());
         }
