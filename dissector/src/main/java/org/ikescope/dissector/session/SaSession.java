@@ -30,6 +30,8 @@ import org.ikescope.dissector.isakmp.Suite;
  * <p>Mutable, owned by one {@link SaSessions} table and its thread. Everything else reads it.
  */
 public final class SaSession {
+    /** The generic payload header (RFC 2408 section 3.2). */
+    private static final int GENERIC_HEADER_BYTES = 4;
     /** Offered suites kept per SA (ike-scan offers dozens; a flood must not grow the heap). */
     static final int MAX_OFFERED = 64;
 
@@ -47,6 +49,8 @@ public final class SaSession {
     private Suite chosen;
     private byte[][] keyExchange;
     private byte[][] nonce;
+    /** SAi_b: the body of the initiator's first SA payload (RFC 2409 section 5: it goes into HASH_I and HASH_R). */
+    private byte[] initiatorSaBody;
     private IkeFragments fragments;
     private SaKeys keys;
     long droppedFragmentSets;
@@ -177,6 +181,14 @@ public final class SaSession {
         return nonce == null ? null : nonce[side.ordinal()];
     }
 
+    /**
+     * SAi_b, the body (after the generic header) of the initiator's first SA payload, which
+     * HASH_I and HASH_R cover (RFC 2409 section 5); null when not seen or not retained.
+     */
+    public byte[] initiatorSaBody() {
+        return initiatorSaBody;
+    }
+
     /** IKE fragments of this SA waiting for the rest of their set (created on first use). */
     public IkeFragments fragments() {
         return fragments;
@@ -229,6 +241,10 @@ public final class SaSession {
                 if (from == Side.INITIATOR && offered.isEmpty()) {
                     List<Suite> all = Suite.all(p.body());
                     offered = List.copyOf(all.subList(0, Math.min(all.size(), MAX_OFFERED)));
+                    if (retainKeyExchange) {
+                        initiatorSaBody = Arrays.copyOfRange(m.bytes(), p.offset() + GENERIC_HEADER_BYTES,
+                                Math.min(m.bytes().length, p.offset() + p.length()));
+                    }
                 } else if (from == Side.RESPONDER && chosen == null) {
                     List<Suite> all = Suite.all(p.body());
                     chosen = all.isEmpty() ? null : all.get(0);

@@ -201,6 +201,11 @@ class SaSessionsTest {
         assertEquals(32, k.nonce(Side.INITIATOR).length);
         assertFalse(java.util.Arrays.equals(k.nonce(Side.INITIATOR), k.nonce(Side.RESPONDER)));
         assertNull(k.keys(), "the key slot stays empty until decryption fills it");
+        // SAi_b: the body of MM1's SA payload (its generic header is 4 bytes before it).
+        var sa = mm.get(0).payloads().get(0);
+        assertArrayEquals(java.util.Arrays.copyOfRange(mm.get(0).bytes(), sa.offset() + 4, sa.offset() + sa.length()),
+                k.initiatorSaBody());
+        assertNull(p.initiatorSaBody());
     }
 
     @Test
