@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.ikescope.analyzer.output.JsonFieldSink;
+import org.ikescope.analyzer.output.JsonSchema;
 import org.ikescope.analyzer.output.MessageDescriber;
 import org.ikescope.analyzer.output.Times;
 import org.ikescope.analyzer.output.TreeFieldSink;
@@ -92,6 +93,7 @@ public final class DissectCommand implements Callable<Integer> {
             public void message(MessageEvent e) {
                 try {
                     g.writeStartObject();
+                    JsonSchema.version(g);
                     MessageDescriber.describe(e, sink);
                     g.writeEndObject();
                     g.writeRaw('\n');
@@ -104,6 +106,7 @@ public final class DissectCommand implements Callable<Integer> {
             runner.read(dissector, f, listener);
         }
         g.writeStartObject();
+        JsonSchema.version(g);
         g.writeObjectFieldStart("stats");
         for (Map.Entry<String, Long> c : runner.total().asMap().entrySet()) {
             g.writeNumberField(c.getKey(), c.getValue());
@@ -169,7 +172,8 @@ public final class DissectCommand implements Callable<Integer> {
                 .append(e.src()).append(" → ").append(e.dst()).append("  ");
         sb.append(m.isIkev2() ? "IKEv2 " : "IKEv1 ");
         ExchangeType t = ExchangeType.of(m.exchangeType());
-        sb.append(t == ExchangeType.UNKNOWN ? "exchange " + m.exchangeType() : t.displayName());
+        // An unassigned type by its registry range, as in jsonl and analyze: UNASSIGNED (190).
+        sb.append(t == ExchangeType.UNKNOWN ? ExchangeType.nameOf(m.exchangeType()) + " (" + m.exchangeType() + ")" : t.displayName());
         if (m.isIkev2()) {
             sb.append(m.hasFlag(IsakmpMessage.FLAG_RESPONSE) ? " response" : " request");
             sb.append(" MID=").append(Integer.toUnsignedString(m.messageId()));

@@ -97,10 +97,7 @@ public final class JsonFieldSink implements FieldSink {
     public void code(String key, String label, int code, String name) {
         try {
             name(key);
-            g.writeStartObject();
-            g.writeNumberField("code", code);
-            g.writeStringField("name", name);
-            g.writeEndObject();
+            JsonSchema.registryValue(g, code, name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,18 +3,21 @@ package org.ikescope.analyzer.output;
 import org.ikescope.api.plugin.Phase1State;
 import org.ikescope.api.protocol.AuthMethod;
 import org.ikescope.api.protocol.DhGroup;
+import org.ikescope.api.protocol.EspTransformId;
 import org.ikescope.api.protocol.IkeEncryptionAlgorithm;
 import org.ikescope.api.protocol.IkeHashAlgorithm;
 import org.ikescope.api.protocol.Ikev2EncryptionAlgorithm;
 import org.ikescope.api.protocol.Ikev2IntegrityAlgorithm;
 import org.ikescope.api.protocol.Ikev2NotifyType;
 import org.ikescope.api.protocol.Ikev2PrfAlgorithm;
+import org.ikescope.api.protocol.IpsecAuthAlgorithm;
 import org.ikescope.api.protocol.NotifyType;
 import org.ikescope.dissector.isakmp.Suite;
 
 /**
  * The names the output writers give typed values: the one place where codes and enums become
- * text. Registry values keep the registry's own name (an unassigned code its range's name).
+ * text. Registry values keep the registry's own name (an unassigned code its range's name); the
+ * text report's display names ({@link #hash}, {@link #prf}, {@link #group}) are marked as such.
  */
 public final class Names {
     private Names() {
@@ -30,7 +33,10 @@ public final class Names {
         return ikev2 ? Ikev2NotifyType.nameOf(type) : NotifyType.nameOf(type);
     }
 
-    /** The encryption algorithm of a suite ({@code AES-CBC}; IKEv2 {@code ENCR_AES_CBC}), or null when absent. */
+    /**
+     * The encryption algorithm of a suite in its registry ({@code AES-CBC}; IKEv2 {@code ENCR_AES_CBC};
+     * IKEv1 phase 2 the ESP transform ID, {@code ESP_AES}), or null when absent.
+     */
     public static String encryption(Suite s) {
         if (s.encryption() == 0) {
             return null;
@@ -38,11 +44,10 @@ public final class Names {
         if (s.ikev2()) {
             return Ikev2EncryptionAlgorithm.nameOf(s.encryption());
         }
-        IkeEncryptionAlgorithm a = IkeEncryptionAlgorithm.of(s.encryption());
-        return a == IkeEncryptionAlgorithm.UNKNOWN ? IkeEncryptionAlgorithm.nameOf(s.encryption()) : a.label();
+        return s.phase1() ? IkeEncryptionAlgorithm.nameOf(s.encryption()) : EspTransformId.nameOf(s.encryption());
     }
 
-    /** The IKEv1 hash ({@code SHA1} rather than the registry's {@code SHA}, so the name says which SHA), or null. */
+    /** Display name of the IKEv1 hash ({@code SHA1} rather than the registry's {@code SHA}, so the name says which SHA), or null. */
     public static String hash(Suite s) {
         if (s.hash() == 0) {
             return null;
@@ -54,12 +59,23 @@ public final class Names {
         return h == IkeHashAlgorithm.UNKNOWN ? IkeHashAlgorithm.nameOf(s.hash()) : h.label();
     }
 
-    /** The IKEv2 integrity algorithm ({@code AUTH_HMAC_SHA2_256_128}), or null. */
-    public static String integrity(Suite s) {
-        return s.integrity() == 0 || !s.ikev2() ? null : Ikev2IntegrityAlgorithm.nameOf(s.integrity());
+    /** The IKEv1 hash in its registry ({@code SHA}, {@code SHA2-256}), or null (absent, IKEv2, phase 2). */
+    public static String hashName(Suite s) {
+        return s.hash() == 0 || s.ikev2() ? null : IkeHashAlgorithm.nameOf(s.hash());
     }
 
-    /** The PRF (IKEv2 {@code PRF_HMAC_SHA2_256}; the IKEv1 attribute's number), or null. */
+    /**
+     * The integrity algorithm in its registry (IKEv2 {@code AUTH_HMAC_SHA2_256_128}; IKEv1 phase 2 the
+     * IPsec authentication algorithm, {@code HMAC-SHA}), or null.
+     */
+    public static String integrity(Suite s) {
+        if (s.integrity() == 0) {
+            return null;
+        }
+        return s.ikev2() ? Ikev2IntegrityAlgorithm.nameOf(s.integrity()) : IpsecAuthAlgorithm.nameOf(s.integrity());
+    }
+
+    /** Display name of the PRF (IKEv2 {@code PRF_HMAC_SHA2_256}; the IKEv1 attribute's number), or null. */
     public static String prf(Suite s) {
         if (s.prf() == 0) {
             return null;
@@ -67,21 +83,37 @@ public final class Names {
         return s.ikev2() ? Ikev2PrfAlgorithm.nameOf(s.prf()) : String.valueOf(s.prf());
     }
 
-    /** The IKEv1 authentication method ({@code PSK}...), or null. */
-    public static String auth(Suite s) {
-        if (s.authMethod() == 0) {
+    /**
+     * The PRF in its registry: IKEv2 {@code PRF_HMAC_SHA2_256}; the IKEv1 PRF attribute (class 13) has
+     * no assigned values (RFC 2409 Appendix A, IANA), so its value is named by the range of IKE
+     * attribute values it falls in. Null when absent.
+     */
+    public static String prfName(Suite s) {
+        if (s.prf() == 0) {
             return null;
         }
-        AuthMethod a = AuthMethod.of(s.authMethod());
-        return a == AuthMethod.UNKNOWN ? AuthMethod.nameOf(s.authMethod()) : a.label();
+        if (s.ikev2()) {
+            return Ikev2PrfAlgorithm.nameOf(s.prf());
+        }
+        return s.prf() < 0 || s.prf() > 0xFFFF ? "INVALID" : s.prf() >= 65001 ? "PRIVATE_USE" : "UNASSIGNED";
     }
 
-    /** The short name of a Diffie-Hellman group ({@code MODP2048}), or null when absent. */
+    /** The IKEv1 authentication method ({@code PSK}...), or null. */
+    public static String auth(Suite s) {
+        return s.authMethod() == 0 || s.ikev2() ? null : AuthMethod.nameOf(s.authMethod());
+    }
+
+    /** Display name of a Diffie-Hellman group: its short name ({@code MODP2048}), or null when absent. */
     public static String group(int group) {
         if (group <= 0) {
             return null;
         }
         DhGroup g = DhGroup.of(group);
         return g == DhGroup.UNKNOWN ? DhGroup.nameOf(group) : g.shortName();
+    }
+
+    /** A Diffie-Hellman group in its registry ({@code 2048-bit MODP group}), or null when absent. */
+    public static String groupName(int group) {
+        return group <= 0 ? null : DhGroup.nameOf(group);
     }
 }

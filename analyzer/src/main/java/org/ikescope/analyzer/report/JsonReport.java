@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.ikescope.analyzer.exchange.EspFlow;
@@ -22,22 +21,27 @@ import org.ikescope.analyzer.exchange.Notification;
 import org.ikescope.analyzer.exchange.Peer;
 import org.ikescope.analyzer.exchange.QuickMode;
 import org.ikescope.analyzer.exchange.Transaction;
+import org.ikescope.analyzer.output.JsonSchema;
 import org.ikescope.analyzer.output.Names;
 import org.ikescope.analyzer.output.Times;
 import org.ikescope.api.plugin.Finding;
 import org.ikescope.api.plugin.Step;
 import org.ikescope.api.plugin.VendorIdView;
+import org.ikescope.api.protocol.ExchangeType;
 import org.ikescope.dissector.isakmp.Suite;
 
 /**
  * {@code analyze --format json}: one document, streamed.
  * <pre>
- * {"exchanges":[ {...one per IKE SA, written when it is emitted...} ],
+ * {"schemaVersion":2,
+ *  "exchanges":[ {...one per IKE SA, written when it is emitted...} ],
  *  "findings":[ ...cross-exchange... ],
  *  "stats":{ ...frame and tracker counters..., "errors":[...] }}
  * </pre>
- * Member names are a stable contract (documented in the README): add freely, never rename.
- * Times are ISO-8601 UTC; durations are milliseconds; unknown values are null.
+ * Member names are a stable contract (documented in the README): add freely, rename only with a
+ * new {@link JsonSchema#VERSION} (and a CHANGELOG entry). Registry values are {@code {"code":N,"name":"..."}}
+ * as in {@code dissect --format jsonl}. Times are ISO-8601 UTC; durations are milliseconds; unknown
+ * values are null.
  */
 public final class JsonReport implements AnalysisSink {
     private final JsonGenerator g;
@@ -45,6 +49,7 @@ public final class JsonReport implements AnalysisSink {
     public JsonReport(OutputStream out) throws IOException {
         this.g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
         g.writeStartObject();
+        JsonSchema.version(g);
         g.writeArrayFieldStart("exchanges");
     }
 
@@ -179,8 +184,8 @@ public final class JsonReport implements AnalysisSink {
         g.writeArrayFieldStart("notifications");
         for (Notification n : x.notifications()) {
             g.writeStartObject();
-            g.writeStringField("type", Names.notify(n.ikev2(), n.type()));
-            g.writeNumberField("code", n.type());
+            g.writeFieldName("type");
+            JsonSchema.registryValue(g, n.type(), Names.notify(n.ikev2(), n.type()));
             g.writeNumberField("frame", n.frame());
             g.writeStringField("from", n.from().label());
             g.writeBooleanField("encrypted", n.encrypted());
@@ -215,7 +220,7 @@ public final class JsonReport implements AnalysisSink {
             frameOrNull(g, "inResponseTo", i.inResponseTo());
             frameOrNull(g, "answeredBy", i.answeredBy());
             millis(g, "rttMillis", i.rttNanos());
-            strings(g, "notifications", notifyNames(x.version() == 2, i.notifyTypes()));
+            notifications(g, x.version() == 2, i.notifyTypes());
             g.writeBooleanField("deletes", i.deletes());
             g.writeEndObject();
         }
@@ -320,36 +325,51 @@ public final class JsonReport implements AnalysisSink {
         }
         g.writeEndArray();
         nullableString(g, "implementation", p.implementation());
-        List<String> vids = new ArrayList<>(p.vendorIds().size());
+        g.writeArrayFieldStart("vendorIds");
         for (VendorIdView v : p.vendorIds()) {
-            if (v.name() != null && !vids.contains(v.name())) {
-                vids.add(v.name());
-            }
+            g.writeStartObject();
+            g.writeStringField("hex", v.hex());
+            nullableString(g, "name", v.name());
+            g.writeEndObject();
         }
-        strings(g, "vendorIds", vids);
+        g.writeEndArray();
         g.writeEndObject();
     }
 
+    /**
+     * One suite, IKEv1 or IKEv2, with the same members: each algorithm as {@code {code,name}} from the
+     * registry of its version and phase, null when the suite does not carry it ({@code hash} and
+     * {@code auth} are IKEv1 phase 1 only, {@code integrity} IKEv2 and IKEv1 phase 2, {@code prf} IKEv2
+     * or an IKEv1 PRF attribute; {@code transformNumber} is IKEv1 only).
+     */
     private static void proposal(JsonGenerator g, Suite p) throws IOException {
         if (p == null) {
             g.writeNull();
             return;
         }
         g.writeStartObject();
-        nullableString(g, "encryption", Names.encryption(p));
+        registryOrNull(g, "encryption", p.encryption(), Names.encryption(p));
         intOrNull(g, "keyLength", p.keyLength() == 0 ? -1 : p.keyLength());
-        nullableString(g, "hash", p.ikev2() ? Names.integrity(p) : Names.hash(p));
-        nullableString(g, "auth", Names.auth(p));
-        intOrNull(g, "group", p.group() == 0 ? -1 : p.group());
-        nullableString(g, "groupName", Names.group(p.group()));
+        registryOrNull(g, "hash", p.hash(), Names.hashName(p));
+        registryOrNull(g, "integrity", p.integrity(), Names.integrity(p));
+        registryOrNull(g, "prf", p.prf(), Names.prfName(p));
+        registryOrNull(g, "auth", p.authMethod(), Names.auth(p));
+        registryOrNull(g, "group", p.group(), Names.groupName(p.group()));
         intOrNull(g, "lifetimeSeconds", p.lifetimeSeconds() == 0 ? -1 : p.lifetimeSeconds());
         intOrNull(g, "lifetimeKilobytes", p.lifetimeKilobytes() == 0 ? -1 : p.lifetimeKilobytes());
-        if (Names.prf(p) != null) {
-            g.writeStringField("prf", Names.prf(p));
-        }
         g.writeNumberField("proposalNumber", p.proposalNumber());
-        g.writeNumberField("transformNumber", p.transformNumber());
+        intOrNull(g, "transformNumber", p.ikev2() ? -1 : p.transformNumber());
         g.writeEndObject();
+    }
+
+    /** A registry value as {@code {code,name}}, or null when {@code name} is null (absent). */
+    private static void registryOrNull(JsonGenerator g, String field, int code, String name) throws IOException {
+        g.writeFieldName(field);
+        if (name == null) {
+            g.writeNull();
+        } else {
+            JsonSchema.registryValue(g, code, name);
+        }
     }
 
     private static void intOrNull(JsonGenerator g, String name, long v) throws IOException {
@@ -366,7 +386,8 @@ public final class JsonReport implements AnalysisSink {
             return;
         }
         g.writeObjectFieldStart(name);
-        g.writeStringField("type", id.typeName());
+        g.writeFieldName("type");
+        JsonSchema.registryValue(g, id.type(), id.typeName());
         g.writeStringField("value", id.value());
         g.writeNumberField("frame", id.frame());
         g.writeEndObject();
@@ -381,7 +402,8 @@ public final class JsonReport implements AnalysisSink {
         frameOrNull(g, "retransmissionOf", m.retransmissionOf());
         g.writeBooleanField("encrypted", m.encrypted());
         g.writeNumberField("size", m.size());
-        g.writeNumberField("exchangeType", m.exchangeType());
+        g.writeFieldName("exchangeType");
+        JsonSchema.registryValue(g, m.exchangeType(), ExchangeType.nameOf(m.exchangeType()));
         g.writeStringField("messageId", m.messageIdHex());
         g.writeNumberField("srcPort", m.srcPort());
         g.writeNumberField("dstPort", m.dstPort());
@@ -397,7 +419,7 @@ public final class JsonReport implements AnalysisSink {
         frameOrNull(g, "inResponseTo", m.inResponseTo());
         millis(g, "rttMillis", m.rttNanos());
         if (!m.notifyTypes().isEmpty()) {
-            strings(g, "notifications", notifyNames(m.ikev2(), m.notifyTypes()));
+            notifications(g, m.ikev2(), m.notifyTypes());
         }
         if (!m.payloads().isEmpty()) {
             strings(g, "payloads", m.payloads().abbreviations());
@@ -415,12 +437,13 @@ public final class JsonReport implements AnalysisSink {
         g.writeEndObject();
     }
 
-    private static List<String> notifyNames(boolean ikev2, List<Integer> types) {
-        List<String> out = new ArrayList<>(types.size());
+    /** {@code "notifications":[{"code":N,"name":"..."}...]}: notify types in the registry of their version. */
+    private static void notifications(JsonGenerator g, boolean ikev2, List<Integer> types) throws IOException {
+        g.writeArrayFieldStart("notifications");
         for (int t : types) {
-            out.add(Names.notify(ikev2, t));
+            JsonSchema.registryValue(g, t, Names.notify(ikev2, t));
         }
-        return out;
+        g.writeEndArray();
     }
 
     private static void longs(JsonGenerator g, String name, List<Long> l) throws IOException {

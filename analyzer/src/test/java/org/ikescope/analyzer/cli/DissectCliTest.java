@@ -79,6 +79,10 @@ class DissectCliTest {
                 sum += stats.get(k).asLong();
             }
             assertEquals(frames, sum);
+            for (JsonNode rec : recs) {
+                assertEquals("schemaVersion", rec.fieldNames().next(), "schemaVersion first in " + rec);
+                assertEquals(2, rec.get("schemaVersion").asInt());
+            }
             for (JsonNode rec : recs.subList(0, recs.size() - 1)) {
                 assertContract(rec, CliRunner.label(cap) + " frame " + rec.get("frame"));
                 assertTrue(rec.get("frame").asLong() <= frames);

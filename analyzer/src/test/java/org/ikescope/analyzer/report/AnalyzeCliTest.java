@@ -90,7 +90,7 @@ class AnalyzeCliTest {
             AnalyzeRun.Result r = AnalyzeRun.run("analyze", "--format", "json", p.toString());
             assertEquals(0, r.exit(), r.err());
             JsonNode doc = json(r);
-            assertEquals(List.of("exchanges", "findings", "stats"), fieldNames(doc));
+            assertEquals(List.of("schemaVersion", "exchanges", "findings", "stats"), fieldNames(doc));
             assertTrue(doc.get("exchanges").size() >= 1);
             for (JsonNode x : doc.get("exchanges")) {
                 assertContract(x, p.getFileName().toString());
@@ -120,7 +120,7 @@ class AnalyzeCliTest {
         assertEquals("MM_WAIT_MSG2", x.get("state").get("initiator").asText());
         assertEquals("MM_NO_STATE", x.get("state").get("responder").asText());
         JsonNode n = x.get("notifications").get(0);
-        assertEquals("NO_PROPOSAL_CHOSEN", n.get("type").asText());
+        assertEquals("NO_PROPOSAL_CHOSEN", n.get("type").get("name").asText());
         assertEquals("responder", n.get("from").asText());
         assertFalse(n.get("encrypted").asBoolean());
         assertTrue(x.get("proposal").isNull());
@@ -132,11 +132,11 @@ class AnalyzeCliTest {
         JsonNode ok = json(AnalyzeRun.run("analyze", "--format", "json", LAB.resolve("mm-aes256-sha256-modp2048.pcap").toString()))
                 .get("exchanges").get(0);
         JsonNode p = ok.get("proposal");
-        assertEquals("AES-CBC", p.get("encryption").asText());
+        assertEquals("AES-CBC", p.get("encryption").get("name").asText());
         assertEquals(256, p.get("keyLength").asInt());
-        assertEquals("SHA2-256", p.get("hash").asText());
-        assertEquals("PSK", p.get("auth").asText());
-        assertEquals(14, p.get("group").asInt());
+        assertEquals("SHA2-256", p.get("hash").get("name").asText());
+        assertEquals("PSK", p.get("auth").get("name").asText());
+        assertEquals(14, p.get("group").get("code").asInt());
         assertEquals(28800, p.get("lifetimeSeconds").asInt());
         assertEquals("MM_ACTIVE", ok.get("state").get("responder").asText());
     }

@@ -111,7 +111,7 @@ class VendorIdCatalogTest {
     @Test
     void natTraversalDrafts() {
         VendorId d02n = find("90cb80913ebb696e086381b5ec427b1f");
-        assertEquals("draft-ietf-ipsec-nat-t-ike-02\\n", d02n.label());
+        assertEquals("draft-ietf-ipsec-nat-t-ike-02 (with trailing newline)", d02n.label());
         assertEquals(OptionalInt.of(2), d02n.natTraversalDraft());
         assertTrue(d02n.has("natd=130"));
         assertFalse(d02n.natTraversalRfc());

@@ -1,0 +1,36 @@
+package org.ikescope.analyzer.output;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+
+/**
+ * The JSON vocabulary shared by {@code dissect --format jsonl} and {@code analyze --format json}:
+ * its version (the first member of every jsonl record and of the analyze document; CHANGELOG.md
+ * lists what each version changed) and the one form of a registry value,
+ * {@code {"code":N,"name":"..."}}.
+ */
+public final class JsonSchema {
+    /** The member that carries {@link #VERSION}. */
+    public static final String MEMBER = "schemaVersion";
+    /** Version 2: every registry value as {@code {code,name}} in both outputs, one proposal vocabulary. */
+    public static final int VERSION = 2;
+
+    private JsonSchema() {
+    }
+
+    /** Writes {@code "schemaVersion":2}; call it right after opening the top-level object. */
+    public static void version(JsonGenerator g) throws IOException {
+        g.writeNumberField(MEMBER, VERSION);
+    }
+
+    /**
+     * Writes a registry value as {@code {"code":code,"name":name}}, {@code name} being the registry's
+     * {@code nameOf(code)}. The field name, if any, must already be written.
+     */
+    public static void registryValue(JsonGenerator g, int code, String name) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("code", code);
+        g.writeStringField("name", name);
+        g.writeEndObject();
+    }
+}
