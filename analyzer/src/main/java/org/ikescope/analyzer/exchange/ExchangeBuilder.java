@@ -22,6 +22,7 @@ import org.ikescope.dissector.isakmp.IsakmpMessage;
 import org.ikescope.dissector.isakmp.NotifyBody;
 import org.ikescope.dissector.isakmp.Payload;
 import org.ikescope.dissector.isakmp.Suite;
+import org.ikescope.dissector.model.ActivityList;
 import org.ikescope.dissector.model.Diagnostic;
 import org.ikescope.dissector.session.SaKey;
 import org.ikescope.dissector.session.SaSession;
@@ -35,7 +36,7 @@ import org.ikescope.dissector.session.SaSession;
  * {@link #freeze} makes the immutable {@link Exchange}. Roles come from the dissector's
  * {@link SaSession}, which decided them once.
  */
-final class ExchangeBuilder {
+final class ExchangeBuilder extends ActivityList.Node<ExchangeBuilder> {
     static final int MAX_DISSECTOR_FINDINGS = 20;
 
     final long id;
@@ -76,10 +77,7 @@ final class ExchangeBuilder {
     boolean established;
     boolean decrypted;
 
-    // The tracker's activity list and registration.
-    ExchangeBuilder prev;
-    ExchangeBuilder next;
-    boolean linked;
+    /** The tracker's registration by address pair. */
     ExchangeTracker.PairKey pair;
 
     /**

@@ -23,6 +23,7 @@ import org.ikescope.dissector.event.MessageEvent;
 import org.ikescope.dissector.isakmp.IsakmpMessage;
 import org.ikescope.dissector.isakmp.Payload;
 import org.ikescope.dissector.isakmp.Suite;
+import org.ikescope.dissector.model.ActivityList;
 import org.ikescope.dissector.session.SaKey;
 import org.ikescope.dissector.session.SaSession;
 
@@ -124,8 +125,8 @@ public final class ExchangeTracker implements DissectionListener {
     private final Map<PairKey, ExchangeBuilder> byPair = new HashMap<>();
     private final Map<SaKey, Tombstone> tombstones = lru();
     private final Map<PairKey, Tombstone> pairTombstones = lru();
-    private ExchangeBuilder head;
-    private ExchangeBuilder tail;
+    /** Open SAs, least recently active first. */
+    private final ActivityList<ExchangeBuilder> activity = new ActivityList<>();
     private int tracked;
     private long now = Long.MIN_VALUE;
     private int frameFindingCount;
@@ -269,10 +270,10 @@ public final class ExchangeTracker implements DissectionListener {
             byPair.put(b.pair, b);
         }
         tracked++;
-        if (tracked > options.maxTracked() && head != null) {
-            // The new SA is not in the activity list yet: the head is the least recently active other one.
+        if (tracked > options.maxTracked() && activity.leastRecent() != null) {
+            // The new SA is not in the activity list yet: the least recent is another one.
             stats.closedAtCap++;
-            emit(head, CloseReason.CAP);
+            emit(activity.leastRecent(), CloseReason.CAP);
         }
         stats.peakTracked = Math.max(stats.peakTracked, tracked);
     }
@@ -361,7 +362,7 @@ public final class ExchangeTracker implements DissectionListener {
     /** Emits every SA still open, in order of their first activity. */
     public void finish() {
         List<ExchangeBuilder> open = new ArrayList<>(tracked);
-        for (ExchangeBuilder b = head; b != null; b = b.next) {
+        for (ExchangeBuilder b = activity.leastRecent(); b != null; b = b.nextMoreRecent()) {
             open.add(b);
         }
         open.sort(Comparator.comparingLong((ExchangeBuilder b) -> b.start).thenComparingLong(b -> b.id));
@@ -377,8 +378,9 @@ public final class ExchangeTracker implements DissectionListener {
         if (t > now) {
             now = t;
         }
-        while (head != null && now - head.lastActivity > timeout(head)) {
-            emit(head, head.deleted ? CloseReason.DELETED : CloseReason.IDLE);
+        ExchangeBuilder idle;
+        while ((idle = activity.leastRecent()) != null && now - idle.lastActivity > timeout(idle)) {
+            emit(idle, idle.deleted ? CloseReason.DELETED : CloseReason.IDLE);
         }
     }
 
@@ -386,46 +388,14 @@ public final class ExchangeTracker implements DissectionListener {
         return b.deleted ? Math.min(DELETE_GRACE_NANOS, options.idleTimeoutNanos()) : options.idleTimeoutNanos();
     }
 
-    /** Marks activity: the SA moves to the tail of the activity list. */
+    /** Marks activity: the SA moves to the end of the activity list. */
     private void touch(ExchangeBuilder b, long t) {
         b.lastActivity = Math.max(b.lastActivity, t);
-        if (b.linked) {
-            if (tail == b) {
-                return;
-            }
-            unlink(b);
-        }
-        b.prev = tail;
-        b.next = null;
-        if (tail != null) {
-            tail.next = b;
-        } else {
-            head = b;
-        }
-        tail = b;
-        b.linked = true;
-    }
-
-    private void unlink(ExchangeBuilder b) {
-        if (b.prev != null) {
-            b.prev.next = b.next;
-        } else {
-            head = b.next;
-        }
-        if (b.next != null) {
-            b.next.prev = b.prev;
-        } else {
-            tail = b.prev;
-        }
-        b.prev = null;
-        b.next = null;
-        b.linked = false;
+        activity.touch(b);
     }
 
     private void emit(ExchangeBuilder b, CloseReason reason) {
-        if (b.linked) {
-            unlink(b);
-        }
+        activity.remove(b);
         if (b.key != null && byKey.get(b.key) == b) {
             byKey.remove(b.key);
         }

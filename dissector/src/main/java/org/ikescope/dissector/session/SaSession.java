@@ -14,6 +14,7 @@ import org.ikescope.dissector.isakmp.KeBody;
 import org.ikescope.dissector.isakmp.NatTraversalNumbering;
 import org.ikescope.dissector.isakmp.Payload;
 import org.ikescope.dissector.isakmp.Suite;
+import org.ikescope.dissector.model.ActivityList;
 
 /**
  * What the dissector knows of one IKE SA across its messages, as Wireshark keeps its decryption
@@ -29,7 +30,7 @@ import org.ikescope.dissector.isakmp.Suite;
  *
  * <p>Mutable, owned by one {@link SaSessions} table and its thread. Everything else reads it.
  */
-public final class SaSession {
+public final class SaSession extends ActivityList.Node<SaSession> {
     /** The generic payload header (RFC 2408 section 3.2). */
     private static final int GENERIC_HEADER_BYTES = 4;
     /** Offered suites kept per SA (ike-scan offers dozens; a flood must not grow the heap). */
@@ -55,9 +56,7 @@ public final class SaSession {
     private SaKeys keys;
     long droppedFragmentSets;
     long lastNanos;
-    /** The table's activity list (least recently active first) and its second index key. */
-    SaSession prev;
-    SaSession next;
+    /** The table's second index key (rolesInferred: the responder's address finds the SA too). */
     SaKey responderKey;
 
     SaSession(long id, long initiatorCookie, byte[] initiatorAddress, byte[] responderAddress, int version,

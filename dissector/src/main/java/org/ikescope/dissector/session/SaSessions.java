@@ -12,6 +12,7 @@ import org.ikescope.api.protocol.ExchangeType;
 import org.ikescope.dissector.isakmp.FragmentBody;
 import org.ikescope.dissector.isakmp.IsakmpMessage;
 import org.ikescope.dissector.isakmp.NatTraversalNumbering;
+import org.ikescope.dissector.model.ActivityList;
 import org.ikescope.dissector.model.Endpoint;
 import org.ikescope.dissector.model.FragmentsLost;
 
@@ -68,9 +69,8 @@ public final class SaSessions {
             return size() > MAX_TOMBSTONES;
         }
     };
-    /** Activity list: least recently active first. */
-    private SaSession head;
-    private SaSession tail;
+    /** Least recently active first. */
+    private final ActivityList<SaSession> activity = new ActivityList<>();
     private int size;
     private long nextId;
     private final List<IncompleteIkeFragments> dropped = new ArrayList<>();
@@ -164,9 +164,9 @@ public final class SaSessions {
         }
         size++;
         peak = Math.max(peak, size);
-        if (size > options.capacity() && head != null) {
+        if (size > options.capacity() && activity.leastRecent() != null) {
             evicted++;
-            remove(head);
+            remove(activity.leastRecent());
         }
     }
 
@@ -208,9 +208,10 @@ public final class SaSessions {
      * each list when nothing is due.
      */
     public void expire(long now) {
-        while (head != null && now - head.lastNanos > options.idleTimeoutNanos()) {
+        SaSession idle;
+        while ((idle = activity.leastRecent()) != null && now - idle.lastNanos > options.idleTimeoutNanos()) {
             expired++;
-            remove(head);
+            remove(idle);
         }
         SaSession s;
         while ((s = fragmentWatch.peekFirst()) != null) {
@@ -251,7 +252,7 @@ public final class SaSessions {
      */
     public List<IncompleteIkeFragments> takePendingFragmentSets() {
         List<IncompleteIkeFragments> r = new ArrayList<>();
-        for (SaSession s = head; s != null; s = s.next) {
+        for (SaSession s = activity.leastRecent(); s != null; s = s.nextMoreRecent()) {
             if (s.fragments() != null && s.fragments().pending()) {
                 r.addAll(s.fragments().takePending());
             }
@@ -261,40 +262,11 @@ public final class SaSessions {
 
     private void touch(SaSession s, long t) {
         s.lastNanos = Math.max(s.lastNanos, t);
-        if (tail == s) {
-            return;
-        }
-        unlink(s);
-        s.prev = tail;
-        s.next = null;
-        if (tail != null) {
-            tail.next = s;
-        } else {
-            head = s;
-        }
-        tail = s;
-    }
-
-    private void unlink(SaSession s) {
-        if (s.prev == null && s.next == null && head != s) {
-            return; // not linked
-        }
-        if (s.prev != null) {
-            s.prev.next = s.next;
-        } else {
-            head = s.next;
-        }
-        if (s.next != null) {
-            s.next.prev = s.prev;
-        } else {
-            tail = s.prev;
-        }
-        s.prev = null;
-        s.next = null;
+        activity.touch(s);
     }
 
     private void remove(SaSession s) {
-        unlink(s);
+        activity.remove(s);
         index.remove(s.key(), s);
         if (s.responderKey != null) {
             index.remove(s.responderKey, s);
