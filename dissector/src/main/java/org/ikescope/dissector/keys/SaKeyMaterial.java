@@ -30,6 +30,31 @@ public record SaKeyMaterial(long initiatorCookie, Secret dhSharedSecret, DhPriva
         return new SaKeyMaterial(cookie, null, null, null, null, null, null, null, source);
     }
 
+    /** This material with g^xy. */
+    public SaKeyMaterial withDhSharedSecret(Secret gxy) {
+        return new SaKeyMaterial(initiatorCookie, gxy, dhPrivate, skeyidEInitiator, skeyidEResponder, encryptionKeyInitiator,
+                encryptionKeyResponder, anySide, source);
+    }
+
+    /** This material with {@code side}'s DH private value. */
+    public SaKeyMaterial withDhPrivate(Side side, Secret x) {
+        return new SaKeyMaterial(initiatorCookie, dhSharedSecret, new DhPrivate(side, x), skeyidEInitiator, skeyidEResponder,
+                encryptionKeyInitiator, encryptionKeyResponder, anySide, source);
+    }
+
+    /** This material with the SKEYID_e that {@code side} derived. */
+    public SaKeyMaterial withSkeyidE(Side side, Secret skeyidE) {
+        return new SaKeyMaterial(initiatorCookie, dhSharedSecret, dhPrivate, side == Side.INITIATOR ? skeyidE : skeyidEInitiator,
+                side == Side.RESPONDER ? skeyidE : skeyidEResponder, encryptionKeyInitiator, encryptionKeyResponder, anySide, source);
+    }
+
+    /** This material with the encryption key that {@code side} derived, or ({@code side} null) a key for either side. */
+    public SaKeyMaterial withEncryptionKey(Side side, Secret key) {
+        return new SaKeyMaterial(initiatorCookie, dhSharedSecret, dhPrivate, skeyidEInitiator, skeyidEResponder,
+                side == Side.INITIATOR ? key : encryptionKeyInitiator, side == Side.RESPONDER ? key : encryptionKeyResponder,
+                side == null ? key : anySide, source);
+    }
+
     public Optional<Secret> encryptionKey(Side sender) {
         return Optional.ofNullable(sender == Side.INITIATOR ? encryptionKeyInitiator : encryptionKeyResponder);
     }
