@@ -39,8 +39,9 @@ import org.ikescope.dissector.isakmp.Suite;
  * on a fixed-length cipher is accepted when it states that length and refused otherwise. IDEA-CBC
  * (2) and RC5-R16-B64-CBC (4) are not supported.
  *
- * <p>AES, DES, 3DES and Blowfish go through the JCE; the JDK has no CAST-128 and no Camellia, which
- * BouncyCastle's engines provide. An instance keeps its cipher object
+ * <p>AES, DES, 3DES and Blowfish go through the JCE (its AES-128-CBC decrypts 100 and 1,500 bytes
+ * 14 to 45 times faster than BouncyCastle's: {@code benchmarks}, {@code CipherBenchmark}); the JDK
+ * has no CAST-128 and no Camellia, which BouncyCastle's engines provide. An instance keeps its cipher object
  * between calls and is not thread-safe; instances are cheap to make.
  */
 public final class IkeCipher {

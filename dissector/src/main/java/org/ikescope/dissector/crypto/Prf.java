@@ -13,8 +13,9 @@ import org.ikescope.dissector.isakmp.Suite;
  * currently no pseudo-random functions defined" and the IANA "IKE Attributes" registry assigns no
  * PRF value, so only the default is supported and a suite with a PRF attribute is refused.
  *
- * <p>The HMACs are the JCE's. An instance keeps one {@link Mac} and is not thread-safe; instances
- * are cheap to make.
+ * <p>The HMACs are the JCE's: 4 to 9 times faster than BouncyCastle's for HMAC-SHA1 and
+ * HMAC-SHA256 of 100 and 1,500 bytes ({@code benchmarks}: {@code CipherBenchmark}). An instance
+ * keeps one {@link Mac} and is not thread-safe; instances are cheap to make.
  */
 public final class Prf {
     private final IkeHashAlgorithm hash;
