@@ -44,6 +44,8 @@ public final class CaptureStats {
     public long saContextsEvicted;
     /** Per-SA sessions that expired after the session idle timeout (capture time) without a message; informational. */
     public long sessionsExpired;
+    /** Encrypted IKEv1 messages decrypted with the key material given (0 without any); informational. */
+    public long decrypted;
 
     /** True when the categories add up to {@link #frames}. */
     public boolean balanced() {
@@ -69,6 +71,7 @@ public final class CaptureStats {
         bytes += o.bytes;
         saContextsEvicted += o.saContextsEvicted;
         sessionsExpired += o.sessionsExpired;
+        decrypted += o.decrypted;
     }
 
     /** Counters in a stable order, for output. */
@@ -92,6 +95,7 @@ public final class CaptureStats {
         m.put("bytes", bytes);
         m.put("saContextsEvicted", saContextsEvicted);
         m.put("sessionsExpired", sessionsExpired);
+        m.put("decrypted", decrypted);
         return m;
     }
 }

@@ -3,6 +3,7 @@ package org.ikescope.dissector.event;
 import java.util.List;
 import org.ikescope.api.plugin.Side;
 import org.ikescope.dissector.isakmp.IsakmpMessage;
+import org.ikescope.dissector.session.Decryption;
 import org.ikescope.dissector.session.SaSession;
 import org.ikescope.dissector.model.Endpoint;
 
@@ -27,11 +28,13 @@ import org.ikescope.dissector.model.Endpoint;
  * @param session         the IKE SA's session (roles, cookies, negotiated suite); for a message
  *                        quoted by an ICMP error, the session of an SA already seen, else null
  * @param from            the side that sent it (null when {@code session} is)
+ * @param decryption      for an encrypted IKEv1 message when key material was given: what became
+ *                        of it ({@code message} is then the decrypted one when it could be); else null
  */
 public record MessageEvent(String file, long frame, long timeNanos, Endpoint src, Endpoint dst, boolean nonEspMarker,
                            IsakmpMessage message, int vlan, int ipFragments, List<Long> ipFragmentFrames,
                            List<Long> ikeFragmentFrames, long duplicateOf, int icmpType, int icmpCode, int frameOffset,
-                           SaSession session, Side from) {
+                           SaSession session, Side from, Decryption decryption) {
     public MessageEvent {
         ipFragmentFrames = List.copyOf(ipFragmentFrames);
         ikeFragmentFrames = List.copyOf(ikeFragmentFrames);

@@ -29,6 +29,8 @@ import org.ikescope.dissector.net.Datagram;
 import org.ikescope.dissector.net.IpReassembler;
 import org.ikescope.dissector.net.NetDecoder;
 import org.ikescope.dissector.net.NetKind;
+import org.ikescope.dissector.keys.KeyMaterial;
+import org.ikescope.dissector.session.Ikev1Decryptor;
 import org.ikescope.dissector.session.IncompleteIkeFragments;
 import org.ikescope.dissector.session.SaSession;
 import org.ikescope.dissector.session.SaSessions;
@@ -58,12 +60,29 @@ public final class Dissector {
      * @param nattPorts       UDP ports with RFC 3948 encapsulation (4500)
      * @param detectDuplicates mark exact SPAN duplicates (counted as {@code duplicates})
      * @param sessions        bounds of the per-SA session table
+     * @param keys            key material for decryption ({@link KeyMaterial#NONE}: none)
      */
     public record Options(Set<Integer> ikePorts, Set<Integer> nattPorts, boolean detectDuplicates,
-                          SaSessions.Options sessions) {
-        /** The default session table. */
+                          SaSessions.Options sessions, KeyMaterial keys) {
+        /** The default session table, no key material. */
         public Options(Set<Integer> ikePorts, Set<Integer> nattPorts, boolean detectDuplicates) {
-            this(ikePorts, nattPorts, detectDuplicates, SaSessions.Options.defaults());
+            this(ikePorts, nattPorts, detectDuplicates, SaSessions.Options.defaults(), KeyMaterial.NONE);
+        }
+
+        /** No key material. */
+        public Options(Set<Integer> ikePorts, Set<Integer> nattPorts, boolean detectDuplicates,
+                       SaSessions.Options sessions) {
+            this(ikePorts, nattPorts, detectDuplicates, sessions, KeyMaterial.NONE);
+        }
+
+        /**
+         * These options with key material: encrypted IKEv1 messages are decrypted where it allows,
+         * and the sessions keep the KE and nonce payloads the keys are derived from.
+         */
+        public Options withKeys(KeyMaterial k) {
+            SaSessions.Options s = new SaSessions.Options(sessions.capacity(), sessions.idleTimeoutNanos(),
+                    sessions.retainKeyExchange() || !k.isEmpty());
+            return new Options(ikePorts, nattPorts, detectDuplicates, s, k);
         }
 
         public static Options defaults() {
@@ -112,6 +131,8 @@ public final class Dissector {
     private Lane lane;
     private final IsakmpDecoder isakmp = new IsakmpDecoder();
     private final SaSessions sessions;
+    /** Null without key material. */
+    private final Ikev1Decryptor decryptor;
     /** Frames of the IKE fragments of a message being reassembled (reused). */
     private final List<Long> ikeFragmentFrames = new ArrayList<>();
     private final Frame frame = new Frame();
@@ -121,7 +142,9 @@ public final class Dissector {
 
     public Dissector(Options options) {
         this.options = options;
-        this.sessions = new SaSessions(options.sessions());
+        Options o = options.keys().isEmpty() ? options : options.withKeys(options.keys());
+        this.sessions = new SaSessions(o.sessions());
+        this.decryptor = options.keys().isEmpty() ? null : new Ikev1Decryptor(options.keys(), isakmp);
     }
 
 
@@ -407,7 +430,7 @@ public final class Dissector {
         if (icmpType >= 0) {
             listener.message(new MessageEvent(file, frame.number, frame.timestampNanos, src, dst, marker, msg, d.vlan,
                     d.fragmentCount, ipFrames, List.of(), duplicateOf, icmpType, icmpCode, offset, session,
-                    session == null ? null : session.sideOf(srcAddress)));
+                    session == null ? null : session.sideOf(srcAddress), null));
             return;
         }
         if (session == null) {
@@ -415,6 +438,10 @@ public final class Dissector {
         }
         Side from = session.sideOf(srcAddress);
         sessions.observe(session, msg, from, frame.timestampNanos);
+        Ikev1Decryptor.Result decrypted = decrypt(stats, session, msg, from);
+        if (decrypted != null) {
+            msg = decrypted.message();
+        }
         ikeFragmentFrames.clear();
         IsakmpMessage whole = null;
         if (msg.majorVersion() == 1) {
@@ -434,14 +461,29 @@ public final class Dissector {
             count(stats, duplicateOf, msg.malformed() ? Category.MALFORMED : Category.ISAKMP);
         }
         listener.message(new MessageEvent(file, frame.number, frame.timestampNanos, src, dst, marker, msg, d.vlan,
-                d.fragmentCount, ipFrames, List.of(), duplicateOf, icmpType, icmpCode, offset, session, from));
+                d.fragmentCount, ipFrames, List.of(), duplicateOf, icmpType, icmpCode, offset, session, from,
+                decrypted == null ? null : decrypted.outcome()));
         if (whole != null) {
             sessions.observe(session, whole, from, frame.timestampNanos);
+            Ikev1Decryptor.Result wholeDecrypted = decrypt(stats, session, whole, from);
             stats.messages++;
-            listener.message(new MessageEvent(file, frame.number, frame.timestampNanos, src, dst, marker, whole, d.vlan,
-                    d.fragmentCount, ipFrames, List.copyOf(ikeFragmentFrames), duplicateOf, icmpType, icmpCode, -1,
-                    session, from));
+            listener.message(new MessageEvent(file, frame.number, frame.timestampNanos, src, dst, marker,
+                    wholeDecrypted == null ? whole : wholeDecrypted.message(), d.vlan, d.fragmentCount, ipFrames,
+                    List.copyOf(ikeFragmentFrames), duplicateOf, icmpType, icmpCode, -1, session, from,
+                    wholeDecrypted == null ? null : wholeDecrypted.outcome()));
         }
+    }
+
+    /** The decryption of {@code m} when it is an encrypted IKEv1 message and key material was given; else null. */
+    private Ikev1Decryptor.Result decrypt(CaptureStats stats, SaSession session, IsakmpMessage m, Side from) {
+        if (decryptor == null || !m.encrypted() || m.isIkev2() || m.decrypted()) {
+            return null;
+        }
+        Ikev1Decryptor.Result r = decryptor.decrypt(session, m, from);
+        if (r != null && r.outcome().isDecrypted()) {
+            stats.decrypted++;
+        }
+        return r;
     }
 
     private void esp(String file, boolean udp, DissectionListener listener) {

@@ -1,49 +1,93 @@
 package org.ikescope.dissector.session;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.ikescope.api.plugin.Side;
+import org.ikescope.dissector.crypto.Phase1Crypto;
+import org.ikescope.dissector.crypto.Phase1Keys;
 
 /**
- * The slot for what decryption derives for one IKE SA and carries from message to message:
- * the encryption key of each sender (per side, not per SA: with mismatched pre-shared keys each
- * peer encrypts with its own SKEYID_e, RFC 2409 section 5), the phase-1 CBC chain, and one IV
- * chain per message ID for quick mode and informational exchanges (RFC 2409 appendix B). Empty
- * until key material is given; bounded to {@link #MAX_MESSAGE_IDS} chains.
+ * What decryption derived for one IKE SA and carries from message to message: the SA's algorithms,
+ * the candidate keys of each sender (per side, not per SA: with mismatched pre-shared keys each
+ * peer encrypts with its own SKEYID_e, RFC 2409 section 5) and the one that decrypted, the
+ * phase-1 CBC chain, one IV chain per message ID for quick mode and informational exchanges
+ * (RFC 2409 appendix B), and the outcome of recent ciphertexts (a byte-identical retransmission
+ * was encrypted with the IV of its first copy: it is not chained again). Filled by
+ * {@link Ikev1Decryptor}; bounded to {@link #MAX_MESSAGE_IDS} chains and {@link #MAX_RECENT}
+ * remembered ciphertexts.
  */
 public final class SaKeys {
     /** A peer that runs more phase-2 exchanges than this under one IKE SA gets no more IV chains. */
     static final int MAX_MESSAGE_IDS = 4096;
+    /** Recent ciphertexts remembered for their retransmissions. */
+    static final int MAX_RECENT = 64;
 
-    private final byte[][] encryptionKey = new byte[2][];
-    private byte[] phase1Iv;
+    /**
+     * A key a sender may have used.
+     *
+     * @param keys    the phase-1 keys (at least the encryption key)
+     * @param label   where it came from, for people ({@code g^xy and --psk #2}); never the secret
+     * @param fromPsk derived from a pre-shared key candidate (so decrypting proves that PSK)
+     */
+    public record Candidate(Phase1Keys keys, String label, boolean fromPsk) {
+    }
+
+    boolean prepared;
+    /** Key material was supplied for this SA (a PSK for its peers counts). */
+    boolean hadMaterial;
+    /** Why nothing can be decrypted (null when keys were derived). */
+    String unavailable;
+    Phase1Crypto crypto;
+    byte[] initialIv;
+    byte[] nextPhase1Iv;
+    byte[] lastPhase1Block;
+    final List<List<Candidate>> candidates = List.of(new ArrayList<>(), new ArrayList<>());
+    final Candidate[] decryptedWith = new Candidate[2];
     private final Map<Integer, byte[]> ivByMessageId = new HashMap<>();
+    final LinkedHashMap<Long, Ikev1Decryptor.Result> recent = new LinkedHashMap<>(16, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
 
-    /** The key {@code sender} encrypts with, or null when not known. */
-    public byte[] encryptionKey(Side sender) {
-        return encryptionKey[sender.ordinal()];
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Ikev1Decryptor.Result> eldest) {
+            return size() > MAX_RECENT;
+        }
+    };
+
+    /** The SA's phase-1 algorithms, or null when they are not known (no MM2 in the capture, or unsupported). */
+    public Phase1Crypto crypto() {
+        return crypto;
     }
 
-    public void encryptionKey(Side sender, byte[] key) {
-        encryptionKey[sender.ordinal()] = key;
+    /** The IV of the first encrypted phase-1 message, hash(g^xi | g^xr), or null. */
+    public byte[] initialIv() {
+        return initialIv == null ? null : initialIv.clone();
     }
 
-    /** The IV of the next phase-1 message (the last ciphertext block so far), or null. */
-    public byte[] phase1Iv() {
-        return phase1Iv;
+    /** Why nothing of this SA can be decrypted, or null. */
+    public String unavailable() {
+        return unavailable;
     }
 
-    public void phase1Iv(byte[] iv) {
-        phase1Iv = iv;
+    /** The candidate keys of {@code sender}, in the order they are tried. */
+    public List<Candidate> candidates(Side sender) {
+        return List.copyOf(candidates.get(sender.ordinal()));
+    }
+
+    /** The key that decrypted {@code sender}'s messages, or null when none did (yet). */
+    public Candidate decryptedWith(Side sender) {
+        return decryptedWith[sender.ordinal()];
     }
 
     /** The IV of the next message with this message ID, or null when its chain has not started. */
-    public byte[] iv(int messageId) {
+    byte[] iv(int messageId) {
         return ivByMessageId.get(messageId);
     }
 
-    /** Sets the chain of {@code messageId}; returns false when the cap of chains is reached. */
-    public boolean iv(int messageId, byte[] iv) {
+    /** Continues the chain of {@code messageId}; returns false when the cap of chains is reached. */
+    boolean iv(int messageId, byte[] iv) {
         if (!ivByMessageId.containsKey(messageId) && ivByMessageId.size() >= MAX_MESSAGE_IDS) {
             return false;
         }
