@@ -14,6 +14,7 @@ import org.ikescope.analyzer.plugins.PluginOptions;
 import org.ikescope.analyzer.report.JsonReport;
 import org.ikescope.analyzer.report.TextReport;
 import org.ikescope.api.plugin.Severity;
+import org.ikescope.dissector.keys.KeyMaterial;
 import org.ikescope.dissector.model.Addresses;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,6 +56,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     InputOptions input = new InputOptions();
 
     @Mixin
+    KeyOptions keys = new KeyOptions();
+
+    @Mixin
     PluginOptions pluginOptions = new PluginOptions();
 
     @Override
@@ -87,6 +91,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
             peerIp = Addresses.format(peerAddress);
         }
+        KeyMaterial keyMaterial = keys.loadOrReport();
+        if (keyMaterial == null) {
+            return Main.EXIT_USAGE;
+        }
         ExchangeTracker.Options options = new ExchangeTracker.Options((long) (idleTimeoutSeconds * 1e9), maxTracked,
                 ExchangeTracker.Options.DEFAULT_MAX_MESSAGES, payloadBudgetMib << 20);
         // Through System.out so that Main.run callers, tests included, can redirect it. Buffered: the
@@ -96,7 +104,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         try (Diagnostician diagnostician = pluginOptions.create()) {
             Analysis analysis = Analysis.builder()
                     .opener(CaptureOpener.named(input.reader))
-                    .dissector(input.dissectorOptions())
+                    .dissector(input.dissectorOptions().withKeys(keyMaterial))
                     .tracker(options)
                     .diagnostician(diagnostician)
                     .merge(merge)

@@ -28,6 +28,8 @@ import org.ikescope.dissector.event.DissectionListener;
 import org.ikescope.dissector.event.FrameEvent;
 import org.ikescope.dissector.event.MessageEvent;
 import org.ikescope.dissector.isakmp.IsakmpMessage;
+import org.ikescope.dissector.keys.KeyMaterial;
+import org.ikescope.dissector.session.Decryption;
 import org.ikescope.dissector.isakmp.Payload;
 import org.ikescope.dissector.model.Diagnostic;
 import org.ikescope.dissector.pipeline.Dissector;
@@ -53,6 +55,9 @@ public final class DissectCommand implements Callable<Integer> {
     @Mixin
     InputOptions input = new InputOptions();
 
+    @Mixin
+    KeyOptions keys = new KeyOptions();
+
     @Override
     public Integer call() throws IOException {
         if (!format.equals("text") && !format.equals("jsonl")) {
@@ -68,7 +73,11 @@ public final class DissectCommand implements Callable<Integer> {
             System.err.println("ikescope: " + e.getMessage());
             return Main.EXIT_USAGE;
         }
-        Dissector dissector = new Dissector(input.dissectorOptions());
+        KeyMaterial keyMaterial = keys.loadOrReport();
+        if (keyMaterial == null) {
+            return Main.EXIT_USAGE;
+        }
+        Dissector dissector = new Dissector(input.dissectorOptions().withKeys(keyMaterial));
         try {
             if (format.equals("jsonl")) {
                 jsonl(out, runner, dissector);
@@ -183,7 +192,13 @@ public final class DissectCommand implements Callable<Integer> {
         sb.append("  i=").append(m.ispiHex(), 0, 8).append("..").append(" r=").append(m.rspiHex(), 0, 8).append("..  [");
         if (m.encrypted() && m.payloads().isEmpty()) {
             sb.append("encrypted, ").append(m.encryptedLength()).append(" bytes");
+            if (e.decryption() != null) {
+                sb.append("; ").append(e.decryption().status() == Decryption.Status.NO_KEYS ? "no keys" : "not decrypted");
+            }
         } else {
+            if (m.decrypted()) {
+                sb.append("decrypted: ");
+            }
             boolean first = true;
             for (Payload p : m.payloads()) {
                 if (!first) {

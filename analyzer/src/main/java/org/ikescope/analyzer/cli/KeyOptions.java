@@ -11,6 +11,7 @@ import org.ikescope.dissector.keys.KeyFiles;
 import org.ikescope.dissector.keys.KeyMaterial;
 import org.ikescope.dissector.keys.KeyText;
 import org.ikescope.dissector.keys.SaKeyMaterial;
+import org.ikescope.dissector.session.Ikev1Decryptor;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,6 +43,19 @@ public final class KeyOptions {
             description = "One side's Diffie-Hellman private value of the IKE SA with this initiator cookie; SIDE is initiator or"
                     + " responder (repeatable).")
     List<String> dhPrivates = new ArrayList<>();
+
+    /**
+     * The key material for a command: key files' warnings on standard error; null after printing
+     * the error of a malformed option or an unreadable key file (a usage error).
+     */
+    KeyMaterial loadOrReport() {
+        try {
+            return keyMaterial(w -> System.err.println("ikescope: " + w));
+        } catch (IllegalArgumentException | IOException e) {
+            System.err.println("ikescope: " + e.getMessage());
+            return null;
+        }
+    }
 
     /** {@link #keyMaterial(String, Consumer)} with {@value #PSK_ENV} from the environment. */
     public KeyMaterial keyMaterial(Consumer<String> warn) throws IOException {
@@ -103,7 +117,11 @@ public final class KeyOptions {
         for (Path f : keyFiles) {
             KeyFiles.read(f, b, warn);
         }
-        return b.build();
+        KeyMaterial km = b.build();
+        if (km.hasPsks() && km.sas().isEmpty()) {
+            warn.accept("note: " + Ikev1Decryptor.PSK_ALONE);
+        }
+        return km;
     }
 
     /**

@@ -54,6 +54,7 @@ import org.ikescope.dissector.isakmp.Suite;
  * @param scanner                the initiator behaved like a scanner (one first message, answered, no follow-up)
  * @param deleted                a Delete payload for the IKE SA was seen (clear text or decrypted)
  * @param decrypted              some encrypted message of this SA was decrypted
+ * @param decryption             what decrypting its encrypted messages gave; null when there were none or no key material
  * @param notes                  short remarks for people (roles guessed, states inferred, scanner...)
  * @param findings               dissector diagnostics of its messages and, once diagnosed, the plugins' findings
  */
@@ -66,8 +67,8 @@ public record Exchange(long id, long continuationOf, String file, CloseReason cl
                        List<Informational> informational, List<Transaction> transactions, List<EspFlow> esp,
                        List<IcmpEvidence> icmpErrors, List<IncompleteFragmentSet> incompleteFragmentSets,
                        long natKeepalives, NatDetection natDetection, long ikeFragments, long timeToEstablishedNanos,
-                       boolean scanner, boolean deleted, boolean decrypted, List<String> notes,
-                       List<Finding> findings) {
+                       boolean scanner, boolean deleted, boolean decrypted, DecryptionSummary decryption,
+                       List<String> notes, List<Finding> findings) {
     public Exchange {
         offered = List.copyOf(offered);
         messages = List.copyOf(messages);
@@ -93,8 +94,8 @@ public record Exchange(long id, long continuationOf, String file, CloseReason cl
                 startedAfterPhase1, initiator, responder, startNanos, endNanos, initiatorState, responderState,
                 stateInferred, proposal, offered, initiatorIdentity, responderIdentity, messages, messagesDropped,
                 notifications, quickModes, informational, transactions, esp, icmpErrors, incompleteFragmentSets,
-                natKeepalives, natDetection, ikeFragments, timeToEstablishedNanos, scanner, deleted, decrypted, notes,
-                all);
+                natKeepalives, natDetection, ikeFragments, timeToEstablishedNanos, scanner, deleted, decrypted, decryption,
+                notes, all);
     }
 
     public String ispiHex() {

@@ -73,6 +73,8 @@ final class ExchangeBuilder extends ActivityList.Node<ExchangeBuilder> {
     private List<Notification> notifications;
     private List<Finding> findings;
     long ikeFragments;
+    /** The SA's session as of its last message (its key slot tells which key decrypted each side). */
+    private SaSession session;
     boolean deleted;
     boolean established;
     boolean decrypted;
@@ -155,6 +157,8 @@ final class ExchangeBuilder extends ActivityList.Node<ExchangeBuilder> {
         x.response = m.isIkev2() && m.hasFlag(IsakmpMessage.FLAG_RESPONSE);
         x.encrypted = m.encrypted();
         x.decrypted = m.decrypted();
+        x.decryption = e.decryption();
+        this.session = session;
         x.size = m.bytes().length;
         x.srcPort = e.src().port();
         x.dstPort = e.dst().port();
@@ -366,7 +370,7 @@ final class ExchangeBuilder extends ActivityList.Node<ExchangeBuilder> {
                 evidence.espFlows(), evidence.icmpErrors(), evidence.incompleteFragmentSets(), evidence.keepalives,
                 NatDiscovery.detect(natDiscovery, version, initiator, responder), ikeFragments,
                 begin != null && done != null ? done.time - begin.time : -1, scanner, deleted, decrypted,
-                notes(scanner), findings == null ? List.of() : findings);
+                DecryptionSummary.of(msgs, session), notes(scanner), findings == null ? List.of() : findings);
     }
 
     private Msg first(Step... steps) {

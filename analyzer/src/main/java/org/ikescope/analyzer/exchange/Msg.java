@@ -3,6 +3,7 @@ package org.ikescope.analyzer.exchange;
 import java.util.List;
 import org.ikescope.api.plugin.Side;
 import org.ikescope.api.plugin.Step;
+import org.ikescope.dissector.session.Decryption;
 
 /**
  * One message while its SA is followed: what the exchange keeps of it (a fingerprint and about a
@@ -21,6 +22,8 @@ final class Msg {
     boolean response;
     boolean encrypted;
     boolean decrypted;
+    /** The dissector's decryption outcome, for an encrypted IKEv1 message when key material was given; else null. */
+    Decryption decryption;
     int size;
     int srcPort;
     int dstPort;

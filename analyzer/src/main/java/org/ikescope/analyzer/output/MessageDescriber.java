@@ -4,6 +4,7 @@ import org.ikescope.api.protocol.ExchangeType;
 import org.ikescope.dissector.describe.FieldSink;
 import org.ikescope.dissector.event.MessageEvent;
 import org.ikescope.dissector.isakmp.IsakmpMessage;
+import org.ikescope.dissector.session.Decryption;
 import org.ikescope.dissector.isakmp.Payload;
 import org.ikescope.dissector.model.Diagnostic;
 
@@ -49,6 +50,19 @@ public final class MessageDescriber {
                 out.number(null, null, f);
             }
             out.endArray();
+        }
+        if (e.decryption() != null) {
+            Decryption d = e.decryption();
+            out.beginObject("decryption", "Decryption");
+            out.string("status", "Status", d.status().label());
+            out.string("reason", "Reason", d.reason());
+            if (d.ivRule() != null) {
+                out.string("ivRule", "IV", d.ivRule().label());
+            }
+            if (d.hashVerified() != null) {
+                out.bool("hashVerified", "HASH verified", d.hashVerified());
+            }
+            out.endObject();
         }
         IsakmpMessage m = e.message();
         out.beginObject("isakmp", m.isIkev2() ? "Internet Key Exchange Version 2" : "Internet Security Association and Key Management Protocol");

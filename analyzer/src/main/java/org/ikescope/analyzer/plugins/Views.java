@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.ikescope.api.plugin.AttributeView;
+import org.ikescope.api.plugin.DecryptionView;
 import org.ikescope.api.plugin.EspView;
 import org.ikescope.api.plugin.ExchangeMode;
 import org.ikescope.api.plugin.ExchangeView;
@@ -47,7 +48,8 @@ public final class Views {
                            List<EspView> esp, List<IcmpErrorView> icmpErrors,
                            List<FragmentSetView> incompleteFragmentSets, NatView nat, long startNanos,
                            long endNanos, OptionalLong timeToActiveNanos, boolean startedBeforeCapture,
-                           boolean decrypted, List<Finding> diagnostics) implements ExchangeView {
+                           boolean decrypted, Optional<DecryptionView> decryption, List<Finding> diagnostics)
+            implements ExchangeView {
         public Exchange {
             offeredProposals = List.copyOf(offeredProposals);
             messages = List.copyOf(messages);
@@ -68,7 +70,7 @@ public final class Views {
             return new Exchange("", ispi, "0000000000000000", 1, mode, initiator, responder, initiatorState,
                     responderState, false, Optional.empty(), List.of(), Optional.empty(), Optional.empty(), messages,
                     List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Nat.NONE, start, end,
-                    OptionalLong.empty(), false, false, List.of());
+                    OptionalLong.empty(), false, false, Optional.empty(), List.of());
         }
     }
 

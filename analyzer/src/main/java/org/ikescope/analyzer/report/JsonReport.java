@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
+import org.ikescope.analyzer.exchange.DecryptionSummary;
 import org.ikescope.analyzer.exchange.EspFlow;
 import org.ikescope.analyzer.exchange.Exchange;
 import org.ikescope.analyzer.exchange.ExchangeMessage;
@@ -175,6 +176,7 @@ public final class JsonReport implements AnalysisSink {
         identity(g, "initiator", x.initiatorIdentity());
         identity(g, "responder", x.responderIdentity());
         g.writeEndObject();
+        decryption(g, x.decryption());
         g.writeArrayFieldStart("messages");
         for (ExchangeMessage m : x.messages()) {
             message(g, m);
@@ -378,6 +380,23 @@ public final class JsonReport implements AnalysisSink {
         } else {
             g.writeNumberField(name, v);
         }
+    }
+
+    /** {@code "decryption"}: what decrypting the SA's encrypted messages gave, or null (none, or no key material). */
+    private static void decryption(JsonGenerator g, DecryptionSummary d) throws IOException {
+        if (d == null) {
+            g.writeNullField("decryption");
+            return;
+        }
+        g.writeObjectFieldStart("decryption");
+        g.writeStringField("status", d.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        g.writeStringField("reason", d.reason());
+        nullableBoolean(g, "pskVerified", d.psk());
+        nullableString(g, "initiatorKey", d.initiatorKeyLabel());
+        nullableString(g, "responderKey", d.responderKeyLabel());
+        g.writeNumberField("decryptedMessages", d.decryptedMessages());
+        g.writeNumberField("undecryptedMessages", d.undecryptedMessages());
+        g.writeEndObject();
     }
 
     private static void identity(JsonGenerator g, String name, Identity id) throws IOException {

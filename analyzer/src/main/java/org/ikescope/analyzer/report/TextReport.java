@@ -209,6 +209,9 @@ public final class TextReport implements AnalysisSink {
         }
         peerLine("initiator", x.initiator(), x.initiatorIdentity());
         peerLine("responder", x.responder(), x.responderIdentity());
+        if (x.decryption() != null) {
+            w.println("   decryption: " + x.decryption().describe());
+        }
         long base = x.startNanos();
         boolean severalFiles = x.messages().stream().map(ExchangeMessage::file).distinct().count() > 1;
         for (ExchangeMessage m : x.messages()) {
@@ -219,7 +222,7 @@ public final class TextReport implements AnalysisSink {
             }
             sb.append(String.format(Locale.ROOT, "   %-24s %s %6d  +%.6f  %s%5d B", step,
                     m.from() == Side.INITIATOR ? "I->R" : "I<-R", m.frame(), (m.timeNanos() - base) / 1e9,
-                    m.encrypted() ? "enc " : "    ", m.size()));
+                    m.decrypted() ? "dec " : m.encrypted() ? "enc " : "    ", m.size()));
             if (m.srcPort() != 500 || m.dstPort() != 500) {
                 sb.append("  ").append(m.srcPort()).append('>').append(m.dstPort());
             }

@@ -340,9 +340,10 @@ class TsharkDifferentialTest {
     }
 
     /** tshark's rows, frame number to field values. Runs with an empty profile so user preferences cannot change the result. */
-    static Map<Long, Map<String, String>> tshark(Path capture, Path configDir) {
+    static Map<Long, Map<String, String>> tshark(Path capture, Path configDir, String... options) {
         List<String> cmd = new ArrayList<>(List.of("tshark", "-r", capture.toString(), "-Y", "isakmp", "-T", "fields",
                 "-E", "separator=|", "-E", "occurrence=a", "-E", "aggregator=,"));
+        cmd.addAll(List.of(options));
         for (String f : FIELDS) {
             cmd.add("-e");
             cmd.add(f);
@@ -377,8 +378,11 @@ class TsharkDifferentialTest {
     }
 
     /** Our records, frame number to the records of that frame in output order. */
-    static Map<Long, List<JsonNode>> ours(Path capture) throws IOException {
-        CliRunner.Result r = CliRunner.run("dissect", "--format", "jsonl", capture.toString());
+    static Map<Long, List<JsonNode>> ours(Path capture, String... options) throws IOException {
+        List<String> args = new ArrayList<>(List.of("dissect", "--format", "jsonl"));
+        args.addAll(List.of(options));
+        args.add(capture.toString());
+        CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
         assertEquals(0, r.exit(), capture + ": " + r.err());
         Map<Long, List<JsonNode>> recs = new TreeMap<>();
         for (String line : r.lines()) {
@@ -427,6 +431,9 @@ class TsharkDifferentialTest {
         final List<String> disagreements = new ArrayList<>();
         long fields;
         long messages;
+        /** With keys: encrypted messages both decrypted and compared, and those only we could decrypt. */
+        long decryptedCompared;
+        long decryptedOnlyByUs;
 
         void check(long frame, String name, Object theirs, Object mine) {
             fields++;
@@ -452,6 +459,17 @@ class TsharkDifferentialTest {
     }
 
     static Comparison compare(String label, Map<Long, Map<String, String>> theirs, Map<Long, List<JsonNode>> ours) {
+        return compare(label, theirs, ours, false);
+    }
+
+    /**
+     * With {@code decrypting} (both given the same keys), an encrypted message tshark decrypted is
+     * compared like a cleartext one; one tshark calls malformed, or shows no payloads of, is one it
+     * could not decrypt (tshark keeps one key per SA and one IV chain, so it fails on the other
+     * side's key, a retransmission, or an informational exchange): we count those we decrypted.
+     */
+    static Comparison compare(String label, Map<Long, Map<String, String>> theirs, Map<Long, List<JsonNode>> ours,
+                              boolean decrypting) {
         Comparison c = new Comparison();
         for (Map.Entry<Long, Map<String, String>> e : theirs.entrySet()) {
             long frame = e.getKey();
@@ -503,10 +521,22 @@ class TsharkDifferentialTest {
                     c.check(frame, "payload names (known tshark error)", k.ourNames(), names);
                     c.check(frame, "diagnostics (known tshark error)", 0, rs.get(i).path("diagnostics").size());
                     KNOWN_USED.incrementAndGet();
+                } else if (layers == 1 && malformed && decrypting && encrypted) {
+                    if (m.path("decrypted").asBoolean()) {
+                        c.decryptedOnlyByUs++;
+                    }
                 } else if (layers == 1 && malformed) {
                     c.check(frame, "malformed (we report a diagnostic too)", true, rs.get(i).path("diagnostics").size() > 0);
                 }
-                if (layers == 1 && !malformed && !encrypted) {
+                boolean tsharkDecrypted = decrypting && encrypted && !v.get("isakmp.typepayload").isEmpty();
+                if (layers == 1 && !malformed && decrypting && encrypted && !tsharkDecrypted && m.path("decrypted").asBoolean()) {
+                    c.decryptedOnlyByUs++;
+                }
+                if (layers == 1 && !malformed && tsharkDecrypted) {
+                    c.decryptedCompared++;
+                    c.check(frame, "decrypted", true, m.path("decrypted").asBoolean());
+                }
+                if (layers == 1 && !malformed && (!encrypted || tsharkDecrypted)) {
                     List<Integer> t = withoutProposalAndTransform(ints(v.get("isakmp.typepayload")));
                     if (!t.isEmpty()) {
                         c.checkValues(frame, "payloadTypes", t, withoutProposalAndTransform(ourPayloadTypes(m)));
@@ -571,6 +601,76 @@ class TsharkDifferentialTest {
             MESSAGES.addAndGet(c.messages);
             FIELDS_COMPARED.addAndGet(c.fields);
             CAPTURES.incrementAndGet();
+            assertTrue(c.disagreements.isEmpty(), () -> label + ": " + c.disagreements.size() + " disagreements:\n  "
+                    + String.join("\n  ", c.disagreements));
+        }));
+    }
+
+    /**
+     * A capture and the Wireshark {@code ikev1_decryption_table} rows (initiator cookie, encryption
+     * key) both tshark and we are given: the lab truth files' (the key a daemon logged) and the
+     * table shipped with a third-party capture.
+     */
+    record Keyed(Path capture, List<String> rows) {
+    }
+
+    static List<Keyed> keyedCaptures() throws IOException {
+        List<Keyed> keyed = new ArrayList<>();
+        Path lab = CliRunner.CAPTURES.resolve("lab");
+        try (Stream<Path> s = Files.list(lab)) {
+            for (Path t : s.filter(p -> p.toString().endsWith(".truth.json")).sorted().toList()) {
+                List<String> rows = new ArrayList<>();
+                for (JsonNode x : JSON.readTree(t.toFile()).path("exchanges")) {
+                    String uat = x.path("wireshark_decryption").path("uat").asText("");
+                    if (!uat.isEmpty()) {
+                        rows.add(uat);
+                    }
+                }
+                Path pcap = lab.resolve(t.getFileName().toString().replace(".truth.json", ".pcap"));
+                if (!rows.isEmpty() && Files.exists(pcap)) {
+                    keyed.add(new Keyed(pcap, rows));
+                }
+            }
+        }
+        Path third = CliRunner.CAPTURES.resolve("thirdparty");
+        keyed.add(new Keyed(third.resolve("ikev1-certs.pcap"),
+                Files.readAllLines(third.resolve("ikev1_decryption_table")).stream().filter(l -> !l.isBlank()).toList()));
+        return keyed;
+    }
+
+    static final AtomicLong DECRYPTED_COMPARED = new AtomicLong();
+    static final AtomicLong DECRYPTED_ONLY_BY_US = new AtomicLong();
+
+    /**
+     * With the same keys, tshark's decryption and ours agree on every encrypted message tshark
+     * decrypts, field by field as for cleartext (payload types, IDs and their values, HASH and
+     * certificate bytes, notifications).
+     */
+    @TestFactory
+    Stream<DynamicTest> agreesWithTsharkOnDecryptedMessages(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+        requireTshark();
+        Path configDir = Files.createTempDirectory("ikescope-tshark-profile");
+        List<Keyed> keyed = keyedCaptures();
+        assertTrue(keyed.size() >= 20, "captures with keys: " + keyed.size());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors())));
+        Map<Keyed, CompletableFuture<Map<Long, Map<String, String>>>> runs = new LinkedHashMap<>();
+        for (Keyed k : keyed) {
+            List<String> options = new ArrayList<>();
+            for (String row : k.rows()) {
+                options.add("-o");
+                options.add("uat:ikev1_decryption_table:" + row);
+            }
+            runs.put(k, CompletableFuture.supplyAsync(() -> tshark(k.capture(), configDir, options.toArray(String[]::new)), pool));
+        }
+        pool.shutdown();
+        return keyed.stream().map(k -> DynamicTest.dynamicTest(CliRunner.label(k.capture()), () -> {
+            Path table = tmp.resolve(k.capture().getFileName() + ".ikev1_decryption_table");
+            Files.write(table, k.rows());
+            String label = CliRunner.label(k.capture()).replace('\\', '/');
+            Comparison c = compare(label, runs.get(k).join(), ours(k.capture(), "--keys", table.toString()), true);
+            DECRYPTED_COMPARED.addAndGet(c.decryptedCompared);
+            DECRYPTED_ONLY_BY_US.addAndGet(c.decryptedOnlyByUs);
+            assertTrue(c.decryptedCompared > 0, label + ": tshark decrypted nothing to compare with");
             assertTrue(c.disagreements.isEmpty(), () -> label + ": " + c.disagreements.size() + " disagreements:\n  "
                     + String.join("\n  ", c.disagreements));
         }));
@@ -642,6 +742,10 @@ class TsharkDifferentialTest {
                     + " ISAKMP messages, " + FIELDS_COMPARED.get() + " fields compared with tshark; "
                     + KNOWN_USED.get() + " frames asserted against KNOWN_TSHARK_ERRORS");
             assertTrue(MESSAGES.get() > 0, "tshark decoded no ISAKMP message at all");
+        }
+        if (DECRYPTED_COMPARED.get() > 0) {
+            System.out.println("TsharkDifferentialTest: " + DECRYPTED_COMPARED.get() + " encrypted messages decrypted by both "
+                    + "and compared; " + DECRYPTED_ONLY_BY_US.get() + " more decrypted by us where tshark could not");
         }
         if (CAPTURES.get() == CAPTURES_EXPECTED.get() && CAPTURES.get() > 0) {
             assertEquals(KNOWN_TSHARK_ERRORS.size(), KNOWN_USED.get(),

@@ -214,7 +214,7 @@ final class FakeExchange {
                 Optional.ofNullable(chosen), offered, Optional.ofNullable(initiatorId), Optional.empty(), messages,
                 notifications, quickModes, List.of(), esp, icmp, fragments, nat, start, end,
                 timeToActive < 0 ? OptionalLong.empty() : OptionalLong.of(timeToActive), false, decrypted,
-                List.<Finding>of());
+                Optional.empty(), List.<Finding>of());
     }
 
     /** A phase-1 transform (IKEv1 codes; the view names them from the registries). */

@@ -66,10 +66,11 @@ public record NotifyBody(boolean v2, long doi, int protocolId, int spiSize, int 
         if (spiTo > spiFrom) {
             out.hex("spi", "SPI", message, spiFrom, spiTo);
         }
+        if (dataTo > dataFrom) {
+            out.hex("data", "Notification DATA", message, dataFrom, dataTo);
+        }
         if (sequenceNumber >= 0) {
             out.number("sequenceNumber", "Sequence Number", sequenceNumber);
-        } else if (dataTo > dataFrom) {
-            out.hex("data", "Notification DATA", message, dataFrom, dataTo);
         }
     }
 }

@@ -226,9 +226,10 @@ public final class SaSession extends ActivityList.Node<SaSession> {
     /**
      * Learns from one message {@code from} sent: the responder cookie, and from phase-1 messages
      * the offered and chosen suites and (when {@code retainKeyExchange}) KE and nonce. Each is
-     * taken from its first sighting: a retransmission or a later copy does not change it.
+     * taken from its first sighting: a retransmission or a later copy does not change it. Suites
+     * are kept as {@code suites}' shared copies.
      */
-    void learn(IsakmpMessage m, Side from, boolean retainKeyExchange) {
+    void learn(IsakmpMessage m, Side from, boolean retainKeyExchange, SuiteInterner suites) {
         if (from == Side.RESPONDER && responderCookie == 0 && m.responderCookie() != 0) {
             responderCookie = m.responderCookie();
         }
@@ -239,14 +240,14 @@ public final class SaSession extends ActivityList.Node<SaSession> {
             if (p.is(PayloadType.SA) || p.is(PayloadType.V2_SA)) {
                 if (from == Side.INITIATOR && offered.isEmpty()) {
                     List<Suite> all = Suite.all(p.body());
-                    offered = List.copyOf(all.subList(0, Math.min(all.size(), MAX_OFFERED)));
+                    offered = suites.intern(all.subList(0, Math.min(all.size(), MAX_OFFERED)));
                     if (retainKeyExchange) {
                         initiatorSaBody = Arrays.copyOfRange(m.bytes(), p.offset() + GENERIC_HEADER_BYTES,
                                 Math.min(m.bytes().length, p.offset() + p.length()));
                     }
                 } else if (from == Side.RESPONDER && chosen == null) {
                     List<Suite> all = Suite.all(p.body());
-                    chosen = all.isEmpty() ? null : all.get(0);
+                    chosen = all.isEmpty() ? null : suites.intern(all.get(0));
                 }
             } else if (retainKeyExchange && p.body() instanceof KeBody ke) {
                 keyExchange = remember(keyExchange, from, ke.message(), ke.dataFrom(), ke.dataTo());

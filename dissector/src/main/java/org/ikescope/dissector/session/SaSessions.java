@@ -71,6 +71,7 @@ public final class SaSessions {
     };
     /** Least recently active first. */
     private final ActivityList<SaSession> activity = new ActivityList<>();
+    private final SuiteInterner suites = new SuiteInterner();
     private int size;
     private long nextId;
     private final List<IncompleteIkeFragments> dropped = new ArrayList<>();
@@ -176,7 +177,7 @@ public final class SaSessions {
      * list.
      */
     public void observe(SaSession s, IsakmpMessage m, Side from, long timeNanos) {
-        s.learn(m, from, options.retainKeyExchange());
+        s.learn(m, from, options.retainKeyExchange(), suites);
         touch(s, timeNanos);
     }
 

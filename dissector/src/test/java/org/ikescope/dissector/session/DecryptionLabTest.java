@@ -50,29 +50,10 @@ class DecryptionLabTest {
 
     private enum Source { WIRESHARK_TABLE, DH_SECRET_AND_PSK, CHARON_LOGS }
 
-    /** The truth files with MM5/MM6 tshark decrypted. */
-    static List<Path> truths() throws IOException {
-        try (Stream<Path> s = Files.list(TestCaptures.path("lab"))) {
-            return s.filter(p -> p.toString().endsWith(".truth.json")).sorted().filter(p -> {
-                try {
-                    JsonNode t = JSON.readTree(p.toFile());
-                    for (JsonNode x : t.get("exchanges")) {
-                        if (x.path("wireshark_decryption").path("decrypted_id_payloads").size() > 0) {
-                            return true;
-                        }
-                    }
-                    return false;
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).toList();
-        }
-    }
-
     @TestFactory
     Stream<DynamicTest> identitiesAndHashesOfMm5AndMm6() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        for (Path t : truths()) {
+        for (Path t : LabTruth.decryptable(TestCaptures.path("lab"))) {
             for (Source source : Source.values()) {
                 tests.add(DynamicTest.dynamicTest(t.getFileName() + " with " + source, () -> check(t, source)));
             }
@@ -104,7 +85,7 @@ class DecryptionLabTest {
                         m.payloads().stream().map(p -> String.valueOf(p.type())).toList()), what + ": payload types");
                 IdBody body = (IdBody) first(m, 5).body();
                 assertEquals(id.get("id_type").asText(), body.typeName(), what);
-                assertEquals(tsharkDn(id.get("id_value").asText()), body.value(), what);
+                assertEquals(LabTruth.tsharkDn(id.get("id_value").asText()), body.value(), what);
                 if (!id.path("hash").isNull() && !id.path("hash").isMissingNode()) {
                     BytesBody h = (BytesBody) first(m, 8).body();
                     assertEquals(id.get("hash").asText(), HexFormat.of().formatHex(h.message(), h.from(), h.to()), what);
@@ -136,7 +117,7 @@ class DecryptionLabTest {
                                 .withDhSharedSecret(Secret.ofHex(gxy, "--dh-secret")));
                     }
                 }
-                List<String> psks = configuredPsks(truth);
+                List<String> psks = LabTruth.configuredPsks(truth);
                 for (int i = 0; i < psks.size(); i++) {
                     b.psk(new Secret(psks.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8), "--psk #" + (i + 1)));
                 }
@@ -162,26 +143,6 @@ class DecryptionLabTest {
         return b.build();
     }
 
-    /**
-     * tshark writes a DN as {@code id-at-commonName=gw,id-at-organizationName=Lab,id-at-countryName=XX}
-     * (innermost first); the dissector as RFC 4514 orders and abbreviates it for people:
-     * {@code C=XX, O=Lab, CN=gw}. Other identities are the same text in both.
-     */
-    static String tsharkDn(String value) {
-        if (!value.startsWith("id-at-")) {
-            return value;
-        }
-        Map<String, String> names = Map.of("id-at-commonName", "CN", "id-at-organizationalUnitName", "OU",
-                "id-at-organizationName", "O", "id-at-countryName", "C", "id-at-localityName", "L",
-                "id-at-stateOrProvinceName", "ST", "pkcs-9-at-emailAddress", "E");
-        List<String> parts = new ArrayList<>();
-        for (String rdn : value.split(",")) {
-            int eq = rdn.indexOf('=');
-            parts.add(0, names.getOrDefault(rdn.substring(0, eq), rdn.substring(0, eq)) + "=" + rdn.substring(eq + 1));
-        }
-        return String.join(", ", parts);
-    }
-
     static Map<Long, MessageEvent> run(Path pcap, KeyMaterial keys) throws IOException {
         Map<Long, MessageEvent> byFrame = new TreeMap<>();
         Dissector d = new Dissector(Dissector.Options.defaults().withKeys(keys));
@@ -202,24 +163,6 @@ class DecryptionLabTest {
     private static Payload first(IsakmpMessage m, int type) {
         return m.payloads().stream().filter(p -> p.type() == type).findFirst()
                 .orElseThrow(() -> new AssertionError("no payload " + type + " in " + m.payloads()));
-    }
-
-    /** Every PSK the daemons were configured with: per instance, and per peer in many-peers' peer_config. */
-    static List<String> configuredPsks(JsonNode truth) {
-        List<String> psks = new ArrayList<>();
-        java.util.function.Consumer<JsonNode> add = n -> {
-            if (n != null && n.isTextual() && !n.asText().isEmpty() && !psks.contains(n.asText())) {
-                psks.add(n.asText());
-            }
-        };
-        truth.get("instances").forEach(i -> add.accept(i.get("psk")));
-        for (JsonNode x : truth.get("exchanges")) {
-            add.accept(x.path("initiator").get("psk_configured"));
-            add.accept(x.path("responder").get("psk_configured"));
-            add.accept(x.path("peer_config").get("psk_i"));
-            add.accept(x.path("peer_config").get("psk_r"));
-        }
-        return psks;
     }
 
     private static KeyMaterial dhAndPsks(String pcapName, String... psks) throws IOException {

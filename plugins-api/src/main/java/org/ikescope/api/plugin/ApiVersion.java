@@ -26,9 +26,10 @@ public final class ApiVersion {
      * ({@link NotificationView#ikev2()}, {@link IdentityView#ikev2()},
      * {@link PayloadView#payloadType()}); {@link ProposalView} has {@code integrity} and
      * {@code prf} apart from the IKEv1 {@code hash}; NAT-T vendor IDs are {@link VendorIdView}s;
-     * {@link ExchangeView#stateInferred()} and {@link QuickModeView#initiator()} are new.
+     * {@link ExchangeView#stateInferred()} and {@link QuickModeView#initiator()} are new. 2.1:
+     * {@link ExchangeView#decryption()} ({@link DecryptionView}).
      */
-    public static final int MINOR = 0;
+    public static final int MINOR = 1;
 
     private ApiVersion() {
     }

@@ -135,6 +135,16 @@ public interface ExchangeView {
     boolean decrypted();
 
     /**
+     * What decrypting this SA's encrypted messages gave; empty when it has none or no key
+     * material was given for the run.
+     *
+     * @since 2.1
+     */
+    default Optional<DecryptionView> decryption() {
+        return Optional.empty();
+    }
+
+    /**
      * The dissector's diagnostics for this exchange's messages, as findings with
      * {@link Finding#source()} {@code dissector} and {@link Finding#offset()} set.
      */

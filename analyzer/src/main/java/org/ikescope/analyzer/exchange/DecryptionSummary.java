@@ -1,0 +1,131 @@
+package org.ikescope.analyzer.exchange;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.ikescope.api.plugin.DecryptionView;
+import org.ikescope.api.plugin.Side;
+import org.ikescope.dissector.session.Decryption;
+import org.ikescope.dissector.session.SaKeys;
+import org.ikescope.dissector.session.SaSession;
+
+/**
+ * What decrypting one IKE SA's encrypted messages gave (see {@link DecryptionView}), summed up
+ * from the dissector's outcome per message.
+ *
+ * @param initiatorKeyLabel where the key that decrypted the initiator's messages came from, or null
+ * @param responderKeyLabel likewise for the responder
+ * @param psk               see {@link DecryptionView#pskVerified()}; null when no PSK was involved
+ */
+public record DecryptionSummary(Status status, String reason, String initiatorKeyLabel, String responderKeyLabel,
+                                Boolean psk, int decryptedMessages, int undecryptedMessages) implements DecryptionView {
+    /**
+     * One line for people: {@code decrypted 6 of 6; initiator's key: --dh-secret #1 and --psk #2;
+     * responder's key: ...}, with the reason when not everything decrypted.
+     */
+    public String describe() {
+        StringBuilder sb = new StringBuilder(status.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        if (status != Status.DECRYPTED) {
+            return sb.append(": ").append(reason).toString();
+        }
+        sb.append(' ').append(decryptedMessages).append(" of ").append(decryptedMessages + undecryptedMessages);
+        if (initiatorKeyLabel != null) {
+            sb.append("; initiator's key: ").append(initiatorKeyLabel);
+        }
+        if (responderKeyLabel != null) {
+            sb.append("; responder's key: ").append(responderKeyLabel);
+        }
+        if (undecryptedMessages > 0) {
+            sb.append("; ").append(reason.substring(reason.indexOf(';') + 1).strip());
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public Optional<String> initiatorKey() {
+        return Optional.ofNullable(initiatorKeyLabel);
+    }
+
+    @Override
+    public Optional<String> responderKey() {
+        return Optional.ofNullable(responderKeyLabel);
+    }
+
+    @Override
+    public Optional<Boolean> pskVerified() {
+        return Optional.ofNullable(psk);
+    }
+
+    /** The outcomes of the first copies of the SA's encrypted messages, summed up; null when there were none. */
+    static DecryptionSummary of(List<Msg> msgs, SaSession session) {
+        int decryptedCount = 0;
+        int undecrypted = 0;
+        String failure = null;
+        String noKeys = null;
+        String[] keyOf = new String[2];
+        Boolean[] hashOk = new Boolean[2];
+        boolean[] sent = new boolean[2];
+        for (Msg m : msgs) {
+            Decryption d = m.decryption;
+            if (d == null || m.original != null) {
+                continue;
+            }
+            sent[m.from.ordinal()] = true;
+            if (d.isDecrypted()) {
+                decryptedCount++;
+                keyOf[m.from.ordinal()] = keyOf[m.from.ordinal()] != null ? keyOf[m.from.ordinal()] : d.key();
+                if (m.messageId == 0 && d.hashVerified() != null) {
+                    hashOk[m.from.ordinal()] = hashOk[m.from.ordinal()] == Boolean.FALSE ? Boolean.FALSE : d.hashVerified();
+                }
+            } else {
+                undecrypted++;
+                if (d.status() == Decryption.Status.FAILED && failure == null) {
+                    failure = d.reason();
+                } else if (d.status() == Decryption.Status.NO_KEYS && noKeys == null) {
+                    noKeys = d.reason();
+                }
+            }
+        }
+        if (decryptedCount + undecrypted == 0) {
+            return null;
+        }
+        Status status = decryptedCount > 0 ? Status.DECRYPTED
+                : failure != null ? Status.FAILED : Status.NO_KEYS;
+        String why = failure != null ? failure : noKeys;
+        String reason = switch (status) {
+            case DECRYPTED -> undecrypted == 0 ? "every encrypted message decrypted"
+                    : "decrypted " + decryptedCount + " of " + (decryptedCount + undecrypted) + " encrypted messages; " + why;
+            default -> why;
+        };
+        return new DecryptionSummary(status, reason, keyOf[0], keyOf[1], pskVerified(session, sent, hashOk), decryptedCount,
+                undecrypted);
+    }
+
+    /**
+     * True when every side that sent encrypted messages decrypted with a PSK candidate whose HASH did
+     * not fail; false when a side's did not decrypt with any of them; null when no PSK was tried.
+     */
+    private static Boolean pskVerified(SaSession session, boolean[] sent, Boolean[] hashOk) {
+        SaKeys keys = session == null ? null : session.keys();
+        if (keys == null) {
+            return null;
+        }
+        boolean tried = false;
+        for (Side s : Side.values()) {
+            tried |= keys.candidates(s).stream().anyMatch(SaKeys.Candidate::fromPsk);
+        }
+        if (!tried) {
+            return null;
+        }
+        for (Side s : Side.values()) {
+            if (!sent[s.ordinal()]) {
+                continue;
+            }
+            SaKeys.Candidate c = keys.decryptedWith(s);
+            if (c == null || !c.fromPsk() || hashOk[s.ordinal()] == Boolean.FALSE) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
