@@ -7,9 +7,10 @@ import org.ikescope.api.protocol.ExchangeType;
  * Links each answer to the request it answers, for round-trip times (as seen from the capture
  * point) and for what an informational answered: MM2 answers MM1, MM4 MM3, MM6 MM5, AM2 AM1, AM3
  * AM2, QM2 QM1 and QM3 QM2 of the same message ID, a transaction the one of the same message ID,
- * an IKEv2 response the request of its exchange and message ID; an informational answers
- * whatever the other side sent last (a DPD answer comes at once, within
- * {@link #INFORMATIONAL_ANSWER_NANOS}).
+ * an IKEv2 response the request of its exchange and message ID; a readable R-U-THERE-ACK the
+ * R-U-THERE with its sequence number (RFC 3706; both peers may ask at once, so a readable
+ * R-U-THERE answers nothing); another informational answers whatever the other side sent last
+ * (a DPD answer comes at once, within {@link #INFORMATIONAL_ANSWER_NANOS}).
  */
 final class AnswerMatcher {
     /** An informational answers one from the other side only this soon after it. */
@@ -72,8 +73,9 @@ final class AnswerMatcher {
             case QM2 -> p.step == Step.QM1 && p.messageId == x.messageId;
             case QM3 -> p.step == Step.QM2 && p.messageId == x.messageId;
             case TRANSACTION -> p.step == Step.TRANSACTION && p.messageId == x.messageId;
-            case INFORMATIONAL -> p.exchangeType < ExchangeType.IKE_SA_INIT.code() && (p.step != Step.INFORMATIONAL
-                    || x.time - p.time <= INFORMATIONAL_ANSWER_NANOS);
+            case INFORMATIONAL -> x.dpd == Msg.DPD_ACK ? p.dpd == Msg.DPD_REQUEST && p.dpdSequence == x.dpdSequence
+                    : x.dpd != Msg.DPD_REQUEST && p.dpd != Msg.DPD_REQUEST && p.exchangeType < ExchangeType.IKE_SA_INIT.code()
+                    && (p.step != Step.INFORMATIONAL || x.time - p.time <= INFORMATIONAL_ANSWER_NANOS);
             default -> false;
         };
     }

@@ -209,20 +209,32 @@ final class ExchangeBuilder extends ActivityList.Node<ExchangeBuilder> {
         return nowEstablished;
     }
 
-    /** Notify types and deletes of the IKE SA, from the decoded bodies (cleartext or decrypted). */
+    /** Notify types (and a DPD sequence number) and deletes, from the decoded bodies (cleartext or decrypted). */
     private static void readPayloads(Msg x, IsakmpMessage m) {
         List<Integer> types = null;
+        List<Deletion> deletions = null;
         for (Payload p : m.payloads()) {
             if (p.body() instanceof NotifyBody n) {
                 if (types == null) {
                     types = new ArrayList<>(2);
                 }
                 types.add(n.type());
-            } else if (p.body() instanceof DeleteBody d && d.protocolId() == Suite.PROTO_ISAKMP) {
-                x.deletes = true;
+                if (n.sequenceNumber() >= 0 && !n.v2()) {
+                    x.dpd = n.type() == NotifyBody.R_U_THERE ? Msg.DPD_REQUEST : Msg.DPD_ACK;
+                    x.dpdSequence = n.sequenceNumber();
+                }
+            } else if (p.body() instanceof DeleteBody d) {
+                x.deletes |= d.protocolId() == Suite.PROTO_ISAKMP;
+                if (deletions == null) {
+                    deletions = new ArrayList<>(1);
+                }
+                if (deletions.size() < Deletion.MAX_SPIS) {
+                    deletions.add(Deletion.of(d));
+                }
             }
         }
         x.notifyTypes = types == null ? List.of() : List.copyOf(types);
+        x.deletions = deletions == null ? List.of() : List.copyOf(deletions);
     }
 
     /** Learns from a first copy: the states' steps, vendor IDs, suites, identities, NAT-D. */
@@ -258,6 +270,9 @@ final class ExchangeBuilder extends ActivityList.Node<ExchangeBuilder> {
             case MM6 -> responderIdentity = responderIdentity != null || !m.decrypted() ? responderIdentity : identity(m, x);
             default -> {
             }
+        }
+        if (x.step == Step.QM1 || x.step == Step.QM2) {
+            quickModes.content(x, m);
         }
         if (x.step == Step.MM3 || x.step == Step.MM4 || x.step == Step.AM2 || x.step == Step.AM3) {
             // AM2 carries the chosen SA itself: the session has just read it.
@@ -346,7 +361,7 @@ final class ExchangeBuilder extends ActivityList.Node<ExchangeBuilder> {
         for (Msg m : msgs) {
             if (m.original == null && (m.step == Step.INFORMATIONAL || m.step == Step.INFORMATIONAL_REQUEST)) {
                 infos.add(new Informational(m.messageId, m.frame, m.time, m.from, m.encrypted, m.size, m.retransmissions,
-                        m.inResponseTo, m.answeredBy, m.rtt, m.notifyTypes, m.deletes));
+                        m.inResponseTo, m.answeredBy, m.rtt, m.notifyTypes, m.deletes, m.deletions, m.dpdSequence));
             }
         }
         Map<Integer, List<ExchangeMessage>> byMessageId = new LinkedHashMap<>();

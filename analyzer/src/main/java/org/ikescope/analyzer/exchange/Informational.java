@@ -15,12 +15,15 @@ import org.ikescope.dissector.isakmp.IsakmpMessage;
  * @param rttNanos        time to that answer, or -1
  * @param notifyTypes     notify types it carried when readable (registry of the SA's version)
  * @param deletes         it deletes the IKE SA
+ * @param deletions       its Delete payloads, when readable
+ * @param dpdSequence     the sequence number of its R-U-THERE or R-U-THERE-ACK, or -1
  */
 public record Informational(int messageId, long frame, long timeNanos, Side from, boolean encrypted, int size,
                             int retransmissions, long inResponseTo, long answeredBy, long rttNanos,
-                            List<Integer> notifyTypes, boolean deletes) {
+                            List<Integer> notifyTypes, boolean deletes, List<Deletion> deletions, long dpdSequence) {
     public Informational {
         notifyTypes = List.copyOf(notifyTypes);
+        deletions = List.copyOf(deletions);
     }
 
     public String messageIdHex() {

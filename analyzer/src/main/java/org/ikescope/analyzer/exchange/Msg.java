@@ -11,6 +11,9 @@ import org.ikescope.dissector.session.Decryption;
  * answer). {@link ExchangeBuilder#freeze} turns it into an {@link ExchangeMessage}.
  */
 final class Msg {
+    static final int DPD_REQUEST = 1;
+    static final int DPD_ACK = 2;
+
     long frame;
     long time;
     String file;
@@ -42,6 +45,11 @@ final class Msg {
     List<Long> ipFragments = List.of();
     List<Long> ikeFragments = List.of();
     boolean deletes;
+    /** Delete payloads, when readable. */
+    List<Deletion> deletions = List.of();
+    /** RFC 3706: {@link #DPD_REQUEST} (R-U-THERE), {@link #DPD_ACK} (R-U-THERE-ACK) or 0; with its sequence number. */
+    int dpd;
+    long dpdSequence = -1;
     boolean hasSa;
     PayloadShape payloads = PayloadShape.NONE;
     /** Bytes and payload bounds, until the record is emitted ({@link MessageBytes#NONE} when not kept). */

@@ -7,6 +7,11 @@ import java.util.Map;
 import org.ikescope.api.plugin.QuickModeState;
 import org.ikescope.api.plugin.Side;
 import org.ikescope.api.plugin.Step;
+import org.ikescope.api.protocol.PayloadType;
+import org.ikescope.dissector.isakmp.IdBody;
+import org.ikescope.dissector.isakmp.IsakmpMessage;
+import org.ikescope.dissector.isakmp.Payload;
+import org.ikescope.dissector.isakmp.Suite;
 
 /**
  * The quick modes (phase 2) of one IKE SA, by message ID (RFC 2409 section 5.5): QM1 from
@@ -16,6 +21,8 @@ import org.ikescope.api.plugin.Step;
 final class QuickModes {
     /** A peer that floods quick modes must not exhaust the heap. */
     static final int MAX_QUICK_MODES = 1_000;
+    /** Proposals kept of one QM1 (every transform of every proposal counts one). */
+    static final int MAX_SUITES = 32;
 
     /** One quick mode while the SA is followed. */
     private static final class Quick {
@@ -26,6 +33,10 @@ final class QuickModes {
         Msg qm3;
         long answeredByInformational;
         final List<Msg> msgs = new ArrayList<>(3);
+        List<Suite> offered = List.of();
+        Suite chosen;
+        List<ProxyId> proxyIds = List.of();
+        List<ProxyId> answeredProxyIds = List.of();
 
         Quick(int messageId, Side initiator) {
             this.messageId = messageId;
@@ -77,6 +88,34 @@ final class QuickModes {
         }
     }
 
+    /**
+     * Reads the first copy of a readable (cleartext or decrypted) QM1 or QM2: the proposals QM1
+     * offers and the one QM2 chose, and their proxy IDs.
+     */
+    void content(Msg x, IsakmpMessage m) {
+        Quick q = byMessageId == null ? null : byMessageId.get(x.messageId);
+        if (q == null || m.payloads().isEmpty() || x.isRetransmission()) {
+            return;
+        }
+        List<Suite> suites = List.of();
+        List<ProxyId> ids = new ArrayList<>(2);
+        for (Payload p : m.payloads()) {
+            if (p.is(PayloadType.SA) && suites.isEmpty()) {
+                List<Suite> all = Suite.all(p.body());
+                suites = List.copyOf(all.subList(0, Math.min(all.size(), MAX_SUITES)));
+            } else if (p.body() instanceof IdBody id && ids.size() < 2) {
+                ids.add(ProxyId.of(id));
+            }
+        }
+        if (x.step == Step.QM1) {
+            q.offered = suites;
+            q.proxyIds = List.copyOf(ids);
+        } else if (x.step == Step.QM2) {
+            q.chosen = suites.isEmpty() ? null : suites.get(0);
+            q.answeredProxyIds = List.copyOf(ids);
+        }
+    }
+
     /** An informational of the other side answered QM1 of {@code messageId} (a refusal, usually). */
     void answeredByInformational(int messageId, long frame) {
         Quick q = byMessageId == null ? null : byMessageId.get(messageId);
@@ -98,7 +137,8 @@ final class QuickModes {
             }
             QuickModeState state = q.qm3 != null ? QuickModeState.QM_DONE
                     : q.qm2 != null ? QuickModeState.QM_WAIT_MSG3 : QuickModeState.QM_WAIT_MSG2;
-            out.add(new QuickMode(q.messageId, q.initiator, messages, state, q.answeredByInformational));
+            out.add(new QuickMode(q.messageId, q.initiator, messages, state, q.answeredByInformational, q.offered, q.chosen,
+                    q.proxyIds, q.answeredProxyIds));
         }
         return out;
     }

@@ -69,8 +69,10 @@ public final class ExchangeViews {
             for (ExchangeMessage m : q.messages()) {
                 qm.add(views.computeIfAbsent(m, k -> message(x, k)));
             }
-            quickModes.add(new Views.QuickMode(q.messageId(), q.initiator(), qm, q.state(), Optional.empty(), List.of(),
-                    notificationsOf(qm, x.notifications())));
+            quickModes.add(new Views.QuickMode(q.messageId(), q.initiator(), qm, q.state(),
+                    Optional.ofNullable(q.chosen()).map(ExchangeViews::proposal),
+                    q.offered().stream().map(ExchangeViews::proposal).toList(), notificationsOf(qm, x.notifications()),
+                    List.copyOf(q.proxyIds()), List.copyOf(q.answeredProxyIds())));
         }
         List<InformationalView> informationals = new ArrayList<>(x.informational().size());
         for (Informational i : x.informational()) {
@@ -79,7 +81,8 @@ public final class ExchangeViews {
                     .filter(m -> m.frame() == i.frame() || m.retransmissionOf() == i.frame())
                     .toList();
             informationals.add(new Views.Informational(i.messageId(), im, i.answeredBy() != 0,
-                    notificationsOf(im, x.notifications())));
+                    notificationsOf(im, x.notifications()), List.copyOf(i.deletions()),
+                    i.dpdSequence() >= 0 ? OptionalLong.of(i.dpdSequence()) : OptionalLong.empty()));
         }
         List<Finding> diagnostics = x.findings().stream().filter(f -> Diagnostic.SOURCE.equals(f.source())).toList();
         long toActive = x.timeToEstablishedNanos();
@@ -165,7 +168,7 @@ public final class ExchangeViews {
 
     /** A suite as the API's proposal: the same codes (absent values are 0 on both sides). */
     static ProposalView proposal(Suite s) {
-        return new Views.Proposal(s.ikev2(), s.proposalNumber(), s.transformNumber(), s.protocolId(), ImmutableBytes.EMPTY,
+        return new Views.Proposal(s.ikev2(), s.proposalNumber(), s.transformNumber(), s.protocolId(), s.spi(),
                 s.transformId(), s.encryption(), s.keyLength(),
                 s.hash(), s.integrity(), s.prf(), s.authMethod(), s.group(), s.lifetimeSeconds(), s.lifetimeKilobytes(),
                 List.of());

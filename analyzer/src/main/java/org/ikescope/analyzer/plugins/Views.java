@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.ikescope.api.plugin.AttributeView;
 import org.ikescope.api.plugin.DecryptionView;
+import org.ikescope.api.plugin.DeleteView;
 import org.ikescope.api.plugin.EspView;
 import org.ikescope.api.plugin.ExchangeMode;
 import org.ikescope.api.plugin.ExchangeView;
@@ -24,6 +25,7 @@ import org.ikescope.api.plugin.PeerView;
 import org.ikescope.api.plugin.Phase1State;
 import org.ikescope.api.plugin.ProposalView;
 import org.ikescope.api.plugin.QuickModeState;
+import org.ikescope.api.plugin.ProxyIdView;
 import org.ikescope.api.plugin.QuickModeView;
 import org.ikescope.api.plugin.Side;
 import org.ikescope.api.plugin.Step;
@@ -138,20 +140,25 @@ public final class Views {
     /** A {@link QuickModeView}. */
     public record QuickMode(int messageId, Side initiator, List<MessageView> messages, QuickModeState state,
                             Optional<ProposalView> chosenProposal, List<ProposalView> offeredProposals,
-                            List<NotificationView> notifications) implements QuickModeView {
+                            List<NotificationView> notifications, List<ProxyIdView> proxyIds,
+                            List<ProxyIdView> answeredProxyIds) implements QuickModeView {
         public QuickMode {
             messages = List.copyOf(messages);
             offeredProposals = List.copyOf(offeredProposals);
             notifications = List.copyOf(notifications);
+            proxyIds = List.copyOf(proxyIds);
+            answeredProxyIds = List.copyOf(answeredProxyIds);
         }
     }
 
     /** An {@link InformationalView}. */
     public record Informational(int messageId, List<MessageView> messages, boolean answered,
-                                List<NotificationView> notifications) implements InformationalView {
+                                List<NotificationView> notifications, List<DeleteView> deletes, OptionalLong dpdSequence)
+            implements InformationalView {
         public Informational {
             messages = List.copyOf(messages);
             notifications = List.copyOf(notifications);
+            deletes = List.copyOf(deletes);
         }
     }
 

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import org.ikescope.analyzer.exchange.DecryptionSummary;
+import org.ikescope.analyzer.exchange.Deletion;
 import org.ikescope.analyzer.exchange.EspFlow;
 import org.ikescope.analyzer.exchange.Exchange;
 import org.ikescope.analyzer.exchange.ExchangeMessage;
@@ -20,15 +21,19 @@ import org.ikescope.analyzer.exchange.Informational;
 import org.ikescope.analyzer.exchange.NatDetection;
 import org.ikescope.analyzer.exchange.Notification;
 import org.ikescope.analyzer.exchange.Peer;
+import org.ikescope.analyzer.exchange.ProxyId;
 import org.ikescope.analyzer.exchange.QuickMode;
 import org.ikescope.analyzer.exchange.Transaction;
 import org.ikescope.analyzer.output.JsonSchema;
 import org.ikescope.analyzer.output.Names;
 import org.ikescope.analyzer.output.Times;
 import org.ikescope.api.plugin.Finding;
+import org.ikescope.api.plugin.ImmutableBytes;
 import org.ikescope.api.plugin.Step;
 import org.ikescope.api.plugin.VendorIdView;
 import org.ikescope.api.protocol.ExchangeType;
+import org.ikescope.api.protocol.Ikev2ProtocolId;
+import org.ikescope.api.protocol.ProtocolId;
 import org.ikescope.dissector.isakmp.Suite;
 
 /**
@@ -201,6 +206,15 @@ public final class JsonReport implements AnalysisSink {
             g.writeStringField("initiator", q.initiator().label());
             g.writeStringField("state", q.state().name());
             frameOrNull(g, "answeredByInformational", q.answeredByInformational());
+            g.writeFieldName("chosen");
+            proposal(g, q.chosen());
+            g.writeArrayFieldStart("offered");
+            for (Suite p : q.offered()) {
+                proposal(g, p);
+            }
+            g.writeEndArray();
+            proxyIds(g, "proxyIds", q.proxyIds());
+            proxyIds(g, "answeredProxyIds", q.answeredProxyIds());
             g.writeArrayFieldStart("messages");
             for (ExchangeMessage m : q.messages()) {
                 message(g, m);
@@ -224,6 +238,19 @@ public final class JsonReport implements AnalysisSink {
             millis(g, "rttMillis", i.rttNanos());
             notifications(g, x.version() == 2, i.notifyTypes());
             g.writeBooleanField("deletes", i.deletes());
+            g.writeArrayFieldStart("deleted");
+            for (Deletion d : i.deletions()) {
+                g.writeStartObject();
+                registryOrNull(g, "protocol", d.protocolId(), ProtocolId.nameOf(d.protocolId()));
+                g.writeArrayFieldStart("spis");
+                for (ImmutableBytes spi : d.spis()) {
+                    g.writeString(spi.hex());
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            intOrNull(g, "dpdSequence", i.dpdSequence());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -350,6 +377,14 @@ public final class JsonReport implements AnalysisSink {
             return;
         }
         g.writeStartObject();
+        registryOrNull(g, "protocol", p.protocolId(), p.ikev2() ? Ikev2ProtocolId.nameOf(p.protocolId())
+                : ProtocolId.nameOf(p.protocolId()));
+        g.writeFieldName("spi");
+        if (p.spi().isEmpty()) {
+            g.writeNull();
+        } else {
+            g.writeString(p.spi().hex());
+        }
         registryOrNull(g, "encryption", p.encryption(), Names.encryption(p));
         intOrNull(g, "keyLength", p.keyLength() == 0 ? -1 : p.keyLength());
         registryOrNull(g, "hash", p.hash(), Names.hashName(p));
@@ -380,6 +415,20 @@ public final class JsonReport implements AnalysisSink {
         } else {
             g.writeNumberField(name, v);
         }
+    }
+
+    /** Proxy IDs as {@code [{"type":{code,name},"value":"10.1.0.0/255.255.255.0","protocolId":0,"port":0}]}. */
+    private static void proxyIds(JsonGenerator g, String field, List<ProxyId> ids) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (ProxyId id : ids) {
+            g.writeStartObject();
+            registryOrNull(g, "type", id.type(), id.typeName());
+            g.writeStringField("value", id.value());
+            g.writeNumberField("protocolId", id.protocolId());
+            g.writeNumberField("port", id.port());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     /** {@code "decryption"}: what decrypting the SA's encrypted messages gave, or null (none, or no key material). */
@@ -420,6 +469,7 @@ public final class JsonReport implements AnalysisSink {
         g.writeStringField("from", m.from().label());
         frameOrNull(g, "retransmissionOf", m.retransmissionOf());
         g.writeBooleanField("encrypted", m.encrypted());
+        g.writeBooleanField("decrypted", m.decrypted());
         g.writeNumberField("size", m.size());
         g.writeFieldName("exchangeType");
         JsonSchema.registryValue(g, m.exchangeType(), ExchangeType.nameOf(m.exchangeType()));

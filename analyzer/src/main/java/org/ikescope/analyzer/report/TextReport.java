@@ -13,19 +13,27 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.ikescope.analyzer.exchange.Deletion;
 import org.ikescope.analyzer.exchange.EspFlow;
 import org.ikescope.analyzer.exchange.Exchange;
 import org.ikescope.analyzer.exchange.ExchangeMessage;
 import org.ikescope.analyzer.exchange.IcmpEvidence;
 import org.ikescope.analyzer.exchange.Identity;
 import org.ikescope.analyzer.exchange.IncompleteFragmentSet;
+import org.ikescope.analyzer.exchange.Informational;
 import org.ikescope.analyzer.exchange.Peer;
+import org.ikescope.analyzer.exchange.QuickMode;
 import org.ikescope.api.plugin.Finding;
 import org.ikescope.api.plugin.FragmentKind;
 import org.ikescope.api.plugin.Phase1State;
 import org.ikescope.api.plugin.Side;
 import org.ikescope.api.plugin.Step;
 import org.ikescope.api.plugin.VendorIdView;
+import org.ikescope.api.protocol.EncapsulationMode;
+import org.ikescope.api.protocol.EspTransformId;
+import org.ikescope.api.protocol.IpsecAuthAlgorithm;
+import org.ikescope.api.protocol.ProtocolId;
+import org.ikescope.dissector.isakmp.IsakmpMessage;
 import org.ikescope.dissector.isakmp.Suite;
 import org.ikescope.analyzer.output.Names;
 
@@ -112,6 +120,9 @@ public final class TextReport implements AnalysisSink {
     }
 
     /** The hash column: IKEv1 hash, IKEv2 integrity. */
+    /** The IPsec DOI's Encapsulation Mode attribute (RFC 2407 section 4.5). */
+    private static final int ENCAPSULATION_MODE = 4;
+
     private static String hash(Suite p) {
         return p.ikev2() ? Names.integrity(p) : Names.hash(p);
     }
@@ -212,6 +223,10 @@ public final class TextReport implements AnalysisSink {
         if (x.decryption() != null) {
             w.println("   decryption: " + x.decryption().describe());
         }
+        Map<Long, Informational> informational = new java.util.HashMap<>();
+        for (Informational i : x.informational()) {
+            informational.put(i.frame(), i);
+        }
         long base = x.startNanos();
         boolean severalFiles = x.messages().stream().map(ExchangeMessage::file).distinct().count() > 1;
         for (ExchangeMessage m : x.messages()) {
@@ -237,7 +252,15 @@ public final class TextReport implements AnalysisSink {
                 for (int t : m.notifyTypes()) {
                     names.add(Names.notify(m.ikev2(), t));
                 }
+                Informational info = informational.get(m.frame());
+                if (info != null && info.dpdSequence() >= 0) {
+                    names.set(names.size() - 1, names.get(names.size() - 1) + " seq 0x" + IsakmpMessage.hex32((int) info.dpdSequence()));
+                }
                 sb.append("  N(").append(String.join(", ", names)).append(')');
+            }
+            Informational info = m.isRetransmission() ? null : informational.get(m.frame());
+            if (info != null && !info.deletions().isEmpty()) {
+                sb.append("  D(").append(String.join(", ", info.deletions().stream().map(Deletion::describe).toList())).append(')');
             }
             if (!m.ipFragmentFrames().isEmpty()) {
                 sb.append("  ").append(m.ipFragmentFrames().size()).append(" IP fragments");
@@ -252,6 +275,9 @@ public final class TextReport implements AnalysisSink {
         }
         if (x.messagesDropped() > 0) {
             w.printf(Locale.ROOT, "   ... %d more messages%n", x.messagesDropped());
+        }
+        for (QuickMode q : x.quickModes()) {
+            quickMode(q);
         }
         for (EspFlow f : x.esp()) {
             w.printf(Locale.ROOT, "   ESP spi %s %s: %d packets, %d bytes, frames %d..%d%n", f.spiHex(),
@@ -279,6 +305,62 @@ public final class TextReport implements AnalysisSink {
                     f.evidence().isEmpty() ? "" : " (frames " + frames(f.evidence()) + ")");
             byCode.computeIfAbsent(f.code(), k -> new ArrayList<>()).add(new Object[] {x.id(), f});
         }
+    }
+
+    /** What a readable quick mode proposed and chose: {@code quick mode 06cbd340 (initiator): QM_DONE; proxy IDs ...}. */
+    private void quickMode(QuickMode q) {
+        if (q.offered().isEmpty() && q.chosen() == null && q.proxyIds().isEmpty()) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "   quick mode %s (%s): %s", q.messageIdHex(),
+                q.initiator().label(), q.state().name()));
+        if (q.proxyIds().size() == 2) {
+            sb.append("; proxy IDs ").append(q.proxyIds().get(0).describe()).append(" <-> ").append(q.proxyIds().get(1).describe());
+        }
+        if (q.answeredProxyIds().size() == 2 && !q.answeredProxyIds().equals(q.proxyIds())) {
+            sb.append("; answered ").append(q.answeredProxyIds().get(0).describe()).append(" <-> ")
+                    .append(q.answeredProxyIds().get(1).describe());
+        }
+        if (!q.offered().isEmpty()) {
+            sb.append("; offered ").append(String.join(" | ", q.offered().stream().map(TextReport::phase2).toList()));
+        }
+        if (q.chosen() != null) {
+            sb.append("; chosen ").append(phase2(q.chosen()));
+        }
+        w.println(sb);
+    }
+
+    /**
+     * An IKEv1 phase-2 suite as the ASA's transform sets read: {@code ESP AES-128/HMAC-SHA/PFS
+     * group 14 (MODP2048)/Tunnel/3600 s spi 5f8f70e5} ({@code no PFS} without a group).
+     */
+    private static String phase2(Suite p) {
+        if (p.ikev2() || p.phase1()) {
+            return proposal(p);
+        }
+        List<String> s = new ArrayList<>();
+        EspTransformId t = EspTransformId.of(p.transformId());
+        String cipher = t == EspTransformId.UNKNOWN ? EspTransformId.nameOf(p.transformId()) : t.label();
+        s.add(p.keyLength() > 0 ? cipher + "-" + p.keyLength() : cipher);
+        if (p.integrity() != 0) {
+            IpsecAuthAlgorithm a = IpsecAuthAlgorithm.of(p.integrity());
+            s.add(a == IpsecAuthAlgorithm.UNKNOWN ? IpsecAuthAlgorithm.nameOf(p.integrity()) : a.label());
+        }
+        s.add(p.group() > 0 ? "PFS group " + p.group() + " (" + Names.group(p.group()) + ")" : "no PFS");
+        for (Suite.TypedValue a : p.attributes()) {
+            if (a.type() == ENCAPSULATION_MODE && a.value() >= 0) {
+                EncapsulationMode m = EncapsulationMode.of((int) a.value());
+                s.add(m == EncapsulationMode.UNKNOWN ? EncapsulationMode.nameOf((int) a.value()) : m.label());
+            }
+        }
+        if (p.lifetimeSeconds() > 0) {
+            s.add(p.lifetimeSeconds() + " s");
+        }
+        if (p.lifetimeKilobytes() > 0) {
+            s.add(p.lifetimeKilobytes() + " KB");
+        }
+        String proto = ProtocolId.nameOf(p.protocolId()).replace("PROTO_", "").replace("IPSEC_", "");
+        return proto + " " + String.join("/", s) + (p.spi().isEmpty() ? "" : " spi " + p.spi().hex());
     }
 
     private static String frames(List<Long> evidence) {

@@ -118,6 +118,170 @@ class AnalyzeDecryptionTest {
         return p.startsWith("(none") ? "" : p;
     }
 
+    /** strongSwan's payload abbreviations (its log's {@code [ HASH SA No ID ID ]}) as our payload names. */
+    static final java.util.Map<String, String> CHARON_PAYLOADS = java.util.Map.of("HASH", "HASH", "SA", "SA", "No", "NONCE",
+            "ID", "ID", "KE", "KE", "D", "D", "N", "N", "CERT", "CERT", "SIG", "SIG", "CERTREQ", "CR");
+    /** strongSwan's notify abbreviations as registry names. */
+    static final java.util.Map<String, String> CHARON_NOTIFIES = java.util.Map.of("DPD", "R_U_THERE", "DPD_ACK", "R_U_THERE_ACK",
+            "NO_PROP", "NO_PROPOSAL_CHOSEN", "INVAL_ID", "INVALID_ID_INFORMATION", "PLD_MAL", "PAYLOAD_MALFORMED",
+            "AUTH_FAILED", "AUTHENTICATION_FAILED", "INITIAL_CONTACT", "INITIAL_CONTACT");
+    static final java.util.regex.Pattern GENERATED = java.util.regex.Pattern.compile(
+            "generating (QUICK_MODE|INFORMATIONAL_V1) (?:request|response) (\\d+) \\[ ([^\\]]*)\\]");
+
+    /**
+     * Every quick-mode and informational message a daemon logged generating (strongSwan's
+     * {@code generating QUICK_MODE request 114021184 [ HASH SA No ID ID ]}) is in the report, from
+     * that daemon's side, decrypted, with those payloads and notifications: the daemons' own logs
+     * as ground truth for everything after phase 1.
+     */
+    @TestFactory
+    Stream<DynamicTest> quickModeAndInformationalPayloadsAsTheDaemonsLogged() throws IOException {
+        TsharkDifferentialTest.requireTshark();
+        Path profile = java.nio.file.Files.createTempDirectory("ikescope-tshark-profile");
+        List<Path> truths = LabTruth.decryptable(LAB);
+        return truths.stream().map(t -> DynamicTest.dynamicTest(t.getFileName().toString(), () -> {
+            Run run = analyze(t, true);
+            // What is in the capture, by tshark: initiator cookie and message ID of every ISAKMP message
+            // (a daemon also logs messages sent after the capture stopped).
+            java.util.Set<String> captured = new java.util.HashSet<>();
+            for (java.util.Map<String, String> row : TsharkDifferentialTest.tshark(LAB.resolve(run.truth().get("pcap").asText()),
+                    profile).values()) {
+                String[] ispis = row.get("isakmp.ispi").split(",", -1);
+                String[] mids = row.get("isakmp.messageid").split(",", -1);
+                for (int i = 0; i < Math.min(ispis.length, mids.length); i++) {
+                    captured.add(ispis[i] + "/" + mids[i]);
+                }
+            }
+            java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+            int checked = 0;
+            int notCaptured = 0;
+            for (JsonNode tx : run.truth().get("exchanges")) {
+                if (tx.path("keys").path("dh_shared_secret").asText("").isEmpty() || tx.path("ike_version").asInt() != 1) {
+                    continue;
+                }
+                JsonNode x = run.exchange(tx.get("icookie").asText());
+                for (String side : List.of("initiator", "responder")) {
+                    for (JsonNode line : tx.path(side).path("messages_logged")) {
+                        java.util.regex.Matcher m = GENERATED.matcher(line.asText());
+                        if (!m.find()) {
+                            continue;
+                        }
+                        String mid = String.format("%08x", Long.parseLong(m.group(2)));
+                        String what = t.getFileName() + " " + side + " " + line.asText();
+                        if (!captured.contains(tx.get("icookie").asText() + "/0x" + mid)) {
+                            notCaptured++;
+                            continue;
+                        }
+                        // QM1 and QM3 share a message ID and a sender: the n-th logged is the n-th sent.
+                        int nth = seen.merge(side + "/" + mid, 1, Integer::sum);
+                        JsonNode ours = null;
+                        int found = 0;
+                        for (JsonNode msg : x.path("messages")) {
+                            if (msg.path("messageId").asText().equals(mid) && msg.path("from").asText().equals(side)
+                                    && msg.path("retransmissionOf").isNull() && ++found == nth) {
+                                ours = msg;
+                            }
+                        }
+                        assertNotNull(ours, what + ": not in the report");
+                        List<String> payloads = new ArrayList<>();
+                        List<String> notifies = new ArrayList<>();
+                        for (String p : m.group(3).trim().split(" ")) {
+                            if (p.isEmpty()) {
+                                continue;
+                            }
+                            String kind = p.startsWith("N(") ? "N" : p;
+                            payloads.add(CHARON_PAYLOADS.getOrDefault(kind, kind));
+                            if (p.startsWith("N(")) {
+                                notifies.add(CHARON_NOTIFIES.getOrDefault(p.substring(2, p.length() - 1), p));
+                            }
+                        }
+                        boolean encrypted = ours.path("encrypted").asBoolean();
+                        if (encrypted) {
+                            assertTrue(ours.path("decrypted").asBoolean(), what + ": not decrypted " + x.path("decryption"));
+                        }
+                        List<String> ourPayloads = new ArrayList<>();
+                        ours.path("payloads").forEach(p -> ourPayloads.add(p.asText()));
+                        assertEquals(payloads, ourPayloads, what);
+                        List<String> ourNotifies = new ArrayList<>();
+                        ours.path("notifications").forEach(n -> ourNotifies.add(n.path("name").asText()));
+                        assertEquals(notifies, ourNotifies, what);
+                        checked++;
+                    }
+                }
+            }
+            System.out.println("AnalyzeDecryptionTest: " + t.getFileName() + ": " + checked + " logged messages found decrypted; "
+                    + notCaptured + " sent after the capture stopped");
+        }));
+    }
+
+    /** strongSwan's ESP algorithm names (config {@code esp=aes128-sha1}, log {@code AES_CBC_128/HMAC_SHA1_96}) as ESP transform and IPsec auth codes. */
+    static final java.util.Map<String, int[]> CHARON_CIPHERS = java.util.Map.of("aes128", new int[] {12, 128},
+            "aes192", new int[] {12, 192}, "aes256", new int[] {12, 256}, "3des", new int[] {3, 0},
+            "AES_CBC_128", new int[] {12, 128}, "AES_CBC_192", new int[] {12, 192}, "AES_CBC_256", new int[] {12, 256},
+            "3DES_CBC", new int[] {3, 0});
+    static final java.util.Map<String, Integer> CHARON_INTEGRITY = java.util.Map.of("md5", 1, "sha1", 2, "sha256", 5,
+            "sha384", 6, "sha512", 7, "HMAC_MD5_96", 1, "HMAC_SHA1_96", 2, "HMAC_SHA2_256_128", 5, "HMAC_SHA2_384_192", 6,
+            "HMAC_SHA2_512_256", 7);
+
+    /**
+     * Quick mode decrypted: QM1 offers the initiator's configured {@code esp=} proposal, QM2 chose
+     * what the daemons logged as negotiated, and QM1's proxy IDs are the initiator's configured
+     * traffic selectors where the truth names them.
+     */
+    @TestFactory
+    Stream<DynamicTest> quickModeProposalsAndProxyIds() throws IOException {
+        return LabTruth.decryptable(LAB).stream().map(t -> DynamicTest.dynamicTest(t.getFileName().toString(), () -> {
+            Run run = analyze(t, true);
+            int checked = 0;
+            for (JsonNode tx : run.truth().get("exchanges")) {
+                if (tx.path("keys").path("dh_shared_secret").asText("").isEmpty()) {
+                    continue;
+                }
+                JsonNode x = run.exchange(tx.get("icookie").asText());
+                JsonNode qm = null;
+                for (JsonNode q : x.path("quickModes")) {
+                    qm = qm != null ? qm : q;
+                }
+                String what = t.getFileName() + " " + tx.get("icookie").asText();
+                String configured = tx.path("initiator").path("esp_proposal_configured").asText("");
+                if (qm == null) {
+                    assertFalse(tx.path("negotiated_logged").asText("").startsWith("ESP:"), what + ": no quick mode");
+                    continue;
+                }
+                if (!configured.isEmpty()) {
+                    String[] algs = configured.split("-");
+                    assertTransform(what + " offered", qm.path("offered").get(0), CHARON_CIPHERS.get(algs[0]),
+                            CHARON_INTEGRITY.get(algs[1]));
+                    checked++;
+                }
+                String negotiated = tx.path("negotiated_logged").asText("");
+                if (negotiated.startsWith("ESP:")) {
+                    String[] algs = negotiated.substring(4).split("/");
+                    assertTransform(what + " chosen", qm.path("chosen"), CHARON_CIPHERS.get(algs[0]), CHARON_INTEGRITY.get(algs[1]));
+                    checked++;
+                }
+                JsonNode i = run.truth().path("instances").path("i");
+                if (i.has("local_ts")) {
+                    assertEquals(i.get("local_ts").asText().replaceAll("/(32|128)$", ""), qm.path("proxyIds").get(0).path("value").asText(), what);
+                    assertEquals(i.get("remote_ts").asText().replaceAll("/(32|128)$", ""), qm.path("proxyIds").get(1).path("value").asText(), what);
+                    checked++;
+                }
+            }
+            System.out.println("AnalyzeDecryptionTest: " + t.getFileName() + ": " + checked + " quick-mode facts checked");
+        }));
+    }
+
+    private static void assertTransform(String what, JsonNode proposal, int[] cipher, Integer integrity) {
+        assertNotNull(proposal, what);
+        assertEquals(3, proposal.path("protocol").path("code").asInt(), what + " ESP: " + proposal);
+        assertEquals(cipher[0], proposal.path("encryption").path("code").asInt(), what + ": " + proposal);
+        if (cipher[1] > 0) {
+            assertEquals(cipher[1], proposal.path("keyLength").asInt(), what + ": " + proposal);
+        }
+        assertEquals(integrity.intValue(), proposal.path("integrity").path("code").asInt(), what + ": " + proposal);
+        assertFalse(proposal.path("spi").isNull(), what + ": an ESP proposal carries its SPI");
+    }
+
     private static String pskLabel(Run run, String psk) {
         return "--psk #" + (run.psks().indexOf(psk) + 1);
     }

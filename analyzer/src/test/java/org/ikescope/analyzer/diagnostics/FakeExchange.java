@@ -151,7 +151,7 @@ final class FakeExchange {
         }
         List<NotificationView> ns = new ArrayList<>();
         Side initiator = qm.isEmpty() ? Side.INITIATOR : qm.get(0).from();
-        quickModes.add(new Views.QuickMode(messageId, initiator, qm, state, Optional.empty(), List.of(), ns));
+        quickModes.add(new Views.QuickMode(messageId, initiator, qm, state, Optional.empty(), List.of(), ns, List.of(), List.of()));
         return this;
     }
 

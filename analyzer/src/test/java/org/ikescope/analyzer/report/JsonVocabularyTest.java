@@ -31,7 +31,7 @@ class JsonVocabularyTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Path LAB = Analyses.LAB;
     static final Path THIRDPARTY = Path.of("../dissector/src/test/resources/captures/thirdparty");
-    static final List<String> PROPOSAL_MEMBERS = List.of("encryption", "keyLength", "hash", "integrity", "prf", "auth",
+    static final List<String> PROPOSAL_MEMBERS = List.of("protocol", "spi", "encryption", "keyLength", "hash", "integrity", "prf", "auth",
             "group", "lifetimeSeconds", "lifetimeKilobytes", "proposalNumber", "transformNumber");
 
     @TempDir

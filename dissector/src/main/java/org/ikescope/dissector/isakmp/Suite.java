@@ -2,6 +2,7 @@ package org.ikescope.dissector.isakmp;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.ikescope.api.plugin.ImmutableBytes;
 
 /**
  * One choosable suite of an SA payload as registry codes: for IKEv1 one transform of one proposal
@@ -25,6 +26,8 @@ import java.util.List;
  * @param proposalNumber    Proposal #
  * @param transformNumber   Transform # (IKEv1), or 0
  * @param protocolId        Protocol-Id (1 ISAKMP, 2 AH, 3 ESP, 4 IPCOMP)
+ * @param spi               the proposal's SPI (a copy: phase 2's ESP or AH SPI, the sender's
+ *                          inbound one), empty when the SPI size is 0
  * @param transformId       Transform-Id (IKEv1: KEY_IKE, ESP_*; IKEv2: the ENCR transform's id)
  * @param encryption        encryption algorithm, or 0
  * @param keyLength         key length in bits, or 0 when not sent
@@ -37,8 +40,8 @@ import java.util.List;
  * @param lifetimeKilobytes Life-Duration in kilobytes, or 0
  * @param attributes        the IKEv1 attributes as type and value, in wire order (empty for IKEv2)
  */
-public record Suite(boolean ikev2, int proposalNumber, int transformNumber, int protocolId, int transformId,
-                   int encryption, int keyLength, int hash, int integrity, int prf, int authMethod, int group,
+public record Suite(boolean ikev2, int proposalNumber, int transformNumber, int protocolId, ImmutableBytes spi,
+                   int transformId, int encryption, int keyLength, int hash, int integrity, int prf, int authMethod, int group,
                    long lifetimeSeconds, long lifetimeKilobytes, List<TypedValue> attributes) {
     /** Protocol-Id of ISAKMP, RFC 2407 section 4.4.1. */
     public static final int PROTO_ISAKMP = 1;
@@ -51,6 +54,7 @@ public record Suite(boolean ikev2, int proposalNumber, int transformNumber, int 
     }
 
     public Suite {
+        spi = spi == null ? ImmutableBytes.EMPTY : spi;
         attributes = List.copyOf(attributes);
     }
 
@@ -65,7 +69,8 @@ public record Suite(boolean ikev2, int proposalNumber, int transformNumber, int 
         for (Attribute a : t.attributes()) {
             attrs.add(new TypedValue(a.type(), a.value()));
         }
-        return new Suite(false, p.number(), t.number(), p.protocolId(), t.id(), zeroIfAbsent(t.encryption()),
+        return new Suite(false, p.number(), t.number(), p.protocolId(), spi(p.message(), p.spiFrom(), p.spiTo()), t.id(),
+                zeroIfAbsent(t.encryption()),
                 zeroIfAbsent(t.keyLength()), zeroIfAbsent(t.hash()), zeroIfAbsent(t.authAlgorithm()),
                 zeroIfAbsent(t.prf()), zeroIfAbsent(t.authMethod()), zeroIfAbsent(t.group()),
                 Math.max(t.lifeSeconds(), 0), Math.max(t.lifeKilobytes(), 0), attrs);
@@ -77,7 +82,8 @@ public record Suite(boolean ikev2, int proposalNumber, int transformNumber, int 
         Ikev2Transform integ = first(p, Ikev2Transform.INTEG);
         Ikev2Transform prf = first(p, Ikev2Transform.PRF);
         Ikev2Transform dh = first(p, Ikev2Transform.DH);
-        return new Suite(true, p.number(), 0, p.protocolId(), enc == null ? 0 : enc.id(), enc == null ? 0 : enc.id(),
+        return new Suite(true, p.number(), 0, p.protocolId(), spi(p.message(), p.spiFrom(), p.spiTo()),
+                enc == null ? 0 : enc.id(), enc == null ? 0 : enc.id(),
                 enc == null ? 0 : Math.max(enc.keyLength(), 0), 0, integ == null ? 0 : integ.id(),
                 prf == null ? 0 : prf.id(), 0, dh == null ? 0 : dh.id(), 0, 0, List.of());
     }
@@ -97,6 +103,10 @@ public record Suite(boolean ikev2, int proposalNumber, int transformNumber, int 
             }
         }
         return out;
+    }
+
+    private static ImmutableBytes spi(byte[] message, int from, int to) {
+        return to > from ? ImmutableBytes.copyOfRange(message, from, to) : ImmutableBytes.EMPTY;
     }
 
     private static Ikev2Transform first(Ikev2Proposal p, int type) {

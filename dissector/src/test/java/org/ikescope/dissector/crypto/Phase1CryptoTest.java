@@ -63,9 +63,9 @@ class Phase1CryptoTest {
         assertEquals(IkeHashAlgorithm.SHA2_512, c.hash());
         assertEquals(24, c.cipher().keyLength());
         assertEquals(64, c.prf().length());
-        Suite ikev2 = new Suite(true, 1, 0, 1, 12, 12, 128, 0, 12, 5, 0, 14, 0, 0, List.of());
+        Suite ikev2 = new Suite(true, 1, 0, 1, null, 12, 12, 128, 0, 12, 5, 0, 14, 0, 0, List.of());
         assertThrows(IllegalArgumentException.class, () -> Phase1Crypto.of(ikev2));
-        Suite esp = new Suite(false, 1, 1, 3, 12, 12, 128, 0, 2, 0, 0, 0, 3600, 0, List.of());
+        Suite esp = new Suite(false, 1, 1, 3, null, 12, 12, 128, 0, 2, 0, 0, 0, 3600, 0, List.of());
         assertThrows(IllegalArgumentException.class, () -> Phase1Crypto.of(esp));
         assertThrows(UnsupportedAlgorithmException.class, () -> Phase1Crypto.of(PrfTest.phase1(7, 128, 3, 0)), "Tiger");
         assertThrows(UnsupportedAlgorithmException.class, () -> Phase1Crypto.of(PrfTest.phase1(2, 0, 2, 0)), "IDEA");

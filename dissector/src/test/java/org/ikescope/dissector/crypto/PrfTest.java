@@ -78,7 +78,7 @@ class PrfTest {
 
     /** A phase-1 suite with these codes (pre-shared key, MODP 1024). */
     static Suite phase1(int encryption, int keyLength, int hash, int prf) {
-        return new Suite(false, 1, 1, Suite.PROTO_ISAKMP, 1, encryption, keyLength, hash, 0, prf, 1, 2, 28800, 0, List.of());
+        return new Suite(false, 1, 1, Suite.PROTO_ISAKMP, null, 1, encryption, keyLength, hash, 0, prf, 1, 2, 28800, 0, List.of());
     }
 
     private static byte[] ascii(String s) {

@@ -27,7 +27,9 @@ public final class ApiVersion {
      * {@link PayloadView#payloadType()}); {@link ProposalView} has {@code integrity} and
      * {@code prf} apart from the IKEv1 {@code hash}; NAT-T vendor IDs are {@link VendorIdView}s;
      * {@link ExchangeView#stateInferred()} and {@link QuickModeView#initiator()} are new. 2.1:
-     * {@link ExchangeView#decryption()} ({@link DecryptionView}).
+     * {@link ExchangeView#decryption()} ({@link DecryptionView}); quick modes' proposals
+     * and proxy IDs ({@link QuickModeView#proxyIds()}, {@link ProxyIdView}); informationals'
+     * deletes and DPD sequence numbers ({@link InformationalView#deletes()}, {@link DeleteView}).
      */
     public static final int MINOR = 1;
 

@@ -25,4 +25,25 @@ public interface QuickModeView {
 
     /** Notifications carried by its messages (readable only when decrypted). */
     List<NotificationView> notifications();
+
+    /**
+     * The proxy IDs QM1 proposed, IDci then IDcr (the quick-mode initiator's local and remote
+     * traffic selectors); empty when QM1 was not readable or carried none (then they are the
+     * peers' addresses).
+     *
+     * @since 2.1
+     */
+    default List<ProxyIdView> proxyIds() {
+        return List.of();
+    }
+
+    /**
+     * The proxy IDs QM2 answered with (a responder echoes them, or narrows them); empty when QM2
+     * was not readable, carried none, or never came.
+     *
+     * @since 2.1
+     */
+    default List<ProxyIdView> answeredProxyIds() {
+        return List.of();
+    }
 }
