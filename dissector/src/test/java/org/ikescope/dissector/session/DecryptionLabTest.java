@@ -244,4 +244,50 @@ class DecryptionLabTest {
         assertTrue(authFailed, "the responder's AUTHENTICATION_FAILED, decrypted: " + m.values().stream()
                 .filter(e -> e.decryption() != null).map(e -> e.frame() + " " + e.decryption()).toList());
     }
+
+    /**
+     * Signature authentication, MM5/MM6 carried in IP fragments (mm-rsasig-ipfrag) or in IKE
+     * fragments (mm-ikefrag): g^xy alone decrypts them once reassembled, and each CERT payload is
+     * byte for byte one of the certificates the lab issued ({@code *.certs.pem}), with its subject
+     * and issuer as the JDK's own X.509 parser reads them.
+     */
+    @TestFactory
+    Stream<DynamicTest> certificatesOfSignatureAuthenticationFromTheDhSecretAlone() {
+        return Stream.of("mm-rsasig-ipfrag", "mm-ikefrag").map(name -> DynamicTest.dynamicTest(name, () -> {
+            Map<String, java.security.cert.X509Certificate> issued = new java.util.HashMap<>();
+            try (java.io.InputStream in = Files.newInputStream(TestCaptures.path("lab/" + name + ".certs.pem"))) {
+                for (java.security.cert.Certificate c : java.security.cert.CertificateFactory.getInstance("X.509")
+                        .generateCertificates(in)) {
+                    issued.put(HexFormat.of().formatHex(c.getEncoded()), (java.security.cert.X509Certificate) c);
+                }
+            }
+            Map<Long, MessageEvent> m = run(TestCaptures.path("lab/" + name + ".pcap"), dhAndPsks(name + ".pcap"));
+            int certs = 0;
+            for (MessageEvent e : m.values()) {
+                if (!e.message().decrypted()) {
+                    continue;
+                }
+                for (Payload p : e.message().payloads()) {
+                    if (p.body() instanceof org.ikescope.dissector.isakmp.CertBody c && !c.request()) {
+                        String der = HexFormat.of().formatHex(c.message(), c.dataFrom(), c.dataTo());
+                        java.security.cert.X509Certificate x = issued.get(der);
+                        assertNotNull(x, name + " frame " + e.frame() + ": a certificate the lab did not issue");
+                        assertEquals(oneLine(x.getSubjectX500Principal()), c.subject(), name + " frame " + e.frame());
+                        assertEquals(oneLine(x.getIssuerX500Principal()), c.issuer(), name + " frame " + e.frame());
+                        certs++;
+                    }
+                }
+            }
+            assertTrue(certs >= 2, name + ": certificates decrypted from MM5 and MM6: " + certs);
+        }));
+    }
+
+    /** RFC 2253's {@code CN=gw,O=Lab,C=XX} in the dissector's order and separator, {@code C=XX, O=Lab, CN=gw}. */
+    private static String oneLine(javax.security.auth.x500.X500Principal p) throws Exception {
+        List<String> rdns = new ArrayList<>();
+        for (javax.naming.ldap.Rdn r : new javax.naming.ldap.LdapName(p.getName(javax.security.auth.x500.X500Principal.RFC2253)).getRdns()) {
+            rdns.add(r.getType() + "=" + r.getValue());
+        }
+        return String.join(", ", rdns);
+    }
 }
