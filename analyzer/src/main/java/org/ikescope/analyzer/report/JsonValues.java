@@ -1,0 +1,197 @@
+package org.ikescope.analyzer.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.util.List;
+import org.ikescope.analyzer.exchange.DecryptionSummary;
+import org.ikescope.analyzer.exchange.Identity;
+import org.ikescope.analyzer.exchange.NatDetection;
+import org.ikescope.analyzer.exchange.Peer;
+import org.ikescope.analyzer.exchange.ProxyId;
+import org.ikescope.analyzer.output.JsonSchema;
+import org.ikescope.analyzer.output.Names;
+import org.ikescope.api.plugin.VendorIdView;
+import org.ikescope.api.protocol.Ikev2ProtocolId;
+import org.ikescope.api.protocol.ProtocolId;
+import org.ikescope.dissector.isakmp.Suite;
+
+/**
+ * The values of {@link JsonReport}'s document that have a form of their own: proposals, peers,
+ * identities, proxy IDs, the decryption summary, NAT detection, and the null-or-value members.
+ */
+final class JsonValues {
+    private JsonValues() {
+    }
+
+    /** {@code "nat"}: which side a NAT translates (null: unknown) and what the NAT-D hashes showed. */
+    static void nat(JsonGenerator g, NatDetection n) throws IOException {
+        g.writeObjectFieldStart("nat");
+        nullableBoolean(g, "initiatorBehindNat", n.initiatorBehindNat());
+        nullableBoolean(g, "responderBehindNat", n.responderBehindNat());
+        g.writeStringField("natDiscovery", n.natDiscovery().label());
+        g.writeNumberField("hashesChecked", n.hashesChecked());
+        nullableString(g, "note", n.note());
+        g.writeEndObject();
+    }
+
+    static void nullableBoolean(JsonGenerator g, String name, Boolean v) throws IOException {
+        if (v == null) {
+            g.writeNullField(name);
+        } else {
+            g.writeBooleanField(name, v);
+        }
+    }
+
+    static void nullableString(JsonGenerator g, String name, String v) throws IOException {
+        if (v == null) {
+            g.writeNullField(name);
+        } else {
+            g.writeStringField(name, v);
+        }
+    }
+
+    static void frameOrNull(JsonGenerator g, String name, long frame) throws IOException {
+        if (frame == 0) {
+            g.writeNullField(name);
+        } else {
+            g.writeNumberField(name, frame);
+        }
+    }
+
+    static void millis(JsonGenerator g, String name, long nanos) throws IOException {
+        if (nanos < 0) {
+            g.writeNullField(name);
+        } else {
+            g.writeNumberField(name, Math.round(nanos / 1000.0) / 1000.0);
+        }
+    }
+
+    static void strings(JsonGenerator g, String name, List<String> l) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (String s : l) {
+            g.writeString(s);
+        }
+        g.writeEndArray();
+    }
+
+    static void peer(JsonGenerator g, String name, Peer p) throws IOException {
+        g.writeObjectFieldStart(name);
+        g.writeStringField("ip", p.ip());
+        if (p.port() > 0) {
+            g.writeNumberField("port", p.port());
+        } else {
+            g.writeNullField("port");
+        }
+        g.writeArrayFieldStart("ports");
+        for (int port : p.ports()) {
+            g.writeNumber(port);
+        }
+        g.writeEndArray();
+        nullableString(g, "implementation", p.implementation());
+        g.writeArrayFieldStart("vendorIds");
+        for (VendorIdView v : p.vendorIds()) {
+            g.writeStartObject();
+            g.writeStringField("hex", v.hex());
+            nullableString(g, "name", v.name());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /**
+     * One suite, IKEv1 or IKEv2, with the same members: each algorithm as {@code {code,name}} from the
+     * registry of its version and phase, null when the suite does not carry it ({@code hash} and
+     * {@code auth} are IKEv1 phase 1 only, {@code integrity} IKEv2 and IKEv1 phase 2, {@code prf} IKEv2
+     * or an IKEv1 PRF attribute; {@code transformNumber} is IKEv1 only).
+     */
+    static void proposal(JsonGenerator g, Suite p) throws IOException {
+        if (p == null) {
+            g.writeNull();
+            return;
+        }
+        g.writeStartObject();
+        registryOrNull(g, "protocol", p.protocolId(), p.ikev2() ? Ikev2ProtocolId.nameOf(p.protocolId())
+                : ProtocolId.nameOf(p.protocolId()));
+        g.writeFieldName("spi");
+        if (p.spi().isEmpty()) {
+            g.writeNull();
+        } else {
+            g.writeString(p.spi().hex());
+        }
+        registryOrNull(g, "encryption", p.encryption(), Names.encryption(p));
+        intOrNull(g, "keyLength", p.keyLength() == 0 ? -1 : p.keyLength());
+        registryOrNull(g, "hash", p.hash(), Names.hashName(p));
+        registryOrNull(g, "integrity", p.integrity(), Names.integrity(p));
+        registryOrNull(g, "prf", p.prf(), Names.prfName(p));
+        registryOrNull(g, "auth", p.authMethod(), Names.auth(p));
+        registryOrNull(g, "group", p.group(), Names.groupName(p.group()));
+        intOrNull(g, "lifetimeSeconds", p.lifetimeSeconds() == 0 ? -1 : p.lifetimeSeconds());
+        intOrNull(g, "lifetimeKilobytes", p.lifetimeKilobytes() == 0 ? -1 : p.lifetimeKilobytes());
+        g.writeNumberField("proposalNumber", p.proposalNumber());
+        intOrNull(g, "transformNumber", p.ikev2() ? -1 : p.transformNumber());
+        g.writeEndObject();
+    }
+
+    /** A registry value as {@code {code,name}}, or null when {@code name} is null (absent). */
+    static void registryOrNull(JsonGenerator g, String field, int code, String name) throws IOException {
+        g.writeFieldName(field);
+        if (name == null) {
+            g.writeNull();
+        } else {
+            JsonSchema.registryValue(g, code, name);
+        }
+    }
+
+    static void intOrNull(JsonGenerator g, String name, long v) throws IOException {
+        if (v < 0) {
+            g.writeNullField(name);
+        } else {
+            g.writeNumberField(name, v);
+        }
+    }
+
+    /** Proxy IDs as {@code [{"type":{code,name},"value":"10.1.0.0/255.255.255.0","protocolId":0,"port":0}]}. */
+    static void proxyIds(JsonGenerator g, String field, List<ProxyId> ids) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (ProxyId id : ids) {
+            g.writeStartObject();
+            registryOrNull(g, "type", id.type(), id.typeName());
+            g.writeStringField("value", id.value());
+            g.writeNumberField("protocolId", id.protocolId());
+            g.writeNumberField("port", id.port());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    /** {@code "decryption"}: what decrypting the SA's encrypted messages gave, or null (none, or no key material). */
+    static void decryption(JsonGenerator g, DecryptionSummary d) throws IOException {
+        if (d == null) {
+            g.writeNullField("decryption");
+            return;
+        }
+        g.writeObjectFieldStart("decryption");
+        g.writeStringField("status", d.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        g.writeStringField("reason", d.reason());
+        nullableBoolean(g, "pskVerified", d.psk());
+        nullableString(g, "initiatorKey", d.initiatorKeyLabel());
+        nullableString(g, "responderKey", d.responderKeyLabel());
+        g.writeNumberField("decryptedMessages", d.decryptedMessages());
+        g.writeNumberField("undecryptedMessages", d.undecryptedMessages());
+        g.writeEndObject();
+    }
+
+    static void identity(JsonGenerator g, String name, Identity id) throws IOException {
+        if (id == null) {
+            g.writeNullField(name);
+            return;
+        }
+        g.writeObjectFieldStart(name);
+        g.writeFieldName("type");
+        JsonSchema.registryValue(g, id.type(), id.typeName());
+        g.writeStringField("value", id.value());
+        g.writeNumberField("frame", id.frame());
+        g.writeEndObject();
+    }
+}
