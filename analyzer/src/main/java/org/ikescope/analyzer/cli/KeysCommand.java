@@ -35,11 +35,13 @@ import picocli.CommandLine.Parameters;
  * without being asked twice: printing them is what it is for.
  */
 @Command(name = "keys", mixinStandardHelpOptions = true,
-        description = {"Print, per IKEv1 SA of the captures that the key material covers (initiator cookie, peers, mode, where"
-                + " each key came from), the keys it gives: SKEYID, SKEYID_d, SKEYID_a, SKEYID_e, each side's encryption key and"
-                + " the initial IV (RFC 2409 section 5, appendix B). A value the material cannot give is shown as -.",
-                "This command prints secrets: that is its purpose. Every other command names a secret by where it came from"
-                        + " (--psk #2, a file and line) and shows no value unless --show-keys is given.",
+        description = {"Print the keys the key material gives for each IKEv1 SA, or a Wireshark decryption table.",
+                "Per SA the key material covers (initiator cookie, peers, mode, algorithms): the initial IV, and per side where"
+                        + " its key came from and how it is known, SKEYID, SKEYID_d, SKEYID_a, SKEYID_e and the encryption key"
+                        + " (RFC 2409 section 5, appendix B). A value the material cannot give is shown as -.",
+                "This command prints secrets: that is its purpose (a --psk-wordlist match is shown with its value too). Every"
+                        + " other command names a secret by where it came from (--psk #2, a file and line) and shows no value"
+                        + " unless --show-keys is given.",
                 "--export wireshark prints Wireshark's ikev1_decryption_table instead: ICOOKIE_HEX,ENCRYPTION_KEY_HEX per SA."
                         + " Wireshark holds one key per initiator cookie; when the two sides used different keys (a pre-shared"
                         + " key mismatch) the initiator's is written and standard error says so.",
