@@ -23,16 +23,8 @@ public final class AggressivePskCheck {
     private final String[] matched = new String[2];
     private final int[] tried = new int[2];
     private final String[] notChecked = {"no AM3 in the capture", "no AM2 in the capture"};
-    private final boolean[] seen = new boolean[2];
 
     AggressivePskCheck() {
-    }
-
-    /** True the first time {@code side}'s HASH is met: only the first copy is checked (the rest are retransmissions). */
-    boolean first(Side side) {
-        boolean was = seen[side.ordinal()];
-        seen[side.ordinal()] = true;
-        return !was;
     }
 
     void matched(Side side, String label, int candidatesTried) {

@@ -75,41 +75,46 @@ public final class AggressivePskChecker {
             return;
         }
         k = s.keysForUpdate();
-        if (k.pskCheck == null) {
+        if (k.aggressiveHashSeen[from.ordinal()]) {
+            return; // a retransmission: its first copy was checked
+        }
+        k.aggressiveHashSeen[from.ordinal()] = true;
+        if (!candidates.isEmpty() && k.pskCheck == null) {
             k.pskCheck = new AggressivePskCheck();
         }
         AggressivePskCheck check = k.pskCheck;
-        if (!check.first(from)) {
-            return; // a retransmission
-        }
         PskHash target;
         Prf prf;
         try {
             prf = Prf.of(chosen);
             target = target(s, from, prf, hash);
         } catch (IllegalArgumentException e) { // UnsupportedAlgorithmException among them
-            check.notChecked(from, e.getMessage());
+            if (check != null) {
+                check.notChecked(from, e.getMessage());
+            }
             return;
         }
         if (target == null) {
-            check.notChecked(from, "the SA, KE, nonce and ID payloads of AM1 and AM2 are not all in the capture");
+            if (check != null) {
+                check.notChecked(from, "the SA, KE, nonce and ID payloads of AM1 and AM2 are not all in the capture");
+            }
             return;
         }
         String matchedBy = null;
-        int tried = 0;
-        for (Secret psk : candidates) {
-            tried++;
-            if (target.matches(prf, psk.bytes())) {
-                matchedBy = psk.label();
-                break;
+        if (check != null) {
+            int tried = 0;
+            for (Secret psk : candidates) {
+                tried++;
+                if (target.matches(prf, psk.bytes())) {
+                    matchedBy = psk.label();
+                    break;
+                }
             }
-        }
-        if (matchedBy != null) {
-            check.matched(from, matchedBy, tried);
-        } else if (!candidates.isEmpty()) {
-            check.noMatch(from, tried);
-        } else {
-            check.notChecked(from, "no --psk candidates; the wordlist is searched after the capture");
+            if (matchedBy != null) {
+                check.matched(from, matchedBy, tried);
+            } else {
+                check.noMatch(from, tried);
+            }
         }
         if (keys.wordlist() != null) {
             if (targets.size() < MAX_TARGETS) {

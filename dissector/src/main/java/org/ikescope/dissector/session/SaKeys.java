@@ -54,6 +54,8 @@ public final class SaKeys {
     final Candidate[] decryptedWith = new Candidate[2];
     /** The pre-shared keys checked against an aggressive-mode HASH in the clear; null when there was none to check. */
     AggressivePskCheck pskCheck;
+    /** Per side: its aggressive-mode HASH in the clear was met (only the first copy is checked and kept). */
+    final boolean[] aggressiveHashSeen = new boolean[2];
     private final Map<Integer, byte[]> ivByMessageId = new HashMap<>();
     final LinkedHashMap<Long, Ikev1Decryptor.Result> recent = new LinkedHashMap<>(16, 0.75f, false) {
         private static final long serialVersionUID = 1L;
