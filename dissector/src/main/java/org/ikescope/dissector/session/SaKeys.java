@@ -2,6 +2,7 @@ package org.ikescope.dissector.session;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,10 @@ import org.ikescope.dissector.crypto.Phase1Keys;
  * the candidate keys of each sender (per side, not per SA: with mismatched pre-shared keys each
  * peer encrypts with its own SKEYID_e, RFC 2409 section 5) and the one that decrypted, the
  * phase-1 CBC chain, one IV chain per message ID for quick mode and informational exchanges
- * (RFC 2409 appendix B), what checking pre-shared keys against an aggressive-mode HASH in the clear
- * found ({@link AggressivePskCheck}), and the outcome of recent ciphertexts (a byte-identical retransmission
- * was encrypted with the IV of its first copy: it is not chained again). Filled by
+ * (RFC 2409 appendix B), what checking pre-shared keys against an aggressive-mode HASH in the
+ * clear found ({@link AggressivePskCheck}), and the outcome of recent ciphertexts (a
+ * byte-identical retransmission was encrypted with the IV of its first copy: it is not chained
+ * again). Filled by
  * {@link Ikev1Decryptor}; bounded to {@link #MAX_MESSAGE_IDS} chains and {@link #MAX_RECENT}
  * remembered ciphertexts.
  */
@@ -32,7 +34,7 @@ public final class SaKeys {
      * @param keys     the phase-1 keys (at least the encryption key)
      * @param label    where it came from, for people ({@code g^xy and --psk #2}); never the secret
      * @param pskLabel the label of the pre-shared key candidate it was derived from ({@code --psk #2}),
-     *                 or null (so decrypting with it proves that PSK)
+     *                 or null; decrypting with such a key proves that PSK
      */
     public record Candidate(Phase1Keys keys, String label, String pskLabel) {
         /** Derived from a pre-shared key candidate. */
@@ -126,7 +128,7 @@ public final class SaKeys {
                 return new KnownKey(c, "its pre-shared key matched the " + who + "'s HASH in the clear");
             }
         }
-        long distinct = all.stream().map(c -> java.util.HexFormat.of().formatHex(c.keys().encryptionKey())).distinct().count();
+        long distinct = all.stream().map(c -> HexFormat.of().formatHex(c.keys().encryptionKey())).distinct().count();
         if (distinct == 1) {
             return new KnownKey(all.get(0), "the only key the material gives (not verified: no message of the " + who
                     + " was decrypted)");

@@ -20,9 +20,10 @@ import org.ikescope.dissector.model.ActivityList;
  * What the dissector knows of one IKE SA across its messages, as Wireshark keeps its decryption
  * state per SA: who initiated (decided once, from the first message seen, by
  * {@link SaSessions#open}), both cookies, how phase 1 is done, the suites the initiator offered and
- * the one the responder chose, each side's KE and nonce, SAi_b and aggressive mode's ID bodies (when
- * {@link SaSessions.Options#retainKeyExchange()} asks for them), the NAT-T numbering, IKE fragments waiting for their set, and the slot for
- * keys and IV chains ({@link #keys()}) that decryption fills.
+ * the one the responder chose, each side's KE and nonce, SAi_b and aggressive mode's ID bodies
+ * (when {@link SaSessions.Options#retainKeyExchange()} asks for them), the NAT-T numbering, IKE
+ * fragments waiting for their set, and the slot for keys and IV chains ({@link #keys()}) that
+ * decryption fills.
  *
  * <p>Roles: the initiator is the sender of the first message with a zero responder cookie (MM1,
  * AM1; IKEv2: the I flag). When the first message seen is a later one, the roles are a guess
@@ -237,9 +238,8 @@ public final class SaSession extends ActivityList.Node<SaSession> {
     /**
      * Learns from one message {@code from} sent: the responder cookie, and from phase-1 messages
      * the offered and chosen suites and (when {@code retainKeyExchange}) KE, nonce, SAi_b and the
-     * aggressive-mode ID bodies. Each is
-     * taken from its first sighting: a retransmission or a later copy does not change it. Suites
-     * are kept as {@code suites}' shared copies.
+     * aggressive-mode ID bodies. Each is taken from its first sighting: a retransmission or a later
+     * copy does not change it. Suites are kept as {@code suites}' shared copies.
      */
     void learn(IsakmpMessage m, Side from, boolean retainKeyExchange, SuiteInterner suites) {
         if (from == Side.RESPONDER && responderCookie == 0 && m.responderCookie() != 0) {
