@@ -39,7 +39,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * dissected from memory by a fresh pipeline per operation, without keys and with each kind of key
  * material (the values the lab's daemons logged, from its truth file): Wireshark's table (the
  * encryption key), and g^xy with three PSK candidates, the last the right one (SKEYID derived per
- * candidate). Scores are messages per second.
+ * candidate). Scores are messages per second, a fresh pipeline (session table, reassembly, the SA's
+ * key derivation) included in each run of the capture.
  *
  * <p>{@link #aggressivePskCheck}: candidates per second, one thread, against the HASH_R of the
  * lab's ike-scan aggressive-mode capture: what {@code --psk-wordlist} costs per line and core.
@@ -47,8 +48,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+// The pipeline reaches its steady state late on a small machine (2 cores: 10 s and more): a long warm-up.
+@Warmup(iterations = 8, time = 2)
+@Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class DecryptionBenchmark {
     static final int MESSAGES = 9;
