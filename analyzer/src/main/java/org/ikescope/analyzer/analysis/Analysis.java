@@ -17,11 +17,13 @@ import org.ikescope.api.plugin.Finding;
 import org.ikescope.api.plugin.Severity;
 import org.ikescope.dissector.event.CaptureStats;
 import org.ikescope.dissector.pipeline.Dissector;
+import org.ikescope.dissector.session.PskTarget;
+import org.ikescope.dissector.session.PskWordlistSearch;
 
 /**
  * The whole analysis as a library: captures through the dissector and the exchange tracker, each
  * exchange diagnosed as it is emitted and handed to a sink, then the findings that concern several
- * exchanges of a timeline, the counters and the errors. What {@code ikescope analyze} runs; tests,
+ * exchanges of a timeline, what a {@code --psk-wordlist} search found, the counters and the errors. What {@code ikescope analyze} runs; tests,
  * benchmarks and anything that embeds ikescope build the same pipeline here instead of by hand.
  *
  * <pre>{@code
@@ -137,8 +139,10 @@ public final class Analysis {
      * @param exchanges the tracker's counters, summed over the timelines
      * @param errors    one line per damaged or unreadable file
      * @param worst     the most severe finding reported (of the exchanges shown, and cross-exchange), or null
+     * @param wordlist  what the search of {@code --psk-wordlist} found (after the capture), or null without one
      */
-    public record Result(CaptureStats frames, TrackerStats exchanges, List<String> errors, Severity worst) {
+    public record Result(CaptureStats frames, TrackerStats exchanges, List<String> errors, Severity worst,
+                         PskWordlistSearch.Result wordlist) {
         /** Every counter in a stable order, as the reports write them. */
         public Map<String, Object> stats() {
             return Analysis.stats(frames, exchanges);
@@ -164,13 +168,15 @@ public final class Analysis {
         try {
             if (merge) {
                 ExchangeTracker tracker = t.tracker();
-                reading.readMerged(new Dissector(dissectorOptions), files, tracker);
-                t.finish(tracker);
+                Dissector d = new Dissector(dissectorOptions);
+                reading.readMerged(d, files, tracker);
+                t.finish(tracker, d);
             } else {
                 for (String f : files) {
                     ExchangeTracker tracker = t.tracker();
-                    reading.read(new Dissector(dissectorOptions), f, tracker);
-                    t.finish(tracker);
+                    Dissector d = new Dissector(dissectorOptions);
+                    reading.read(d, f, tracker);
+                    t.finish(tracker, d);
                 }
             }
         } catch (UncheckedIOException e) {
@@ -180,8 +186,13 @@ public final class Analysis {
         for (Finding f : t.crossFindings) {
             t.note(f);
         }
+        PskWordlistSearch.Result wordlist = null;
+        if (dissectorOptions.keys().wordlist() != null) {
+            wordlist = PskWordlistSearch.run(dissectorOptions.keys().wordlist(), t.pskTargets, t.pskTargetsDropped);
+            sink.pskWordlist(wordlist);
+        }
         sink.end(t.crossFindings, stats(reading.total(), t.trackerStats), reading.errors());
-        return new Result(reading.total(), t.trackerStats, reading.errors(), t.worst);
+        return new Result(reading.total(), t.trackerStats, reading.errors(), t.worst, wordlist);
     }
 
     /** The state of one run across its timelines. */
@@ -195,6 +206,9 @@ public final class Analysis {
         long retainedBytes;
         long notRetained;
         Severity worst;
+        /** The aggressive-mode HASHes of every timeline, for the wordlist. */
+        final List<PskTarget> pskTargets = new ArrayList<>();
+        long pskTargetsDropped;
 
         Timelines(AnalysisSink sink) {
             this.sink = sink;
@@ -236,7 +250,11 @@ public final class Analysis {
             }
         }
 
-        void finish(ExchangeTracker tracker) {
+        void finish(ExchangeTracker tracker, Dissector dissector) {
+            if (dissector.keyed() != null) {
+                pskTargets.addAll(dissector.keyed().pskTargets());
+                pskTargetsDropped += dissector.keyed().pskTargetsDropped();
+            }
             tracker.finish();
             trackerStats.add(tracker.stats());
             crossFindings.addAll(diagnostician.endOfTimeline(List.copyOf(retained)));

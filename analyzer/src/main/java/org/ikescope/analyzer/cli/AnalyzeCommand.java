@@ -59,6 +59,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     KeyOptions keys = new KeyOptions();
 
     @Mixin
+    ShowKeysOption show = new ShowKeysOption();
+
+    @Mixin
     PluginOptions pluginOptions = new PluginOptions();
 
     @Override
@@ -111,13 +114,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     .peer(peerIp)
                     .errors(line -> System.err.println("ikescope: " + line))
                     .build();
-            AnalysisSink report = format.equals("json") ? new JsonReport(out) : new TextReport(out, files, peer);
+            AnalysisSink report = format.equals("json") ? new JsonReport(out, show.showKeys)
+                    : new TextReport(out, files, peer, show.showKeys);
             result = analysis.run(files, report);
         } catch (IllegalArgumentException e) {
             System.err.println("ikescope: " + e.getMessage());
             return Main.EXIT_USAGE;
         } finally {
             out.flush();
+        }
+        if (result.wordlist() != null && result.wordlist().error() != null) {
+            return usage(result.wordlist().error());
         }
         if (threshold != null && result.worst() != null && result.worst().compareTo(threshold) >= 0) {
             return Main.EXIT_FINDINGS;

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import org.ikescope.analyzer.output.JsonFieldSink;
 import org.ikescope.analyzer.output.JsonSchema;
 import org.ikescope.analyzer.output.MessageDescriber;
+import org.ikescope.analyzer.output.PskWordlistOutput;
 import org.ikescope.analyzer.output.Times;
 import org.ikescope.analyzer.output.TreeFieldSink;
 import org.ikescope.api.protocol.ExchangeType;
@@ -30,6 +31,8 @@ import org.ikescope.dissector.event.MessageEvent;
 import org.ikescope.dissector.isakmp.IsakmpMessage;
 import org.ikescope.dissector.keys.KeyMaterial;
 import org.ikescope.dissector.session.Decryption;
+import org.ikescope.dissector.session.KeyedSessions;
+import org.ikescope.dissector.session.PskWordlistSearch;
 import org.ikescope.dissector.isakmp.Payload;
 import org.ikescope.dissector.model.Diagnostic;
 import org.ikescope.dissector.pipeline.Dissector;
@@ -58,6 +61,9 @@ public final class DissectCommand implements Callable<Integer> {
     @Mixin
     KeyOptions keys = new KeyOptions();
 
+    @Mixin
+    ShowKeysOption show = new ShowKeysOption();
+
     @Override
     public Integer call() throws IOException {
         if (!format.equals("text") && !format.equals("jsonl")) {
@@ -78,11 +84,12 @@ public final class DissectCommand implements Callable<Integer> {
             return Main.EXIT_USAGE;
         }
         Dissector dissector = new Dissector(input.dissectorOptions().withKeys(keyMaterial));
+        PskWordlistSearch.Result wordlist;
         try {
             if (format.equals("jsonl")) {
-                jsonl(out, runner, dissector);
+                wordlist = jsonl(out, runner, dissector);
             } else {
-                text(out, runner, dissector);
+                wordlist = text(out, runner, dissector);
             }
         } catch (IllegalArgumentException e) {
             System.err.println("ikescope: " + e.getMessage());
@@ -90,10 +97,21 @@ public final class DissectCommand implements Callable<Integer> {
         } finally {
             out.flush();
         }
+        if (wordlist != null && wordlist.error() != null) {
+            System.err.println("ikescope: " + wordlist.error());
+            return Main.EXIT_USAGE;
+        }
         return runner.errors().isEmpty() ? Main.EXIT_OK : Main.EXIT_DAMAGED;
     }
 
-    private void jsonl(PrintStream out, CaptureReading runner, Dissector dissector) throws IOException {
+    /** The wordlist search after the capture ({@code --psk-wordlist}), or null without a wordlist. */
+    private static PskWordlistSearch.Result searchWordlist(Dissector dissector) {
+        KeyedSessions k = dissector.keyed();
+        return k == null || k.keys().wordlist() == null ? null
+                : PskWordlistSearch.run(k.keys().wordlist(), k.pskTargets(), k.pskTargetsDropped());
+    }
+
+    private PskWordlistSearch.Result jsonl(PrintStream out, CaptureReading runner, Dissector dissector) throws IOException {
         JsonGenerator g = new JsonFactory().createGenerator((OutputStream) out, JsonEncoding.UTF8);
         g.setRootValueSeparator(null);
         JsonFieldSink sink = new JsonFieldSink(g);
@@ -127,12 +145,17 @@ public final class DissectCommand implements Callable<Integer> {
         }
         g.writeEndArray();
         g.writeEndObject();
+        PskWordlistSearch.Result wordlist = searchWordlist(dissector);
+        if (wordlist != null) {
+            PskWordlistOutput.json(g, wordlist, show.showKeys);
+        }
         g.writeEndObject();
         g.writeRaw('\n');
         g.flush();
+        return wordlist;
     }
 
-    private void text(PrintStream out, CaptureReading runner, Dissector dissector) {
+    private PskWordlistSearch.Result text(PrintStream out, CaptureReading runner, Dissector dissector) {
         PrintWriter w = new PrintWriter(out, false, StandardCharsets.UTF_8);
         DissectionListener listener = new DissectionListener() {
             @Override
@@ -170,7 +193,12 @@ public final class DissectCommand implements Callable<Integer> {
         CaptureStats s = runner.total();
         w.printf(Locale.ROOT, "-- %d frames: %d ISAKMP, %d ESP, %d NAT keepalive, %d other, %d malformed, %d IP fragments, %d duplicates (%d ISAKMP messages)%n",
                 s.frames, s.isakmp, s.esp, s.natKeepalive, s.other, s.malformed, s.fragments, s.duplicates, s.messages);
+        PskWordlistSearch.Result wordlist = searchWordlist(dissector);
+        if (wordlist != null) {
+            PskWordlistOutput.text(wordlist, show.showKeys).forEach(w::println);
+        }
         w.flush();
+        return wordlist;
     }
 
     /** {@code 5  0.003868  192.0.2.22:500 → 192.0.2.112:500  IKEv1 Main Mode  i=895adbcf.. r=bf04c8c0..  [KE NONCE NAT-D NAT-D]}. */

@@ -10,14 +10,15 @@ import java.util.function.Consumer;
 import org.ikescope.dissector.keys.KeyFiles;
 import org.ikescope.dissector.keys.KeyMaterial;
 import org.ikescope.dissector.keys.KeyText;
+import org.ikescope.dissector.keys.PskWordlist;
 import org.ikescope.dissector.keys.SaKeyMaterial;
 import org.ikescope.dissector.session.Ikev1Decryptor;
 import picocli.CommandLine.Option;
 
 /**
- * Options that supply key material (a picocli mixin): pre-shared keys, key files, DH values. The
- * values stay text until {@link #keyMaterial}: picocli's own conversion errors quote the value,
- * and these values are secrets. Formats: KEYS.md.
+ * Options that supply key material (a picocli mixin): pre-shared keys, a wordlist of them, key
+ * files, DH values. The values stay text until {@link #keyMaterial}: picocli's own conversion
+ * errors quote the value, and these values are secrets. Formats: KEYS.md.
  */
 public final class KeyOptions {
     /** Pre-shared keys, one per line, written as for {@code --psk}: a secret need not appear in the process list. */
@@ -38,6 +39,13 @@ public final class KeyOptions {
     @Option(names = "--dh-secret", paramLabel = "ICOOKIE_HEX=GXY_HEX",
             description = "The Diffie-Hellman shared secret g^xy of the IKE SA with this initiator cookie (repeatable).")
     List<String> dhSecrets = new ArrayList<>();
+
+    @Option(names = "--psk-wordlist", paramLabel = "FILE",
+            description = {"Pre-shared key candidates to search, after the capture, for every aggressive-mode HASH_R (AM2) and"
+                    + " HASH_I (AM3, when not encrypted), as ike-scan's psk-crack does: one per line, the line up to its first"
+                    + " space or tab; gzip accepted; read as a stream on all cores, stopping when every HASH is found. A match is"
+                    + " reported as wordlist FILE line N; its value only with --show-keys."})
+    Path wordlist;
 
     @Option(names = "--dh-private", paramLabel = "ICOOKIE_HEX=SIDE:HEX",
             description = "One side's Diffie-Hellman private value of the IKE SA with this initiator cookie; SIDE is initiator or"
@@ -116,6 +124,11 @@ public final class KeyOptions {
         }
         for (Path f : keyFiles) {
             KeyFiles.read(f, b, warn);
+        }
+        if (wordlist != null) {
+            PskWordlist w = new PskWordlist(wordlist);
+            w.open().close(); // unreadable: a usage error now, not after the capture
+            b.wordlist(w);
         }
         KeyMaterial km = b.build();
         if (km.hasPsks() && km.sas().isEmpty()) {

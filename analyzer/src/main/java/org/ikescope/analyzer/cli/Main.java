@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code ikescope} command line. Exit codes: 0 done, 1 findings at --fail-on, 2 usage, 3 damaged input. */
 @Command(name = "ikescope", mixinStandardHelpOptions = true, version = "ikescope 0.1.0",
         description = "IKEv1/ISAKMP pcap dissector and offline analyzer.",
-        subcommands = {DissectCommand.class, AnalyzeCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DissectCommand.class, AnalyzeCommand.class, KeysCommand.class, PluginsCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FINDINGS = 1;

@@ -5,13 +5,15 @@ import java.util.Locale;
 import java.util.Optional;
 import org.ikescope.api.plugin.DecryptionView;
 import org.ikescope.api.plugin.Side;
+import org.ikescope.dissector.session.AggressivePskCheck;
 import org.ikescope.dissector.session.Decryption;
 import org.ikescope.dissector.session.SaKeys;
 import org.ikescope.dissector.session.SaSession;
 
 /**
  * What decrypting one IKE SA's encrypted messages gave (see {@link DecryptionView}), summed up
- * from the dissector's outcome per message.
+ * from the dissector's outcome per message, and for aggressive mode what checking the pre-shared
+ * keys against the HASHes in the clear found ({@link AggressivePskCheck}).
  *
  * @param initiatorKeyLabel where the key that decrypted the initiator's messages came from, or null
  * @param responderKeyLabel likewise for the responder
@@ -86,8 +88,9 @@ public record DecryptionSummary(Status status, String reason, String initiatorKe
                 }
             }
         }
+        AggressivePskCheck check = session == null || session.keys() == null ? null : session.keys().pskCheck();
         if (decryptedCount + undecrypted == 0) {
-            return null;
+            return check == null ? null : withPskCheck(null, check);
         }
         Status status = decryptedCount > 0 ? Status.DECRYPTED
                 : failure != null ? Status.FAILED : Status.NO_KEYS;
@@ -97,8 +100,31 @@ public record DecryptionSummary(Status status, String reason, String initiatorKe
                     : "decrypted " + decryptedCount + " of " + (decryptedCount + undecrypted) + " encrypted messages; " + why;
             default -> why;
         };
-        return new DecryptionSummary(status, reason, keyOf[0], keyOf[1], pskVerified(session, sent, hashOk), decryptedCount,
-                undecrypted);
+        DecryptionSummary d = new DecryptionSummary(status, reason, keyOf[0], keyOf[1], pskVerified(session, sent, hashOk),
+                decryptedCount, undecrypted);
+        return check == null ? d : withPskCheck(d, check);
+    }
+
+    /**
+     * An aggressive-mode SA's summary ({@code d}, or null when it sent nothing encrypted) with what
+     * checking the PSK candidates against its HASHes in the clear found: a side's key is the PSK
+     * whose HASH matched when no key decrypted its messages; {@code pskVerified} is false when the
+     * check or the decryption says a side's PSK is not among the candidates; the reason says what
+     * was checked and, when nothing was decrypted, that decrypting still needs g^xy.
+     */
+    private static DecryptionSummary withPskCheck(DecryptionSummary d, AggressivePskCheck check) {
+        String initiator = d != null && d.initiatorKeyLabel != null ? d.initiatorKeyLabel : check.matched(Side.INITIATOR);
+        String responder = d != null && d.responderKeyLabel != null ? d.responderKeyLabel : check.matched(Side.RESPONDER);
+        Boolean decrypting = d == null ? null : d.psk;
+        Boolean checked = check.verified();
+        Boolean verified = Boolean.FALSE.equals(decrypting) || Boolean.FALSE.equals(checked) ? Boolean.FALSE
+                : Boolean.TRUE.equals(decrypting) || Boolean.TRUE.equals(checked) ? Boolean.TRUE : null;
+        if (d == null || d.status == Status.NO_KEYS) {
+            return new DecryptionSummary(Status.NO_KEYS, check.describe() + "; " + AggressivePskCheck.NEEDS_GXY, initiator,
+                    responder, verified, 0, d == null ? 0 : d.undecryptedMessages);
+        }
+        return new DecryptionSummary(d.status, d.reason + "; " + check.describe(), initiator, responder, verified,
+                d.decryptedMessages, d.undecryptedMessages);
     }
 
     /**

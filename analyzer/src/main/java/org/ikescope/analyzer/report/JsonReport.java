@@ -22,6 +22,7 @@ import org.ikescope.analyzer.exchange.QuickMode;
 import org.ikescope.analyzer.exchange.Transaction;
 import org.ikescope.analyzer.output.JsonSchema;
 import org.ikescope.analyzer.output.Names;
+import org.ikescope.analyzer.output.PskWordlistOutput;
 import org.ikescope.analyzer.output.Times;
 import org.ikescope.api.plugin.Finding;
 import org.ikescope.api.plugin.ImmutableBytes;
@@ -29,6 +30,7 @@ import org.ikescope.api.plugin.Step;
 import org.ikescope.api.protocol.ExchangeType;
 import org.ikescope.api.protocol.ProtocolId;
 import org.ikescope.dissector.isakmp.Suite;
+import org.ikescope.dissector.session.PskWordlistSearch;
 
 /**
  * {@code analyze --format json}: one document, streamed.
@@ -36,6 +38,7 @@ import org.ikescope.dissector.isakmp.Suite;
  * {"schemaVersion":2,
  *  "exchanges":[ {...one per IKE SA, written when it is emitted...} ],
  *  "findings":[ ...cross-exchange... ],
+ *  "pskWordlist":{ ...only with --psk-wordlist: what the search found, see PskWordlistOutput... },
  *  "stats":{ ...frame and tracker counters..., "errors":[...] }}
  * </pre>
  * Member names are a stable contract (documented in the README): add freely, rename only with a
@@ -45,8 +48,16 @@ import org.ikescope.dissector.isakmp.Suite;
  */
 public final class JsonReport implements AnalysisSink {
     private final JsonGenerator g;
+    private final boolean showKeys;
+    private PskWordlistSearch.Result wordlist;
 
     public JsonReport(OutputStream out) throws IOException {
+        this(out, false);
+    }
+
+    /** @param showKeys write the pre-shared keys a wordlist search found ({@code --show-keys}), not only where they are */
+    public JsonReport(OutputStream out, boolean showKeys) throws IOException {
+        this.showKeys = showKeys;
         this.g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
         g.writeStartObject();
         JsonSchema.version(g);
@@ -61,6 +72,11 @@ public final class JsonReport implements AnalysisSink {
     }
 
     @Override
+    public void pskWordlist(PskWordlistSearch.Result result) {
+        this.wordlist = result;
+    }
+
+    @Override
     public void end(List<Finding> findings, Map<String, Object> stats, List<String> errors) throws IOException {
         g.writeEndArray();
         g.writeArrayFieldStart("findings");
@@ -68,6 +84,9 @@ public final class JsonReport implements AnalysisSink {
             finding(g, f);
         }
         g.writeEndArray();
+        if (wordlist != null) {
+            PskWordlistOutput.json(g, wordlist, showKeys);
+        }
         g.writeObjectFieldStart("stats");
         for (Map.Entry<String, Object> s : stats.entrySet()) {
             g.writeFieldName(s.getKey());

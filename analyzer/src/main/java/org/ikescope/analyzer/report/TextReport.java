@@ -36,6 +36,8 @@ import org.ikescope.api.protocol.ProtocolId;
 import org.ikescope.dissector.isakmp.IsakmpMessage;
 import org.ikescope.dissector.isakmp.Suite;
 import org.ikescope.analyzer.output.Names;
+import org.ikescope.analyzer.output.PskWordlistOutput;
+import org.ikescope.dissector.session.PskWordlistSearch;
 
 /**
  * {@code analyze} text output, for people: a summary table of every IKE SA in the spirit of
@@ -57,11 +59,24 @@ public final class TextReport implements AnalysisSink {
     private final List<long[]> rowOrder = new ArrayList<>();
     private long notDetailed;
     private final Map<String, List<Object[]>> byCode = new java.util.LinkedHashMap<>();
+    private final boolean showKeys;
+    private PskWordlistSearch.Result wordlist;
 
     public TextReport(PrintStream out, List<String> files, String peer) {
+        this(out, files, peer, false);
+    }
+
+    /** @param showKeys print the pre-shared keys a wordlist search found ({@code --show-keys}), not only where they are */
+    public TextReport(PrintStream out, List<String> files, String peer, boolean showKeys) {
         this.w = new PrintWriter(out, false, StandardCharsets.UTF_8);
         this.files = files;
         this.peer = peer;
+        this.showKeys = showKeys;
+    }
+
+    @Override
+    public void pskWordlist(PskWordlistSearch.Result result) {
+        this.wordlist = result;
     }
 
     @Override
@@ -173,6 +188,10 @@ public final class TextReport implements AnalysisSink {
             for (Finding f : findings) {
                 finding(f, "  ");
             }
+        }
+        if (wordlist != null) {
+            w.println();
+            PskWordlistOutput.text(wordlist, showKeys).forEach(w::println);
         }
         w.println();
         w.printf(Locale.ROOT, "-- %s frames: %s ISAKMP, %s ESP, %s NAT keepalive, %s other, %s malformed, %s duplicates; IKE SAs: %s (%s established)%n",

@@ -128,8 +128,13 @@ public final class Phase1Crypto {
      * @param idiiB  the body of the initiator's ID payload, after its generic header
      */
     public byte[] hashI(byte[] skeyid, byte[] gxi, byte[] gxr, long ckyI, long ckyR, byte[] saiB, byte[] idiiB) {
-        return prf.apply(Bytes.required(skeyid, "SKEYID"), Bytes.required(gxi, "g^xi"), Bytes.required(gxr, "g^xr"),
-                Bytes.u64(ckyI), Bytes.u64(ckyR), Bytes.required(saiB, "SAi_b"), Bytes.required(idiiB, "IDii_b"));
+        return prf.apply(Bytes.required(skeyid, "SKEYID"), hashIData(gxi, gxr, ckyI, ckyR, saiB, idiiB));
+    }
+
+    /** What HASH_I covers after SKEYID: g^xi | g^xr | CKY-I | CKY-R | SAi_b | IDii_b. */
+    static byte[] hashIData(byte[] gxi, byte[] gxr, long ckyI, long ckyR, byte[] saiB, byte[] idiiB) {
+        return Bytes.concat(Bytes.required(gxi, "g^xi"), Bytes.required(gxr, "g^xr"), Bytes.u64(ckyI), Bytes.u64(ckyR),
+                Bytes.required(saiB, "SAi_b"), Bytes.required(idiiB, "IDii_b"));
     }
 
     /**
@@ -139,8 +144,13 @@ public final class Phase1Crypto {
      * @param idirB the body of the responder's ID payload, after its generic header
      */
     public byte[] hashR(byte[] skeyid, byte[] gxi, byte[] gxr, long ckyI, long ckyR, byte[] saiB, byte[] idirB) {
-        return prf.apply(Bytes.required(skeyid, "SKEYID"), Bytes.required(gxr, "g^xr"), Bytes.required(gxi, "g^xi"),
-                Bytes.u64(ckyR), Bytes.u64(ckyI), Bytes.required(saiB, "SAi_b"), Bytes.required(idirB, "IDir_b"));
+        return prf.apply(Bytes.required(skeyid, "SKEYID"), hashRData(gxi, gxr, ckyI, ckyR, saiB, idirB));
+    }
+
+    /** What HASH_R covers after SKEYID: g^xr | g^xi | CKY-R | CKY-I | SAi_b | IDir_b (arguments in {@link #hashI}'s order). */
+    static byte[] hashRData(byte[] gxi, byte[] gxr, long ckyI, long ckyR, byte[] saiB, byte[] idirB) {
+        return Bytes.concat(Bytes.required(gxr, "g^xr"), Bytes.required(gxi, "g^xi"), Bytes.u64(ckyR), Bytes.u64(ckyI),
+                Bytes.required(saiB, "SAi_b"), Bytes.required(idirB, "IDir_b"));
     }
 
     @Override

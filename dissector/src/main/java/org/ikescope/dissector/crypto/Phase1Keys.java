@@ -45,8 +45,17 @@ public record Phase1Keys(byte[] skeyid, byte[] skeyidD, byte[] skeyidA, byte[] s
         if (psk == null) {
             throw new IllegalArgumentException("the pre-shared key is missing (null)");
         }
-        byte[] skeyid = c.prf().apply(psk, Bytes.required(ni, "Ni_b"), Bytes.required(nr, "Nr_b"));
-        return fromSkeyid(c, skeyid, gxy, ckyI, ckyR);
+        return fromSkeyid(c, skeyid(c.prf(), psk, Bytes.required(ni, "Ni_b"), Bytes.required(nr, "Nr_b")), gxy, ckyI, ckyR);
+    }
+
+    /**
+     * SKEYID of pre-shared-key authentication, prf(pre-shared-key, Ni_b | Nr_b): the one place it is
+     * computed, for the keys and for checking a PSK against an aggressive-mode HASH ({@link PskHash}).
+     *
+     * @param nonces Ni_b and Nr_b, or both already concatenated
+     */
+    static byte[] skeyid(Prf prf, byte[] psk, byte[]... nonces) {
+        return prf.apply(psk, nonces);
     }
 
     /** The keys of an SA authenticated with signatures (DSS, RSA, ECDSA): SKEYID = prf(Ni_b | Nr_b, g^xy). */

@@ -14,7 +14,7 @@ public final class KeyFileException extends IOException {
     }
 
     /** {@code file line N: problem}, where {@code problem} reads "what (expected: ...)". */
-    static KeyFileException at(String file, int line, String problem) {
+    static KeyFileException at(String file, long line, String problem) {
         return new KeyFileException(file + " line " + line + ": " + problem);
     }
 }

@@ -54,11 +54,7 @@ public final class KeyFiles {
 
     /** Reads a key file from a stream; {@code name} names it in labels and messages. */
     public static void read(String name, InputStream stream, KeyMaterial.Builder into, Consumer<String> warn) throws IOException {
-        BufferedInputStream in = new BufferedInputStream(stream);
-        in.mark(2);
-        boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
-        in.reset();
-        BufferedReader lines = new BufferedReader(new InputStreamReader(gzip ? new GZIPInputStream(in) : in, StandardCharsets.UTF_8));
+        BufferedReader lines = new BufferedReader(new InputStreamReader(decompressed(stream), StandardCharsets.UTF_8));
         List<String> head = new ArrayList<>();
         KeyFileParser parser = null;
         int candidates = 0;
@@ -92,6 +88,15 @@ public final class KeyFiles {
             parser.line(++number, line);
         }
         parser.end();
+    }
+
+    /** {@code stream}, gunzipped when it starts with gzip's magic number (1f 8b), buffered. */
+    static InputStream decompressed(InputStream stream) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(stream, 1 << 16);
+        in.mark(2);
+        boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+        in.reset();
+        return gzip ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
     }
 
     /** The format {@code line} belongs to, or null. Statements first: a charon-like pattern may appear in a secret. */

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * Every piece of key material the user supplied for a run: per IKE SA ({@link SaKeyMaterial}, by
- * initiator cookie) and pre-shared keys (candidates for any peer, or for one peer address, in
- * the order given: findings name them by that position, never by value). Immutable once built.
+ * initiator cookie), pre-shared keys (candidates for any peer, or for one peer address, in the
+ * order given: findings name them by that position, never by value), and a wordlist of
+ * candidates to search after the capture. Immutable once built.
  */
 public final class KeyMaterial {
     /** No key material: nothing is decrypted. */
@@ -18,6 +19,7 @@ public final class KeyMaterial {
     private final Map<Long, SaKeyMaterial> bySa;
     private final List<Secret> psks;
     private final Map<String, List<Secret>> pskByPeer;
+    private final PskWordlist wordlist;
 
     private KeyMaterial(Builder b) {
         this.bySa = Map.copyOf(b.bySa);
@@ -25,10 +27,11 @@ public final class KeyMaterial {
         Map<String, List<Secret>> p = new HashMap<>();
         b.pskByPeer.forEach((k, v) -> p.put(k, List.copyOf(v)));
         this.pskByPeer = Map.copyOf(p);
+        this.wordlist = b.wordlist;
     }
 
     public boolean isEmpty() {
-        return bySa.isEmpty() && psks.isEmpty() && pskByPeer.isEmpty();
+        return bySa.isEmpty() && psks.isEmpty() && pskByPeer.isEmpty() && wordlist == null;
     }
 
     /** What was supplied for the SA with this initiator cookie, or null. */
@@ -56,6 +59,11 @@ public final class KeyMaterial {
         return out;
     }
 
+    /** The wordlist of pre-shared keys to search for aggressive mode's HASHes after the capture, or null. */
+    public PskWordlist wordlist() {
+        return wordlist;
+    }
+
     /** True when some PSK was given. */
     public boolean hasPsks() {
         return !psks.isEmpty() || !pskByPeer.isEmpty();
@@ -72,6 +80,7 @@ public final class KeyMaterial {
         private final Map<Long, SaKeyMaterial> bySa = new LinkedHashMap<>();
         private final List<Secret> psks = new ArrayList<>();
         private final Map<String, List<Secret>> pskByPeer = new LinkedHashMap<>();
+        private PskWordlist wordlist;
 
         public Builder sa(SaKeyMaterial m) {
             bySa.merge(m.initiatorCookie(), m, SaKeyMaterial::merge);
@@ -87,6 +96,12 @@ public final class KeyMaterial {
         /** A PSK candidate for the peer at {@code ip} (as {@code Addresses.format} writes it). */
         public Builder psk(String ip, Secret psk) {
             pskByPeer.computeIfAbsent(ip, k -> new ArrayList<>()).add(psk);
+            return this;
+        }
+
+        /** The wordlist to search after the capture (one; the last given wins). */
+        public Builder wordlist(PskWordlist w) {
+            wordlist = w;
             return this;
         }
 

@@ -79,6 +79,26 @@ public final class KeyText {
     }
 
     /**
+     * A pre-shared key written as {@code --psk} reads it back: its text when it is UTF-8 without
+     * control characters or spaces around it, and does not begin with {@code hex:}, {@code @} or
+     * {@code ADDRESS=}; else {@code hex:HEX}. Only for
+     * the outputs asked to show secrets ({@code --show-keys}).
+     */
+    public static String written(Secret psk) {
+        byte[] b = psk.bytes();
+        java.nio.charset.CharsetDecoder d = StandardCharsets.UTF_8.newDecoder();
+        try {
+            String text = d.decode(java.nio.ByteBuffer.wrap(b)).toString();
+            boolean plain = !text.isEmpty() && text.strip().equals(text) && text.codePoints().noneMatch(Character::isISOControl)
+                    && !text.regionMatches(true, 0, HEX_PREFIX, 0, HEX_PREFIX.length()) && !text.startsWith("@")
+                    && (text.indexOf('=') <= 0 || peer(text.substring(0, text.indexOf('='))) == null);
+            return plain ? text : HEX_PREFIX + psk.reveal();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return HEX_PREFIX + psk.reveal();
+        }
+    }
+
+    /**
      * The peer address of a pre-shared key, as {@code Addresses.format} writes it, or null when
      * {@code text} is not strictly an address: a dotted quad of four decimal numbers up to 255,
      * or an IPv6 address (with a colon). Strict on purpose: {@code InetAddress} also reads

@@ -7,7 +7,8 @@
  * the content: ikescope's key statements, Wireshark's and strongSwan {@code save-keys}' decryption
  * tables, charon logs (libreswan's pluto logs are recognised and hold no keys); {@link
  * org.ikescope.dissector.keys.KeyText} is how keys are written as text, in files and on the
- * command line alike. No message or warning shows a value: they name the file and line or the
+ * command line alike; {@link org.ikescope.dissector.keys.PskWordlist} streams a wordlist of
+ * pre-shared key candidates. No message or warning shows a value: they name the file and line or the
  * option and position.
  */
 package org.ikescope.dissector.keys;

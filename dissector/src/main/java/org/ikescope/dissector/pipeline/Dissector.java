@@ -31,6 +31,7 @@ import org.ikescope.dissector.net.NetDecoder;
 import org.ikescope.dissector.net.NetKind;
 import org.ikescope.dissector.keys.KeyMaterial;
 import org.ikescope.dissector.session.Ikev1Decryptor;
+import org.ikescope.dissector.session.KeyedSessions;
 import org.ikescope.dissector.session.IncompleteIkeFragments;
 import org.ikescope.dissector.session.SaSession;
 import org.ikescope.dissector.session.SaSessions;
@@ -131,8 +132,8 @@ public final class Dissector {
     private Lane lane;
     private final IsakmpDecoder isakmp = new IsakmpDecoder();
     private final SaSessions sessions;
-    /** Null without key material. */
-    private final Ikev1Decryptor decryptor;
+    /** Decryption and the aggressive-mode PSK check; null without key material. */
+    private final KeyedSessions keyed;
     /** Frames of the IKE fragments of a message being reassembled (reused). */
     private final List<Long> ikeFragmentFrames = new ArrayList<>();
     private final Frame frame = new Frame();
@@ -144,9 +145,13 @@ public final class Dissector {
         this.options = options;
         Options o = options.keys().isEmpty() ? options : options.withKeys(options.keys());
         this.sessions = new SaSessions(o.sessions());
-        this.decryptor = options.keys().isEmpty() ? null : new Ikev1Decryptor(options.keys(), isakmp);
+        this.keyed = options.keys().isEmpty() ? null : new KeyedSessions(options.keys(), isakmp);
     }
 
+    /** What the key material gave: keys per SA, aggressive-mode HASHes for a wordlist; null without key material. */
+    public KeyedSessions keyed() {
+        return keyed;
+    }
 
 
     /** The per-SA sessions of this pipeline's timeline. */
@@ -438,6 +443,9 @@ public final class Dissector {
         }
         Side from = session.sideOf(srcAddress);
         sessions.observe(session, msg, from, frame.timestampNanos);
+        if (keyed != null) {
+            keyed.observe(session, msg, from);
+        }
         Ikev1Decryptor.Result decrypted = decrypt(stats, session, msg, from);
         if (decrypted != null) {
             msg = decrypted.message();
@@ -476,10 +484,7 @@ public final class Dissector {
 
     /** The decryption of {@code m} when it is an encrypted IKEv1 message and key material was given; else null. */
     private Ikev1Decryptor.Result decrypt(CaptureStats stats, SaSession session, IsakmpMessage m, Side from) {
-        if (decryptor == null || !m.encrypted() || m.isIkev2() || m.decrypted()) {
-            return null;
-        }
-        Ikev1Decryptor.Result r = decryptor.decrypt(session, m, from);
+        Ikev1Decryptor.Result r = keyed == null ? null : keyed.decrypt(session, m, from);
         if (r != null && r.outcome().isDecrypted()) {
             stats.decrypted++;
         }

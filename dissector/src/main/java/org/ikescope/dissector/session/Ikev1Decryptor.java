@@ -75,10 +75,7 @@ public final class Ikev1Decryptor {
         if (!m.encrypted() || m.isIkev2() || m.decrypted() || m.bytes().length <= IsakmpMessage.HEADER_BYTES) {
             return null;
         }
-        SaKeys k = s.keysForUpdate();
-        if (!k.prepared) {
-            prepare(s, k);
-        }
+        SaKeys k = prepared(s);
         int end = (int) Math.min(m.bytes().length, Math.max(m.length(), IsakmpMessage.HEADER_BYTES));
         byte[] body = Arrays.copyOfRange(m.bytes(), IsakmpMessage.HEADER_BYTES, end);
         long fingerprint = fingerprint(from, body);
@@ -89,6 +86,19 @@ public final class Ikev1Decryptor {
         Result r = decrypt(s, k, m, from, body);
         k.recent.put(fingerprint, r);
         return r;
+    }
+
+    /**
+     * The key slot of {@code s} with its candidate keys derived from the material given (once, as
+     * for its first encrypted message): what {@code ikescope keys} prints. Call it when the SA's
+     * phase-1 messages have been seen; before, the KE payloads and nonces may be missing.
+     */
+    public SaKeys prepared(SaSession s) {
+        SaKeys k = s.keysForUpdate();
+        if (!k.prepared) {
+            prepare(s, k);
+        }
+        return k;
     }
 
     private Result decrypt(SaSession s, SaKeys k, IsakmpMessage m, Side from, byte[] body) {
@@ -185,8 +195,8 @@ public final class Ikev1Decryptor {
         if (skeyid == null || d.messageId() != 0 || s.initiatorSaBody() == null) {
             return null;
         }
-        byte[] hash = body(d, PayloadType.HASH);
-        byte[] id = body(d, PayloadType.ID);
+        byte[] hash = SaSession.payloadBody(d, PayloadType.HASH);
+        byte[] id = SaSession.payloadBody(d, PayloadType.ID);
         byte[] gxi = s.keyExchange(Side.INITIATOR);
         byte[] gxr = s.keyExchange(Side.RESPONDER);
         if (hash == null || id == null || gxi == null || gxr == null) {
@@ -196,16 +206,6 @@ public final class Ikev1Decryptor {
                 ? k.crypto.hashI(skeyid, gxi, gxr, s.initiatorCookie(), s.responderCookie(), s.initiatorSaBody(), id)
                 : k.crypto.hashR(skeyid, gxi, gxr, s.initiatorCookie(), s.responderCookie(), s.initiatorSaBody(), id);
         return MessageDigest.isEqual(expected, hash);
-    }
-
-    /** The body (after the generic header) of the first payload of {@code kind}, or null. */
-    private static byte[] body(IsakmpMessage d, PayloadType kind) {
-        for (Payload p : d.payloads()) {
-            if (p.is(kind)) {
-                return Arrays.copyOfRange(d.bytes(), p.offset() + 4, p.offset() + p.length());
-            }
-        }
-        return null;
     }
 
     /** The candidate keys of the SA, once: from the material given, with the capture's nonces and KE payloads. */
@@ -241,12 +241,12 @@ public final class Ikev1Decryptor {
             List<SaKeys.Candidate> c = k.candidates.get(side.ordinal());
             if (given != null) {
                 given.encryptionKey(side).ifPresent(key ->
-                        add(c, problems, () -> Phase1Keys.fromEncryptionKey(crypto, key.bytes()), key.label(), false));
+                        add(c, problems, () -> Phase1Keys.fromEncryptionKey(crypto, key.bytes()), key.label(), null));
                 given.skeyidE(side).ifPresent(e ->
-                        add(c, problems, () -> Phase1Keys.fromSkeyidE(crypto, e.bytes()), e.label(), false));
+                        add(c, problems, () -> Phase1Keys.fromSkeyidE(crypto, e.bytes()), e.label(), null));
                 if (given.anySide() != null) {
                     add(c, problems, () -> Phase1Keys.fromEncryptionKey(crypto, given.anySide().bytes()),
-                            given.anySide().label(), false);
+                            given.anySide().label(), null);
                 }
             }
         }
@@ -268,14 +268,14 @@ public final class Ikev1Decryptor {
             } else if (preSharedKey(auth)) {
                 for (Secret psk : psks) {
                     add(derived, problems, () -> Phase1Keys.preSharedKey(crypto, psk.bytes(), ni, nr, gxy,
-                            s.initiatorCookie(), s.responderCookie()), dh + " and " + psk.label(), true);
+                            s.initiatorCookie(), s.responderCookie()), dh + " and " + psk.label(), psk.label());
                 }
                 if (psks.isEmpty()) {
                     problems.add("the SA authenticates with a pre-shared key: give the candidates (--psk) with " + dh);
                 }
             } else if (signatures(auth)) {
                 add(derived, problems, () -> Phase1Keys.signatures(crypto, ni, nr, gxy, s.initiatorCookie(),
-                        s.responderCookie()), dh + " (signatures)", false);
+                        s.responderCookie()), dh + " (signatures)", null);
             } else {
                 problems.add("authentication method " + AuthMethod.nameOf(chosen.authMethod())
                         + " is not supported for key derivation (public-key encryption)");
@@ -329,7 +329,7 @@ public final class Ikev1Decryptor {
     }
 
     /** SKEYID = prf(pre-shared-key, Ni_b | Nr_b): pre-shared keys, also under XAUTH (draft-beaulieu-ike-xauth). */
-    private static boolean preSharedKey(AuthMethod a) {
+    static boolean preSharedKey(AuthMethod a) {
         return a == AuthMethod.PRE_SHARED_KEY || a == AuthMethod.XAUTH_INIT_PRE_SHARED || a == AuthMethod.XAUTH_RESP_PRE_SHARED;
     }
 
@@ -356,9 +356,9 @@ public final class Ikev1Decryptor {
     }
 
     /** Adds the candidate {@code d} derives, or records why it could not be derived. */
-    private static void add(List<SaKeys.Candidate> to, List<String> problems, Derivation d, String label, boolean fromPsk) {
+    private static void add(List<SaKeys.Candidate> to, List<String> problems, Derivation d, String label, String pskLabel) {
         try {
-            to.add(new SaKeys.Candidate(d.keys(), label, fromPsk));
+            to.add(new SaKeys.Candidate(d.keys(), label, pskLabel));
         } catch (IllegalArgumentException e) {
             problems.add(label + ": " + e.getMessage());
         }

@@ -20,9 +20,10 @@ import org.ikescope.dissector.model.ActivityList;
  * What the dissector knows of one IKE SA across its messages, as Wireshark keeps its decryption
  * state per SA: who initiated (decided once, from the first message seen, by
  * {@link SaSessions#open}), both cookies, how phase 1 is done, the suites the initiator offered and
- * the one the responder chose, each side's KE and nonce (when {@link SaSessions.Options#retainKeyExchange()}
- * asks for them), the NAT-T numbering, IKE fragments waiting for their set, and the slot for
- * keys and IV chains ({@link #keys()}) that decryption fills.
+ * the one the responder chose, each side's KE and nonce, SAi_b and aggressive mode's ID bodies
+ * (when {@link SaSessions.Options#retainKeyExchange()} asks for them), the NAT-T numbering, IKE
+ * fragments waiting for their set, and the slot for keys and IV chains ({@link #keys()}) that
+ * decryption fills.
  *
  * <p>Roles: the initiator is the sender of the first message with a zero responder cookie (MM1,
  * AM1; IKEv2: the I flag). When the first message seen is a later one, the roles are a guess
@@ -52,6 +53,8 @@ public final class SaSession extends ActivityList.Node<SaSession> {
     private byte[][] nonce;
     /** SAi_b: the body of the initiator's first SA payload (RFC 2409 section 5: it goes into HASH_I and HASH_R). */
     private byte[] initiatorSaBody;
+    /** IDii_b and IDir_b of aggressive mode (AM1, AM2), which HASH_I and HASH_R cover. */
+    private byte[][] identity;
     private IkeFragments fragments;
     private SaKeys keys;
     long droppedFragmentSets;
@@ -188,6 +191,15 @@ public final class SaSession extends ActivityList.Node<SaSession> {
         return initiatorSaBody;
     }
 
+    /**
+     * The body (after the generic header) of the ID payload {@code side} sent in aggressive mode
+     * (IDii_b of AM1, IDir_b of AM2), which HASH_I and HASH_R cover; null when not seen or not
+     * retained. (Main mode sends its IDs encrypted, in MM5 and MM6.)
+     */
+    public byte[] identityBody(Side side) {
+        return identity == null ? null : identity[side.ordinal()];
+    }
+
     /** IKE fragments of this SA waiting for the rest of their set (created on first use). */
     public IkeFragments fragments() {
         return fragments;
@@ -225,9 +237,9 @@ public final class SaSession extends ActivityList.Node<SaSession> {
 
     /**
      * Learns from one message {@code from} sent: the responder cookie, and from phase-1 messages
-     * the offered and chosen suites and (when {@code retainKeyExchange}) KE and nonce. Each is
-     * taken from its first sighting: a retransmission or a later copy does not change it. Suites
-     * are kept as {@code suites}' shared copies.
+     * the offered and chosen suites and (when {@code retainKeyExchange}) KE, nonce, SAi_b and the
+     * aggressive-mode ID bodies. Each is taken from its first sighting: a retransmission or a later
+     * copy does not change it. Suites are kept as {@code suites}' shared copies.
      */
     void learn(IsakmpMessage m, Side from, boolean retainKeyExchange, SuiteInterner suites) {
         if (from == Side.RESPONDER && responderCookie == 0 && m.responderCookie() != 0) {
@@ -242,8 +254,7 @@ public final class SaSession extends ActivityList.Node<SaSession> {
                     List<Suite> all = Suite.all(p.body());
                     offered = suites.intern(all.subList(0, Math.min(all.size(), MAX_OFFERED)));
                     if (retainKeyExchange) {
-                        initiatorSaBody = Arrays.copyOfRange(m.bytes(), p.offset() + GENERIC_HEADER_BYTES,
-                                Math.min(m.bytes().length, p.offset() + p.length()));
+                        initiatorSaBody = payloadBody(m, p);
                     }
                 } else if (from == Side.RESPONDER && chosen == null) {
                     List<Suite> all = Suite.all(p.body());
@@ -253,8 +264,32 @@ public final class SaSession extends ActivityList.Node<SaSession> {
                 keyExchange = remember(keyExchange, from, ke.message(), ke.dataFrom(), ke.dataTo());
             } else if (retainKeyExchange && p.body() instanceof BytesBody b && (p.is(PayloadType.NONCE) || p.is(PayloadType.V2_NONCE))) {
                 nonce = remember(nonce, from, b.message(), b.from(), b.to());
+            } else if (retainKeyExchange && p.is(PayloadType.ID) && m.exchangeType() == ExchangeType.AGGRESSIVE.code()) {
+                identity = remember(identity, from, m.bytes(), p.offset() + GENERIC_HEADER_BYTES, payloadEnd(m, p));
             }
         }
+    }
+
+    /**
+     * A copy of the body of payload {@code p} of {@code m}, after its generic header: SAi_b, IDii_b,
+     * IDir_b, a HASH (RFC 2409 section 5 hashes payload bodies without their generic headers).
+     */
+    static byte[] payloadBody(IsakmpMessage m, Payload p) {
+        return Arrays.copyOfRange(m.bytes(), p.offset() + GENERIC_HEADER_BYTES, payloadEnd(m, p));
+    }
+
+    /** The body of the first payload of {@code kind} in {@code m} (see {@link #payloadBody(IsakmpMessage, Payload)}), or null. */
+    static byte[] payloadBody(IsakmpMessage m, PayloadType kind) {
+        for (Payload p : m.payloads()) {
+            if (p.is(kind)) {
+                return payloadBody(m, p);
+            }
+        }
+        return null;
+    }
+
+    private static int payloadEnd(IsakmpMessage m, Payload p) {
+        return Math.max(p.offset() + GENERIC_HEADER_BYTES, Math.min(m.bytes().length, p.offset() + p.length()));
     }
 
     private static boolean phase1(IsakmpMessage m) {

@@ -8,5 +8,10 @@
  * chains ({@link org.ikescope.dissector.session.SaKeys}).
  * {@link org.ikescope.dissector.session.SaSessions} bounds them (a count cap, an idle timeout,
  * tombstones for roles). The analyzer reads roles from here instead of deciding them again.
+ * What a pipeline does with the user's key material lives here too
+ * ({@link org.ikescope.dissector.session.KeyedSessions}): decryption
+ * ({@link org.ikescope.dissector.session.Ikev1Decryptor}), the check of pre-shared keys against
+ * aggressive mode's HASHes in the clear ({@link org.ikescope.dissector.session.AggressivePskChecker}),
+ * and the wordlist search after the capture ({@link org.ikescope.dissector.session.PskWordlistSearch}).
  */
 package org.ikescope.dissector.session;

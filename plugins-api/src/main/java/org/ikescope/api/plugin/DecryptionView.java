@@ -33,9 +33,12 @@ public interface DecryptionView {
 
     /**
      * True when each side's phase-1 messages decrypted with a pre-shared-key candidate (and their
-     * HASH verified where it could be recomputed): the PSKs are known; false when PSK candidates
-     * with g^xy did not decrypt a side's messages (its PSK is not among them); empty when no PSK
-     * was involved.
+     * HASH verified where it could be recomputed), or, in aggressive mode, each HASH seen in the
+     * clear (HASH_R of AM2, HASH_I of an unencrypted AM3) matched a candidate: the PSKs are known;
+     * false when PSK candidates with g^xy did not decrypt a side's messages, or matched none of
+     * its HASHes in the clear (its PSK is not among them); empty when no PSK was involved.
+     * In aggressive mode {@link #initiatorKey()} and {@link #responderKey()} name the candidate
+     * whose HASH matched when no key decrypted that side.
      */
     Optional<Boolean> pskVerified();
 
