@@ -46,6 +46,10 @@ import org.ikescope.dissector.session.SaSessions;
  * {@link IncompleteFragmentsEvent}s: when dropped during the run (timeout, caps) and, for those
  * still waiting, at the end of each {@link #run}. A set reported at the end of one file is not
  * reported again; should the next file of a reused instance complete it, the message still comes.
+ *
+ * <p>About 500 lines on purpose: the one frame loop, its options and its per-capture-point lanes
+ * are the hot path and read best together; the work per layer is in {@code net}, {@code isakmp}
+ * and {@code session}.
  */
 public final class Dissector {
     public static final int IKE_PORT = 500;
