@@ -27,8 +27,14 @@ public final class ApiVersion {
      * {@link PayloadView#payloadType()}); {@link ProposalView} has {@code integrity} and
      * {@code prf} apart from the IKEv1 {@code hash}; NAT-T vendor IDs are {@link VendorIdView}s;
      * {@link ExchangeView#stateInferred()} and {@link QuickModeView#initiator()} are new.
+     *
+     * <p>2.1: the capture's window, {@link ExchangeView#captureStartNanos()} and
+     * {@link ExchangeView#captureEndNanos()} (default methods: views written for 2.0 compile
+     * and answer "unknown"); what a Cisco ASA shows for a finding, {@link AsaLines} in
+     * {@link Finding#asa()} and {@link Finding.Builder#asa(AsaLines)} (the 2.0 constructor of
+     * {@link Finding} stays).
      */
-    public static final int MINOR = 0;
+    public static final int MINOR = 1;
 
     private ApiVersion() {
     }
