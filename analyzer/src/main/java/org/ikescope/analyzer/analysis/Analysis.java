@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.ikescope.analyzer.diagnose.Diagnostician;
 import org.ikescope.analyzer.exchange.Exchange;
 import org.ikescope.analyzer.exchange.ExchangeTracker;
@@ -55,6 +56,7 @@ public final class Analysis {
     private final boolean merge;
     private final String peer;
     private final Consumer<String> errorSink;
+    private final Predicate<Finding> keep;
 
     private Analysis(Builder b) {
         this.opener = b.opener;
@@ -64,6 +66,7 @@ public final class Analysis {
         this.merge = b.merge;
         this.peer = b.peer;
         this.errorSink = b.errorSink;
+        this.keep = b.keep;
     }
 
     public static Builder builder() {
@@ -79,6 +82,7 @@ public final class Analysis {
         private boolean merge;
         private String peer;
         private Consumer<String> errorSink;
+        private Predicate<Finding> keep = f -> true;
 
         private Builder() {
         }
@@ -116,6 +120,16 @@ public final class Analysis {
         /** Only the exchanges with this peer (initiator or responder address, as text); null for all. */
         public Builder peer(String address) {
             this.peer = address;
+            return this;
+        }
+
+        /**
+         * Which findings to report (default: all): the others are dropped from the exchanges, the
+         * cross-exchange findings and the frame findings before they reach the sink, and do not
+         * count for {@link Result#worst()} ({@code --min-severity}, {@code --suppress}).
+         */
+        public Builder keep(Predicate<Finding> p) {
+            this.keep = Objects.requireNonNull(p);
             return this;
         }
 
@@ -212,7 +226,7 @@ public final class Analysis {
             if (!shown(x)) {
                 return;
             }
-            Exchange d = x.withFindings(diagnostician.diagnose(x));
+            Exchange d = x.withFindings(diagnostician.diagnose(x)).keepFindings(keep);
             long size = estimatedBytes(d);
             if (retainedBytes + size <= retainBudget) {
                 retained.add(d);
@@ -231,7 +245,7 @@ public final class Analysis {
         }
 
         private void frameFinding(Finding f) {
-            if (peer == null) {
+            if (peer == null && keep.test(f)) {
                 crossFindings.add(f);
             }
         }
@@ -239,7 +253,11 @@ public final class Analysis {
         void finish(ExchangeTracker tracker) {
             tracker.finish();
             trackerStats.add(tracker.stats());
-            crossFindings.addAll(diagnostician.endOfTimeline(List.copyOf(retained)));
+            for (Finding f : diagnostician.endOfTimeline(List.copyOf(retained))) {
+                if (keep.test(f)) {
+                    crossFindings.add(f);
+                }
+            }
             retained.clear();
             retainedBytes = 0;
         }

@@ -90,12 +90,22 @@ public record Exchange(long id, long continuationOf, String file, CloseReason cl
         }
         List<Finding> all = new ArrayList<>(findings);
         all.addAll(more);
+        return withFindingList(all);
+    }
+
+    /** A copy with only the findings {@code keep} accepts ({@code this} when it accepts them all). */
+    public Exchange keepFindings(java.util.function.Predicate<Finding> keep) {
+        List<Finding> kept = findings.stream().filter(keep).toList();
+        return kept.size() == findings.size() ? this : withFindingList(kept);
+    }
+
+    private Exchange withFindingList(List<Finding> list) {
         return new Exchange(id, continuationOf, file, closedBy, version, mode, ispi, rspi, rolesInferred,
                 startedAfterPhase1, initiator, responder, startNanos, endNanos, window, initiatorState, responderState,
                 stateInferred, proposal, offered, initiatorIdentity, responderIdentity, messages, messagesDropped,
                 notifications, quickModes, informational, transactions, esp, icmpErrors, incompleteFragmentSets,
                 natKeepalives, natDetection, ikeFragments, timeToEstablishedNanos, scanner, deleted, decrypted, notes,
-                all);
+                list);
     }
 
     public String ispiHex() {

@@ -2,6 +2,7 @@ package org.ikescope.analyzer.diagnostics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -219,22 +220,43 @@ class LabCaptureDiagnosticsTest {
         assertFalse(unreach.path("explanation").asText().contains("peer is down"), unreach.toString());
     }
 
+    /**
+     * Weak cryptography is one finding per responder (and phase, chosen or offered) at the end of
+     * the capture, naming the peers it concerns, not one per exchange.
+     */
     @Test
     void weakCryptoWarnedWhenChosenAndNotedWhenOffered() {
-        JsonNode tripleDes = only(analyze(LAB.resolve("mm-3des-md5-modp1024-esp.pcap")));
-        JsonNode weak = finding(tripleDes, "crypto.weak-proposal");
-        assertEquals("warning", weak.path("severity").asText());
+        JsonNode weak = top(analyze(LAB.resolve("mm-3des-md5-modp1024-esp.pcap")), "crypto.weak-proposal", "warning");
         for (String alg : List.of("3DES", "MD5", "group 2")) {
             assertTrue(weak.path("title").asText().contains(alg), weak.path("title").asText());
         }
-        JsonNode sha1 = finding(only(analyze(LAB.resolve("mm-aes128-sha1-modp1024.pcap"))), "crypto.weak-proposal");
-        assertEquals("warning", sha1.path("severity").asText());
+        JsonNode sha1 = top(analyze(LAB.resolve("mm-aes128-sha1-modp1024.pcap")), "crypto.weak-proposal", "warning");
         assertTrue(sha1.path("title").asText().contains("SHA1"), sha1.path("title").asText());
+        // many-peers: seven peers got SHA1/group 2 from one responder: one line for all of them.
+        JsonNode many = analyze(LAB.resolve("many-peers.pcap"));
+        JsonNode chosen = top(many, "crypto.weak-proposal", "warning");
+        assertTrue(chosen.path("title").asText().contains("Responder 192.0.2.119 chose a weak phase-1 policy for 7 peers"),
+                chosen.path("title").asText());
         // Refused at MM1: nothing was chosen, the weak offer is information only.
-        JsonNode refused = byPrefix(exchangesByIspi(analyze(LAB.resolve("many-peers.pcap"))), "364fc745");
-        assertEquals("info", finding(refused, "crypto.weak-proposal").path("severity").asText());
-        JsonNode strong = only(analyze(LAB.resolve("mm-aes256-sha384-modp3072-esp.pcap")));
-        assertFalse(codes(strong).contains("crypto.weak-proposal"), codes(strong).toString());
+        JsonNode offered = top(many, "crypto.weak-proposal", "info");
+        assertTrue(offered.path("explanation").asText().contains("192.0.2.154"), offered.toString());
+        for (JsonNode x : many.path("exchanges")) {
+            assertFalse(codes(x).contains("crypto.weak-proposal"), codes(x).toString());
+        }
+        JsonNode strong = analyze(LAB.resolve("mm-aes256-sha384-modp3072-esp.pcap"));
+        strong.path("findings").forEach(f -> assertNotEquals("crypto.weak-proposal", f.path("code").asText()));
+    }
+
+    /** The one top-level finding of {@code code} and {@code severity}. */
+    private static JsonNode top(JsonNode doc, String code, String severity) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode f : doc.path("findings")) {
+            if (code.equals(f.path("code").asText()) && severity.equals(f.path("severity").asText())) {
+                out.add(f);
+            }
+        }
+        assertEquals(1, out.size(), code + "/" + severity + " in " + doc.path("findings"));
+        return out.get(0);
     }
 
     @Test
