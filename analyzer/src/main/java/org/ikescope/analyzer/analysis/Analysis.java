@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.ikescope.analyzer.diagnose.Diagnostician;
 import org.ikescope.analyzer.exchange.Exchange;
 import org.ikescope.analyzer.exchange.ExchangeTracker;
@@ -57,6 +58,7 @@ public final class Analysis {
     private final boolean merge;
     private final String peer;
     private final Consumer<String> errorSink;
+    private final Predicate<Finding> keep;
 
     private Analysis(Builder b) {
         this.opener = b.opener;
@@ -66,6 +68,7 @@ public final class Analysis {
         this.merge = b.merge;
         this.peer = b.peer;
         this.errorSink = b.errorSink;
+        this.keep = b.keep;
     }
 
     public static Builder builder() {
@@ -81,6 +84,7 @@ public final class Analysis {
         private boolean merge;
         private String peer;
         private Consumer<String> errorSink;
+        private Predicate<Finding> keep = f -> true;
 
         private Builder() {
         }
@@ -118,6 +122,16 @@ public final class Analysis {
         /** Only the exchanges with this peer (initiator or responder address, as text); null for all. */
         public Builder peer(String address) {
             this.peer = address;
+            return this;
+        }
+
+        /**
+         * Which findings to report (default: all): the others are dropped from the exchanges, the
+         * cross-exchange findings and the frame findings before they reach the sink, and do not
+         * count for {@link Result#worst()} ({@code --min-severity}, {@code --suppress}).
+         */
+        public Builder keep(Predicate<Finding> p) {
+            this.keep = Objects.requireNonNull(p);
             return this;
         }
 
@@ -226,7 +240,7 @@ public final class Analysis {
             if (!shown(x)) {
                 return;
             }
-            Exchange d = x.withFindings(diagnostician.diagnose(x));
+            Exchange d = x.withFindings(diagnostician.diagnose(x)).keepFindings(keep);
             long size = estimatedBytes(d);
             if (retainedBytes + size <= retainBudget) {
                 retained.add(d);
@@ -245,7 +259,7 @@ public final class Analysis {
         }
 
         private void frameFinding(Finding f) {
-            if (peer == null) {
+            if (peer == null && keep.test(f)) {
                 crossFindings.add(f);
             }
         }
@@ -257,7 +271,11 @@ public final class Analysis {
             }
             tracker.finish();
             trackerStats.add(tracker.stats());
-            crossFindings.addAll(diagnostician.endOfTimeline(List.copyOf(retained)));
+            for (Finding f : diagnostician.endOfTimeline(List.copyOf(retained))) {
+                if (keep.test(f)) {
+                    crossFindings.add(f);
+                }
+            }
             retained.clear();
             retainedBytes = 0;
         }

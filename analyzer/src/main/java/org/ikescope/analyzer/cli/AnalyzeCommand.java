@@ -3,6 +3,7 @@ package org.ikescope.analyzer.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.ikescope.analyzer.analysis.Analysis;
@@ -13,6 +14,7 @@ import org.ikescope.analyzer.exchange.ExchangeTracker;
 import org.ikescope.analyzer.plugins.PluginOptions;
 import org.ikescope.analyzer.report.JsonReport;
 import org.ikescope.analyzer.report.TextReport;
+import org.ikescope.api.plugin.Finding;
 import org.ikescope.api.plugin.Severity;
 import org.ikescope.dissector.keys.KeyMaterial;
 import org.ikescope.dissector.model.Addresses;
@@ -52,6 +54,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "Exit 1 when a finding of SEVERITY (error, warning, info) or worse was reported.")
     String failOn;
 
+    @Option(names = "--min-severity", paramLabel = "SEVERITY", description = "Report only findings of SEVERITY (error, warning, info) or worse; the others are left out of the output and of --fail-on.")
+    String minSeverity;
+
+    @Option(names = "--suppress", paramLabel = "CODE", description = "Leave out findings with this code (repeatable), built-in codes included; PREFIX.* leaves out a family (e.g. crypto.*).")
+    List<String> suppress = new ArrayList<>();
+
     @Mixin
     InputOptions input = new InputOptions();
 
@@ -77,6 +85,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 return usage("--fail-on: " + failOn + " (expected: error, warning or info)");
             }
         }
+        Severity floor = Severity.INFO;
+        if (minSeverity != null) {
+            try {
+                floor = Severity.parse(minSeverity);
+            } catch (IllegalArgumentException e) {
+                return usage("--min-severity: " + minSeverity + " (expected: error, warning or info)");
+            }
+        }
+        for (String code : suppress) {
+            if (!code.matches("[A-Za-z0-9_.-]+(\\.\\*)?")) {
+                return usage("--suppress: " + code + " (expected: a finding code, e.g. auth.psk-mismatch, or PREFIX.*)");
+            }
+        }
+        java.util.function.Predicate<Finding> keep = findings(floor, suppress);
         if (!(idleTimeoutSeconds > 0)) {
             return usage("--idle-timeout: " + idleTimeoutSeconds + " (expected: > 0)");
         }
@@ -113,6 +135,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     .merge(merge)
                     .peer(peerIp)
                     .errors(line -> System.err.println("ikescope: " + line))
+                    .keep(keep)
                     .build();
             AnalysisSink report = format.equals("json") ? new JsonReport(out, show.showKeys)
                     : new TextReport(out, files, peer, show.showKeys);
@@ -130,6 +153,21 @@ public final class AnalyzeCommand implements Callable<Integer> {
             return Main.EXIT_FINDINGS;
         }
         return result.errors().isEmpty() ? Main.EXIT_OK : Main.EXIT_DAMAGED;
+    }
+
+    /** The findings to report: at least {@code floor}, and no code (or {@code PREFIX.*} family) in {@code suppressed}. */
+    static java.util.function.Predicate<Finding> findings(Severity floor, List<String> suppressed) {
+        java.util.Set<String> exact = new java.util.HashSet<>();
+        List<String> prefixes = new ArrayList<>();
+        for (String c : suppressed) {
+            if (c.endsWith(".*")) {
+                prefixes.add(c.substring(0, c.length() - 1));
+            } else {
+                exact.add(c);
+            }
+        }
+        return f -> f.severity().compareTo(floor) >= 0 && !exact.contains(f.code())
+                && prefixes.stream().noneMatch(f.code()::startsWith);
     }
 
     private static int usage(String message) {

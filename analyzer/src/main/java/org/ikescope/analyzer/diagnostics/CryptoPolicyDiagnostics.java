@@ -1,13 +1,16 @@
 package org.ikescope.analyzer.diagnostics;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.ikescope.api.plugin.ApiVersion;
 import org.ikescope.api.plugin.Confidence;
 import org.ikescope.api.plugin.DiagnosticPlugin;
+import org.ikescope.api.plugin.EndOfCaptureHook;
 import org.ikescope.api.plugin.ExchangeView;
 import org.ikescope.api.plugin.Finding;
 import org.ikescope.api.plugin.FindingSink;
@@ -32,7 +35,8 @@ import org.ikescope.api.protocol.ProtocolId;
  * <table>
  *   <caption>codes</caption>
  *   <tr><td>{@code crypto.weak-proposal}</td><td>DES, 3DES, MD5, SHA-1, DH groups 1/2/5/22/23/24 (and NULL
- *       encryption in phase 2): {@code warning} when chosen, {@code info} when only offered</td></tr>
+ *       encryption in phase 2): {@code warning} when chosen, {@code info} when only offered; one finding per
+ *       responder (and phase, chosen or offered) at the end of the capture, naming the peers it concerns</td></tr>
  *   <tr><td>{@code crypto.aggressive-psk-exposed}</td><td>aggressive mode with a pre-shared key, answered</td></tr>
  * </table>
  *
@@ -41,7 +45,7 @@ import org.ikescope.api.protocol.ProtocolId;
  * with small subgroups.
  */
 @PluginApi(major = ApiVersion.MAJOR, minor = ApiVersion.MINOR)
-public final class CryptoPolicyDiagnostics implements DiagnosticPlugin {
+public final class CryptoPolicyDiagnostics implements DiagnosticPlugin, EndOfCaptureHook {
     /** Plugin id. */
     public static final String ID = "builtin.crypto";
 
@@ -49,6 +53,39 @@ public final class CryptoPolicyDiagnostics implements DiagnosticPlugin {
     private static final Set<Integer> WEAK_GROUPS = Set.of(DhGroup.MODP_768.code(), DhGroup.MODP_1024.code(),
             DhGroup.MODP_1536.code(), DhGroup.MODP_1024_S160.code(), DhGroup.MODP_2048_S224.code(),
             DhGroup.MODP_2048_S256.code());
+
+    /** Responders (with phase and chosen/offered) followed; more are counted in the last finding. */
+    static final int MAX_GROUPS = 10_000;
+    /** Peers named, and frames cited, per responder. */
+    static final int MAX_PEERS = 1_000;
+    static final int MAX_FRAMES = 200;
+
+    /**
+     * The weak policies seen so far, one entry per responder, phase and chosen/offered (state kept
+     * across calls): a fleet of peers on SHA-1 and group 2 is one line per responder, not one per
+     * exchange.
+     */
+    private final Map<String, Weak> weak = new LinkedHashMap<>();
+
+    /** What is reported at the end of the capture for one responder, phase and chosen/offered. */
+    private static final class Weak {
+        final String responder;
+        final String phase;
+        final boolean chosen;
+        final boolean ikev2;
+        final Set<String> weaknesses = new LinkedHashSet<>();
+        final Set<String> policies = new LinkedHashSet<>();
+        final Set<String> peers = new LinkedHashSet<>();
+        final List<Long> frames = new ArrayList<>();
+        int exchanges;
+
+        Weak(String responder, String phase, boolean chosen, boolean ikev2) {
+            this.responder = responder;
+            this.phase = phase;
+            this.chosen = chosen;
+            this.ikev2 = ikev2;
+        }
+    }
 
     @Override
     public String id() {
@@ -61,15 +98,88 @@ public final class CryptoPolicyDiagnostics implements DiagnosticPlugin {
     }
 
     @Override
-    public void analyze(ExchangeView x, FindingSink sink) {
-        phaseOne(x, sink);
-        phaseTwo(x, sink);
+    public synchronized void analyze(ExchangeView x, FindingSink sink) {
+        phaseOne(x);
+        phaseTwo(x);
         aggressive(x, sink);
+    }
+
+    private void note(ExchangeView x, String phase, boolean chosen, Set<String> weaknesses, String policy,
+                      List<Long> frames) {
+        String key = x.file() + "|" + x.responder().ip() + "|" + phase + "|" + chosen;
+        Weak w = weak.get(key);
+        if (w == null) {
+            if (weak.size() >= MAX_GROUPS) {
+                return;
+            }
+            w = new Weak(x.responder().ip(), phase, chosen, x.version() == 2);
+            weak.put(key, w);
+        }
+        w.exchanges++;
+        w.weaknesses.addAll(weaknesses);
+        if (w.policies.size() < 3) {
+            w.policies.add(policy);
+        }
+        if (w.peers.size() < MAX_PEERS) {
+            w.peers.add(x.initiator().ip());
+        }
+        for (Long f : frames) {
+            if (w.frames.size() < MAX_FRAMES) {
+                w.frames.add(f);
+            }
+        }
+    }
+
+    /** One finding per responder, phase and chosen/offered. */
+    @Override
+    public synchronized void endOfCapture(List<ExchangeView> exchanges, FindingSink sink) {
+        for (Weak w : weak.values()) {
+            String peers = peers(w);
+            String list = String.join(", ", w.weaknesses);
+            if (w.chosen) {
+                report(sink, Severity.WARNING, "Responder " + w.responder + " chose a weak " + w.phase + " policy for "
+                                + peers + ": " + list,
+                        "The responder chose " + String.join("; ", w.policies) + " for the " + sa(w.phase)
+                                + (w.exchanges > 1 ? " in " + w.exchanges + " exchanges" : "") + " (" + peers(w, true)
+                                + "). " + explain(w.weaknesses) + " The tunnels work, but they are protected by"
+                                + " algorithms that no longer give the margin expected of a VPN.",
+                        w.frames, w.ikev2);
+            } else {
+                report(sink, Severity.INFO, "Weak algorithms offered to " + w.responder + " in " + w.phase + " by "
+                                + peers + ": " + list,
+                        "The proposals of " + peers(w, true) + " include " + list + (w.exchanges > 1 ? " (in "
+                                + w.exchanges + " exchanges)" : "") + ". " + explain(w.weaknesses)
+                                + " Offering them lets a misconfigured or downgraded peer settle on them.",
+                        w.frames, w.ikev2);
+            }
+        }
+        weak.clear();
+    }
+
+    private static String sa(String phase) {
+        return switch (phase) {
+            case "IKE SA" -> "IKE SA";
+            case "phase-2" -> "IPsec SAs";
+            default -> "phase-1 SA";
+        };
+    }
+
+    /** "7 peers" / "192.0.2.1". */
+    private static String peers(Weak w) {
+        return w.peers.size() == 1 ? w.peers.iterator().next() : w.peers.size() + " peers";
+    }
+
+    /** The peers by address, at most ten. */
+    private static String peers(Weak w, boolean listed) {
+        List<String> all = new ArrayList<>(w.peers);
+        String shown = all.size() <= 10 ? String.join(", ", all)
+                : String.join(", ", all.subList(0, 10)) + " and " + (all.size() - 10) + " more";
+        return (all.size() == 1 ? "peer " : "peers ") + shown;
     }
 
     // ---------------------------------------------------------------- weak proposals
 
-    private static void phaseOne(ExchangeView x, FindingSink sink) {
+    private void phaseOne(ExchangeView x) {
         Optional<ProposalView> chosen = x.chosenProposal();
         MessageView first = firstOf(x, Step.MM1, Step.AM1, Step.IKE_SA_INIT_REQUEST);
         MessageView answer = firstOf(x, Step.MM2, Step.AM2, Step.IKE_SA_INIT_RESPONSE);
@@ -77,12 +187,7 @@ public final class CryptoPolicyDiagnostics implements DiagnosticPlugin {
         if (chosen.isPresent()) {
             Set<String> weak = weaknesses(chosen.get());
             if (!weak.isEmpty()) {
-                List<Long> ev = frames(first, answer);
-                report(sink, Severity.WARNING, "Weak " + phase + " policy chosen: " + String.join(", ", weak),
-                        "The responder chose " + Evidence.describe(chosen.get()) + " for the " + (x.version() == 2 ? "IKE SA" : "phase-1 SA") + ". "
-                                + explain(weak) + " The tunnel works, but it is protected by algorithms that no"
-                                + " longer give the margin expected of a VPN.",
-                        ev, x.version() == 2);
+                note(x, phase, true, weak, Evidence.describe(chosen.get()), frames(first, answer));
                 return;
             }
         }
@@ -91,16 +196,11 @@ public final class CryptoPolicyDiagnostics implements DiagnosticPlugin {
             offeredWeak.addAll(weaknesses(p));
         }
         if (!offeredWeak.isEmpty()) {
-            report(sink, Severity.INFO, "Weak algorithms offered in " + phase + ": " + String.join(", ", offeredWeak),
-                    "The initiator's proposals include " + String.join(", ", offeredWeak)
-                            + (chosen.isPresent() ? ", although the responder chose a strong one ("
-                            + Evidence.describe(chosen.get()) + ")" : "") + ". " + explain(offeredWeak)
-                            + " Offering them lets a misconfigured or downgraded peer settle on them.",
-                    frames(first, null), x.version() == 2);
+            note(x, phase, false, offeredWeak, Evidence.describeAll(x.offeredProposals()), frames(first, null));
         }
     }
 
-    private static void phaseTwo(ExchangeView x, FindingSink sink) {
+    private void phaseTwo(ExchangeView x) {
         for (QuickModeView q : x.quickModes()) {
             List<Long> ev = new ArrayList<>();
             for (MessageView m : q.messages()) {
@@ -111,10 +211,7 @@ public final class CryptoPolicyDiagnostics implements DiagnosticPlugin {
             if (q.chosenProposal().isPresent()) {
                 Set<String> weak = weaknesses(q.chosenProposal().get());
                 if (!weak.isEmpty()) {
-                    report(sink, Severity.WARNING, "Weak phase-2 transform chosen: " + String.join(", ", weak),
-                            "Quick mode " + Integer.toUnsignedString(q.messageId(), 16) + " settled on "
-                                    + Evidence.describe(q.chosenProposal().get()) + " for the IPsec SAs. "
-                                    + explain(weak), ev, false);
+                    note(x, "phase-2", true, weak, Evidence.describe(q.chosenProposal().get()), ev);
                     continue;
                 }
             }
@@ -123,9 +220,7 @@ public final class CryptoPolicyDiagnostics implements DiagnosticPlugin {
                 offeredWeak.addAll(weaknesses(p));
             }
             if (!offeredWeak.isEmpty()) {
-                report(sink, Severity.INFO, "Weak phase-2 transforms offered: " + String.join(", ", offeredWeak),
-                        "The quick-mode proposals include " + String.join(", ", offeredWeak) + ". "
-                                + explain(offeredWeak), ev, false);
+                note(x, "phase-2", false, offeredWeak, Evidence.describeAll(q.offeredProposals()), ev);
             }
         }
     }

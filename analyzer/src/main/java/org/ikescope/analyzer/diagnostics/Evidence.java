@@ -307,4 +307,63 @@ final class Evidence {
         boolean natT = x.nat().natTNegotiated() || x.nat().floatedTo4500();
         return natT && answeredOn500 && !answeredOn4500 && !to4500.isEmpty() ? to4500 : List.of();
     }
+
+    /**
+     * The IKEv1 phase-1 message an initiator is stuck on (MM3 in MM_WAIT_MSG4, MM5 in
+     * MM_WAIT_MSG6) left as IP fragments and was never answered, or its answer came as IP
+     * fragments the initiator behaved as if it never got.
+     *
+     * @param stuck            MM3 or MM5
+     * @param answerStep       MM4 or MM6
+     * @param answerFragmented the answer was seen, as IP fragments
+     * @param frames           the fragments' frames
+     */
+    record FragmentStall(Step stuck, Step answerStep, boolean answerFragmented, List<Long> frames) {
+    }
+
+    /**
+     * A phase 1 that failed where an IP-fragmented message was never answered, with no incomplete
+     * fragment set in the capture (those are diagnosed apart): the fragments may be lost past the
+     * capture point. Empty when the capture ends mid-exchange.
+     */
+    static Optional<FragmentStall> fragmentStall(ExchangeView x) {
+        boolean failed = !x.startedBeforeCapture() && !x.messages().isEmpty() && !x.initiatorState().active();
+        if (!failed || !x.incompleteFragmentSets().isEmpty() || !ikev1PhaseOne(x) || Window.endsMidExchange(x)) {
+            return Optional.empty();
+        }
+        Step stuck = switch (x.initiatorState()) {
+            case MM_WAIT_MSG4 -> Step.MM3;
+            case MM_WAIT_MSG6 -> Step.MM5;
+            default -> null;
+        };
+        if (stuck == null) {
+            return Optional.empty();
+        }
+        List<MessageView> copies = all(x, stuck);
+        List<Long> frames = new ArrayList<>();
+        for (MessageView m : copies) {
+            frames.addAll(m.ipFragmentFrames());
+        }
+        Step answerStep = stuck == Step.MM3 ? Step.MM4 : Step.MM6;
+        List<MessageView> answer = all(x, answerStep);
+        for (MessageView m : answer) {
+            frames.addAll(m.ipFragmentFrames());
+        }
+        boolean otherAnswers = !copies.isEmpty() && !sentAfter(x, Side.RESPONDER, copies.get(0).timeNanos()).isEmpty();
+        if (frames.isEmpty() || otherAnswers && answer.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean answerFragmented = answer.stream().anyMatch(m -> !m.ipFragmentFrames().isEmpty());
+        return Optional.of(new FragmentStall(stuck, answerStep, answerFragmented, frames));
+    }
+
+    /**
+     * The phase-1 stall of {@code x} is diagnosed by the path diagnostics (UDP 4500 filtered, IP
+     * fragments lost): one finding per stuck point, so the state-based diagnosis (tunnel-group,
+     * pre-shared key) stays silent and is named there as the other cause.
+     */
+    static boolean pathExplainsStall(ExchangeView x) {
+        return !unanswered4500(x).isEmpty() || fragmentStall(x).isPresent() || !x.incompleteFragmentSets().isEmpty()
+                && !x.initiatorState().active();
+    }
 }

@@ -62,7 +62,7 @@ public final class PathDiagnostics implements DiagnosticPlugin {
         for (FragmentSetView f : x.incompleteFragmentSets()) {
             incompleteSet(x, f, failed, sink);
         }
-        if (!x.incompleteFragmentSets().isEmpty() || !failed) {
+        if (!x.incompleteFragmentSets().isEmpty() || !failed || Window.endsMidExchange(x)) {
             return;
         }
         if (x.version() == 2) {
@@ -72,32 +72,17 @@ public final class PathDiagnostics implements DiagnosticPlugin {
         if (!Evidence.ikev1PhaseOne(x)) {
             return;
         }
-        // No incomplete set seen here, but the message the exchange is stuck on left as IP fragments
-        // and was never answered: the fragments may be lost past the capture point.
-        Step stuck = switch (x.initiatorState()) {
-            case MM_WAIT_MSG4 -> Step.MM3;
-            case MM_WAIT_MSG6 -> Step.MM5;
-            default -> null;
-        };
-        if (stuck == null) {
-            return;
-        }
-        List<MessageView> copies = Evidence.all(x, stuck);
-        List<Long> evidence = new ArrayList<>();
-        for (MessageView m : copies) {
-            evidence.addAll(m.ipFragmentFrames());
-        }
-        Step answerStep = stuck == Step.MM3 ? Step.MM4 : Step.MM6;
-        List<MessageView> answer = Evidence.all(x, answerStep);
-        for (MessageView m : answer) {
-            evidence.addAll(m.ipFragmentFrames());
-        }
-        boolean otherAnswers = !copies.isEmpty()
-                && !Evidence.sentAfter(x, Side.RESPONDER, copies.get(0).timeNanos()).isEmpty();
-        if (evidence.isEmpty() || otherAnswers && answer.isEmpty()) {
-            return;
-        }
-        boolean answerFragmented = answer.stream().anyMatch(m -> !m.ipFragmentFrames().isEmpty());
+        Evidence.fragmentStall(x).ifPresent(st -> fragmentStall(x, st, sink));
+    }
+
+    /** The message phase 1 is stuck on travelled as IP fragments and was never answered (see {@link Evidence#fragmentStall}). */
+    private static void fragmentStall(ExchangeView x, Evidence.FragmentStall st, FindingSink sink) {
+        Step stuck = st.stuck();
+        Step answerStep = st.answerStep();
+        boolean answerFragmented = st.answerFragmented();
+        String other = stuck == Step.MM3
+                ? "a responder without a tunnel-group (pre-shared key) for this peer, which drops MM3"
+                : "a pre-shared key mismatch, which makes the responder drop MM5";
         sink.report(Finding.of("path.fragments-lost", Severity.ERROR,
                         answerFragmented ? Confidence.LIKELY : Confidence.POSSIBLE)
                 .title((answerFragmented ? answerStep : stuck).label() + " travelled as IP fragments and phase 1"
@@ -109,11 +94,15 @@ public final class PathDiagnostics implements DiagnosticPlugin {
                         : stuck.label() + " left as IP fragments and was never answered.")
                         + " The capture shows all fragments at this point, but a device further along (firewall,"
                         + " NAT, a link with a smaller MTU) may drop them; this is common when certificates make"
-                        + " MM5/MM6 larger than the path MTU.")
-                .evidence(evidence)
+                        + " MM5/MM6 larger than the path MTU. The other cause that fits the same stall is " + other
+                        + ". A capture on the receiving side tells them apart: if every fragment arrives there, the"
+                        + " path is not at fault; so does the responder's log (ASA debug crypto ikev1, strongSwan"
+                        + " charon log), which shows whether the message was received at all.")
+                .evidence(st.frames())
                 .remediation("Capture on the other side to see whether the fragments arrive; permit IP fragments"
                         + " of UDP 500/4500 on firewalls, or enable IKE fragmentation (ASA: crypto ikev1"
                         + " fragmentation; strongSwan fragmentation=yes) or lower the MTU.")
+                .asa(Asa.phaseOneStall(x))
                 .build());
     }
 
@@ -257,6 +246,12 @@ public final class PathDiagnostics implements DiagnosticPlugin {
         if (x.version() != 1 || x.startedBeforeCapture() || x.nat().natTNegotiated() || x.nat().floatedTo4500()) {
             return;
         }
+        // NAT-T is announced by vendor IDs in MM1/MM2 (AM1/AM2): without both, who announced what is unknown.
+        boolean announcementsSeen = Evidence.has(x, Step.MM1) && Evidence.has(x, Step.MM2)
+                || Evidence.has(x, Step.AM1) && Evidence.has(x, Step.AM2);
+        if (!announcementsSeen) {
+            return;
+        }
         List<String> why = new ArrayList<>();
         for (Side s : Side.values()) {
             int port = x.peer(s).port();
@@ -321,7 +316,7 @@ public final class PathDiagnostics implements DiagnosticPlugin {
 
     private static void port4500(ExchangeView x, FindingSink sink) {
         List<MessageView> unanswered = Evidence.unanswered4500(x);
-        if (unanswered.isEmpty()) {
+        if (unanswered.isEmpty() || Window.endsMidExchange(x)) {
             return;
         }
         List<Long> evidence = Evidence.frames(unanswered);
@@ -332,8 +327,13 @@ public final class PathDiagnostics implements DiagnosticPlugin {
                         + " prescribes once NAT-D shows a NAT. The responder answered every message on UDP 500,"
                         + " then went silent as soon as the initiator switched to 4500 (" + step + " sent "
                         + Evidence.times(unanswered.size()) + "). UDP 4500 is filtered somewhere between the"
-                        + " peers, or the NAT device does not forward it to the responder.")
+                        + " peers, or the NAT device does not forward it to the responder."
+                        + (step.equals("MM5") ? " The other cause that leaves an initiator in MM_WAIT_MSG6 is a"
+                        + " pre-shared key mismatch (an ASA responder drops an MM5 it cannot decrypt): a capture on"
+                        + " the responder's side, or its log, shows whether the MM5s on UDP 4500 arrive at all."
+                        : " A capture on the responder's side, or its log, shows whether they arrive at all."))
                 .evidence(evidence)
+                .asa(Asa.phaseOneStall(x))
                 .remediation("Permit UDP 4500 between the peers on every firewall and ACL (and any static"
                         + " NAT/port forward towards the responder must include 4500, not only 500). On the"
                         + " ASA: show crypto isakmp sa detail, capture on the outside interface for udp 4500.")

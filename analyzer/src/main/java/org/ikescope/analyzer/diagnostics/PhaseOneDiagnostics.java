@@ -1,14 +1,14 @@
 package org.ikescope.analyzer.diagnostics;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.ikescope.api.plugin.ApiVersion;
 import org.ikescope.api.plugin.Confidence;
 import org.ikescope.api.plugin.DiagnosticPlugin;
+import org.ikescope.api.plugin.EndOfCaptureHook;
 import org.ikescope.api.plugin.ExchangeView;
 import org.ikescope.api.plugin.Finding;
 import org.ikescope.api.plugin.FindingSink;
@@ -31,6 +31,8 @@ import org.ikescope.api.protocol.NotifyType;
  *   <caption>codes</caption>
  *   <tr><td>{@code peer.unreachable}</td><td>initiator MM_WAIT_MSG2/AM_WAIT_MSG2, nothing back</td></tr>
  *   <tr><td>{@code policy.mismatch}</td><td>responder answered MM1/AM1 with a cleartext NO_PROPOSAL_CHOSEN</td></tr>
+ *   <tr><td>{@code config.peer-not-configured}</td><td>the same, although the responder accepted one of the offered
+ *       proposals from other peers in this capture</td></tr>
  *   <tr><td>{@code path.one-way}</td><td>responder sent MM2/AM2, the initiator keeps repeating MM1/AM1</td></tr>
  *   <tr><td>{@code scan.probe}</td><td>MM2/AM2 sent, the initiator went silent at once</td></tr>
  *   <tr><td>{@code config.tunnel-group-missing}</td><td>initiator MM_WAIT_MSG4</td></tr>
@@ -39,11 +41,12 @@ import org.ikescope.api.protocol.NotifyType;
  * </table>
  *
  * <p>An exchange whose capture misses one direction ({@code capture.one-direction}, see
- * {@link PathDiagnostics}) gets none of these: its states say more about the capture than about
- * the peers.
+ * {@link PathDiagnostics}), or ends before a missing answer could show
+ * ({@code capture.ends-mid-exchange}, see {@link CaptureWindowDiagnostics}), gets none of these:
+ * its states say more about the capture than about the peers.
  */
 @PluginApi(major = ApiVersion.MAJOR, minor = ApiVersion.MINOR)
-public final class PhaseOneDiagnostics implements DiagnosticPlugin {
+public final class PhaseOneDiagnostics implements DiagnosticPlugin, EndOfCaptureHook {
     /** Plugin id. */
     public static final String ID = "builtin.phase1";
 
@@ -61,8 +64,20 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin {
     private static final Set<Integer> UNREADABLE = Set.of(NotifyType.PAYLOAD_MALFORMED.code(),
             NotifyType.INVALID_HASH_INFORMATION.code(), NotifyType.INVALID_PAYLOAD_TYPE.code());
 
-    /** Per capture file and responder address: what that responder accepted in MM2/AM2, for policy.mismatch. */
-    private final Map<String, Set<String>> accepted = new HashMap<>();
+    /** How long before and after an unanswered MM1 an answer to another peer shows the responder up. */
+    static final long ANSWERED_OTHERS_WINDOW_NANOS = 60_000_000_000L;
+    /** Refused exchanges reported as policy.mismatch, kept for the end of the capture. */
+    static final int MAX_REFUSALS = 10_000;
+
+    /**
+     * What each responder did in the exchanges examined before (state kept across calls, see
+     * {@link Responders}): whom it answered, what it accepted. The diagnosis of an exchange uses
+     * only what was seen before it, so streamed output never contradicts itself; evidence from
+     * exchanges finished later is reported by {@link #endOfCapture} as a finding of its own.
+     */
+    private final Responders responders = new Responders();
+    /** Initiator cookies of the exchanges reported as policy.mismatch, in order. */
+    private final Set<String> reportedRefusals = new LinkedHashSet<>();
 
     @Override
     public String id() {
@@ -76,6 +91,7 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin {
 
     @Override
     public synchronized void analyze(ExchangeView x, FindingSink sink) {
+        responders.learn(x);
         if (!Evidence.ikev1PhaseOne(x)) {
             return;
         }
@@ -83,11 +99,8 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin {
         Step one = am ? Step.AM1 : Step.MM1;
         Step two = am ? Step.AM2 : Step.MM2;
         MessageView answer = Evidence.first(x, two);
-        if (answer != null && x.chosenProposal().isPresent()) {
-            accepted.computeIfAbsent(x.file() + "|" + x.responder().ip(), k -> new LinkedHashSet<>())
-                    .add(Evidence.describe(x.chosenProposal().get()));
-        }
-        if (!Evidence.oneDirectionGap(x).isEmpty()) {
+        if (!Evidence.oneDirectionGap(x).isEmpty() || Window.endsMidExchange(x)) {
+            // The states say more about the capture than about the peers.
             return;
         }
         Phase1State i = x.initiatorState();
@@ -102,10 +115,12 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin {
                 || i == Phase1State.NONE) && !x.phase1Complete()) {
             afterAnswerToFirst(x, am, first, sink);
         }
-        if (i == Phase1State.MM_WAIT_MSG4) {
+        // One finding per stuck point: when the path explains the stall, the path diagnostics report it.
+        boolean pathStall = Evidence.pathExplainsStall(x);
+        if (i == Phase1State.MM_WAIT_MSG4 && !pathStall) {
             tunnelGroupMissing(x, sink);
         }
-        if (i == Phase1State.MM_WAIT_MSG6) {
+        if (i == Phase1State.MM_WAIT_MSG6 && !pathStall) {
             waitMsg6(x, sink);
         }
         if (am && answer != null) {
@@ -115,7 +130,11 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin {
 
     // ---------------------------------------------------------------- MM_WAIT_MSG2, nothing back
 
-    private static void peerUnreachable(ExchangeView x, List<MessageView> first, FindingSink sink) {
+    private void peerUnreachable(ExchangeView x, List<MessageView> first, FindingSink sink) {
+        if (responders.pairAnswered(x, 2)) {
+            // The same peers speak IKEv2 to each other: ike.version-mismatch (builtin.version) says it.
+            return;
+        }
         MessageView m1 = first.get(0);
         int resent = Evidence.retransmissions(x, m1.step());
         List<Long> evidence = Evidence.frames(first);
@@ -144,19 +163,38 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin {
                             + " administratively prohibited.");
         }
         Confidence c = icmp ? Confidence.CONFIRMED : resent > 0 ? Confidence.LIKELY : Confidence.POSSIBLE;
+        MessageView last = first.get(first.size() - 1);
+        List<Responders.Answer> others = responders.answersToOthers(x, m1.timeNanos() - ANSWERED_OTHERS_WINDOW_NANOS,
+                last.timeNanos() + ANSWERED_OTHERS_WINDOW_NANOS);
+        String causes;
+        if (icmp) {
+            causes = "";
+        } else if (!others.isEmpty()) {
+            causes = " The responder itself is up: in the same capture it answered " + answered(others) + ". What"
+                    + " fails is specific to " + x.initiator().ip() + ": a filter (ACL, firewall, IPS) that drops"
+                    + " this source address on the way or on the responder, or a responder that ignores this peer"
+                    + " (nothing configured for its address, or it is blocked). This capture point sees the"
+                    + " responder's answers to the other peers, so an answer to this one would show here too,"
+                    + " unless it leaves by another path.";
+        } else {
+            causes = " Usual causes: the peer is down or not running IKE, UDP 500 is filtered on the way (ACL,"
+                    + " firewall, ISP), the crypto map points at the wrong peer address, or there is no route."
+                    + " A capture on the initiator's side cannot tell these apart from a lost return path:"
+                    + " if the responder does answer but its MM2 is dropped on the way back, this side"
+                    + " sees exactly the same thing. A capture on the responder's side, or its log, tells them"
+                    + " apart.";
+        }
         sink.report(Finding.of("peer.unreachable", Severity.ERROR, c)
                 .title("No answer from " + peer + ": initiator stuck in " + state + " (" + m1.step().label() + " sent "
-                        + Evidence.times(resent + 1) + ")")
+                        + Evidence.times(resent + 1) + ")" + (others.isEmpty() || icmp ? ""
+                        : "; the responder answered " + others.size() + " other peer" + (others.size() == 1 ? "" : "s")))
                 .explanation("The initiator sent its proposals (" + m1.step().label() + ") "
                         + Evidence.times(resent + 1)
                         + " and the responder never answered, which is what an ASA shows as " + state
-                        + " in show crypto isakmp sa." + icmpText
-                        + (icmp ? "" : " Usual causes: the peer is down, UDP 500 is filtered on the way (ACL,"
-                        + " firewall, ISP), the crypto map points at the wrong peer address, or there is no route."
-                        + " A capture on the initiator's side cannot tell these apart from a lost return path:"
-                        + " if the responder does answer but its MM2 is dropped on the way back, this side"
-                        + " sees exactly the same thing."))
+                        + " in show crypto isakmp sa." + icmpText + causes)
                 .evidence(evidence)
+                .asa("show crypto isakmp sa: " + state + " on the initiator " + x.initiator().ip()
+                        + "; no IKE SA for it on the responder " + x.responder().ip())
                 .remediation("Check that " + x.responder().ip() + " is the right peer (crypto map set peer /"
                         + " strongSwan right=), that it is up and has IKEv1 enabled on the facing interface"
                         + " (ASA: crypto ikev1 enable <if>), and that UDP 500 (and 4500) pass every firewall and"
@@ -166,6 +204,18 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin {
     }
 
     // ---------------------------------------------------------------- MM_NO_STATE
+
+    /** "192.0.2.151, 192.0.2.152 and 2 more (between 3.1 s before and 0.6 s after)". */
+    private static String answered(List<Responders.Answer> others) {
+        Set<String> peers = new LinkedHashSet<>();
+        for (Responders.Answer a : others) {
+            peers.add(a.initiator());
+        }
+        List<String> shown = new ArrayList<>(peers);
+        String list = shown.size() <= 4 ? String.join(", ", shown)
+                : String.join(", ", shown.subList(0, 4)) + " and " + (shown.size() - 4) + " more";
+        return peers.size() + " other peer" + (peers.size() == 1 ? "" : "s") + " (" + list + ")";
+    }
 
     private void policyMismatch(ExchangeView x, List<MessageView> first, List<MessageView> fromResponder,
                                 FindingSink sink) {
@@ -178,12 +228,20 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin {
         for (NotificationView r : refusals) {
             evidence.add(r.frame());
         }
+        Step step = first.get(0).step();
+        Optional<Responders.Accepted> same = responders.acceptedFromOthers(x);
+        if (same.isPresent()) {
+            notConfigured(x, n.name(), step, same.get(), evidence, sink);
+            return;
+        }
         String impl = x.responder().implementation();
         boolean cisco = impl != null && impl.toLowerCase(java.util.Locale.ROOT).contains("cisco");
-        Set<String> ok = accepted.getOrDefault(x.file() + "|" + x.responder().ip(), Set.of());
+        List<String> ok = responders.accepted(x);
         String others = ok.isEmpty() ? ""
                 : " In other exchanges of this capture the same responder accepted: " + String.join("; ", ok) + ".";
-        Step step = first.get(0).step();
+        if (reportedRefusals.size() < MAX_REFUSALS) {
+            reportedRefusals.add(x.ispi());
+        }
         sink.report(Finding.of("policy.mismatch", Severity.ERROR, cisco ? Confidence.CONFIRMED : Confidence.LIKELY)
                 .title("Responder " + x.responder().ip() + " refused every proposal of " + step.label() + " ("
                         + n.name() + ")")
@@ -194,14 +252,49 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin {
                         + " configured. The initiator offered: " + Evidence.describeAll(x.offeredProposals())
                         + "." + others + " A strongSwan or libreswan responder answers the same way when it has"
                         + " no connection defined for the initiator's address at all, so a missing peer"
-                        + " configuration fits this evidence as well.")
+                        + " configuration (config.peer-not-configured) fits this evidence as well; the capture tells"
+                        + " them apart only when the responder accepts one of these proposals from another peer,"
+                        + " and the responder's log always does (strongSwan: no IKE config found / no matching"
+                        + " proposal; ASA debug crypto ikev1: the attribute it refused).")
                 .evidence(evidence)
+                .asa(Asa.phaseOneStall(x))
                 .remediation("Compare the two sides' phase-1 policies: ASA show run crypto ikev1 (crypto ikev1"
                         + " policy <n>: encryption, hash, group, authentication pre-share/rsa-sig, lifetime) and"
                         + " the peer's; strongSwan ike= in ipsec.conf or proposals= in swanctl.conf, and that a"
                         + " connection exists whose right=/remote_addrs covers " + x.initiator().ip()
                         + ". debug crypto ikev1 127 on the responder names the attribute it refused.")
                 .build());
+    }
+
+    private static void notConfigured(ExchangeView x, String notify, Step step, Responders.Accepted same,
+                                      List<Long> evidence, FindingSink sink) {
+        sink.report(notConfiguredFinding(x, notify, step, same, "").evidence(evidence).build());
+    }
+
+    /** {@code config.peer-not-configured}: {@code x}'s responder refused a proposal it accepted from others. */
+    private static Finding.Builder notConfiguredFinding(ExchangeView x, String notify, Step step,
+                                                        Responders.Accepted same, String when) {
+        String from = String.join(", ", same.from());
+        return Finding.of("config.peer-not-configured", Severity.ERROR, Confidence.LIKELY)
+                .title("Responder " + x.responder().ip() + " refused " + step.label() + " from " + x.initiator().ip()
+                        + " (" + notify + ") but accepts the same proposal from other peers: no configuration for "
+                        + x.initiator().ip())
+                .explanation("The responder answered the initiator's proposals with a cleartext " + notify + " (no IKE"
+                        + " SA, MM_NO_STATE), yet " + when + "it accepted " + same.described() + ", which this"
+                        + " initiator offered too, from " + from + ". A proposal is not refused for itself when the"
+                        + " same responder takes it from others: the responder has no configuration for "
+                        + x.initiator().ip() + ". On an ASA that is a missing crypto map entry (set peer) or"
+                        + " tunnel-group for that address; strongSwan and libreswan answer a peer they have no"
+                        + " connection for exactly this way. The other reading is a configuration for this peer"
+                        + " with its own, different proposals (strongSwan ike= per connection): the responder's log"
+                        + " tells them apart (strongSwan: no IKE config found for this address vs. no matching"
+                        + " proposal).")
+                .remediation("On the responder, define the peer " + x.initiator().ip() + ": ASA crypto map <map> <n>"
+                        + " set peer " + x.initiator().ip() + " and tunnel-group " + x.initiator().ip() + " type"
+                        + " ipsec-l2l with its ipsec-attributes (pre-shared key); strongSwan a connection whose"
+                        + " right= / remote_addrs covers " + x.initiator().ip() + ". If the peer is not meant to"
+                        + " connect, remove it from the initiator's configuration.")
+                .asa(Asa.phaseOneStall(x));
     }
 
     // ---------------------------------------------------------------- MM2/AM2 sent, no MM3/AM3
@@ -229,6 +322,7 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin {
                             + " the VPN peers) and routing towards the initiator. Capturing on the initiator's"
                             + " side shows whether " + two.label() + " arrives (ASA: capture with match udp host <peer>"
                             + " eq 500).")
+                    .asa(Asa.phaseOneStall(x))
                     .build());
             return;
         }
@@ -244,7 +338,7 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin {
                 + " (ike-scan with psk-crack)." : "";
         sink.report(Finding.of("scan.probe", am ? Severity.WARNING : Severity.INFO, c)
                 .title("Probe from " + x.initiator().ip() + ": " + two.label() + " answered, the initiator went silent"
-                        + " (likely an IKE scanner)")
+                        + (c == Confidence.POSSIBLE ? " (possibly an IKE scanner)" : " (likely an IKE scanner)"))
                 .explanation("The initiator sent " + one.label() + " once, the responder answered with " + two.label()
                         + ", and the initiator neither continued nor repeated its request. A real IKE peer that"
                         + " wants a tunnel goes on with " + (am ? "AM3" : "MM3") + " or retransmits; a scanner"
@@ -281,8 +375,11 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin {
                         + " for the initiator's address: without the key it cannot derive the keys and drops MM3."
                         + " The capture alone cannot prove it: a firewall or IPS that lets MM1 through but"
                         + " drops MM3 (often because MM3 is larger), or a responder failing to compute the DH"
-                        + " exchange, look exactly the same from here.")
+                        + " exchange, look exactly the same from here. What tells them apart: a capture on the"
+                        + " responder's side (does MM3 arrive?) and its log (ASA debug crypto ikev1 names the"
+                        + " tunnel-group it looked for; strongSwan logs no shared key found).")
                 .evidence(evidence)
+                .asa(Asa.phaseOneStall(x))
                 .remediation("On the responder: show run tunnel-group " + x.initiator().ip() + " (type ipsec-l2l"
                         + " and ipsec-attributes ikev1 pre-shared-key), and debug crypto ikev1 127 while the"
                         + " initiator retries; strongSwan: a conn/connection for this peer with a PSK secret in"
@@ -331,7 +428,20 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin {
         int resentAfterAnswer = answers.isEmpty() ? 0 : Evidence.retransmissionsAfter(x, Step.MM5, firstAnswer);
         int resent = Evidence.retransmissions(x, Step.MM5);
         if (!answers.isEmpty() && resentAfterAnswer == 0) {
-            peerRejected(x, null, psk ? Confidence.LIKELY : Confidence.POSSIBLE, evidence, sink);
+            if (Window.coveredAfter(x, Side.INITIATOR, firstAnswer)) {
+                peerRejected(x, null, psk ? Confidence.LIKELY : Confidence.POSSIBLE, evidence, sink);
+            } else if (psk) {
+                // Whether the initiator understood the answer shows only in what it does next.
+                pskMismatch(x, Confidence.POSSIBLE, "The responder answered MM5 with an encrypted informational"
+                        + " message, and the capture ends " + Window.duration(x.captureEndNanos().getAsLong()
+                        - firstAnswer) + " later, before the initiator would send MM5 again. Two causes fit and"
+                        + " only the initiator's next move tells them apart: with different pre-shared keys it"
+                        + " cannot decrypt the answer and resends MM5; if the keys match and the responder refused"
+                        + " its identity (auth.peer-rejected), it understands the refusal and stops. The"
+                        + " responder's log names the reason (strongSwan: no shared key found / no matching peer"
+                        + " config found; ASA debug crypto ikev1: a hash or decryption failure on MM5).",
+                        evidence, sink);
+            }
             return;
         }
         if (!psk) {
@@ -355,9 +465,12 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin {
     }
 
     private static void pskMismatch(ExchangeView x, Confidence c, String how, List<Long> evidence, FindingSink sink) {
+        String states = "initiator MM_WAIT_MSG6, responder MM_WAIT_MSG5";
         sink.report(Finding.of("auth.psk-mismatch", Severity.ERROR, c)
-                .title("Pre-shared key mismatch between " + x.initiator().ip() + " and " + x.responder().ip()
-                        + ": initiator MM_WAIT_MSG6, responder MM_WAIT_MSG5")
+                .title(c == Confidence.POSSIBLE
+                        ? "No MM6 from " + x.responder().ip() + ": " + states + " (possibly a pre-shared key mismatch)"
+                        : "Pre-shared key mismatch between " + x.initiator().ip() + " and " + x.responder().ip()
+                        + ": " + states)
                 .explanation("Policy and Diffie-Hellman exchange completed (MM1-MM4), so both sides computed their"
                         + " encryption keys; those keys depend on the pre-shared key. The initiator then sent its"
                         + " encrypted identity and hash (MM5) but never got MM6. " + how + " This is the classic"
@@ -368,8 +481,8 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin {
                         + " ipsec-attributes / ikev1 pre-shared-key on the initiator and tunnel-group "
                         + x.initiator().ip() + " on the responder (more show running-config all tunnel-group"
                         + " shows them unmasked); strongSwan ipsec.secrets or swanctl.conf secrets (ike-*)."
-                        + " debug crypto ikev1 127 on the responder reports a hash or decryption failure on MM5."
-                        + " With both sides' key logs, ikescope can confirm it by decrypting.")
+                        + " debug crypto ikev1 127 on the responder reports a hash or decryption failure on MM5.")
+                .asa(Asa.phaseOneStall(x))
                 .build());
     }
 
@@ -381,7 +494,10 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin {
                 + " stopped retransmitting MM5 at once: it could decrypt and understand the refusal, so both"
                 + " sides hold the same keys and the pre-shared key matches.";
         sink.report(Finding.of("auth.peer-rejected", Severity.ERROR, c)
-                .title("Responder " + x.responder().ip() + " refused the initiator's identity or authentication"
+                .title(c == Confidence.POSSIBLE
+                        ? "No MM6 from " + x.responder().ip() + ": MM5 answered by an informational (identity or"
+                        + " authentication possibly refused)"
+                        : "Responder " + x.responder().ip() + " refused the initiator's identity or authentication"
                         + " in MM5" + (notify != null ? " (" + notify + ")" : ""))
                 .explanation(what + " What failed is the next check: the responder found no configuration"
                         + " (tunnel-group, connection) for the identity the initiator presented in MM5, or the"
@@ -393,6 +509,7 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin {
                         + " strongSwan leftid/rightid or local/remote id in swanctl.conf (IP address vs FQDN"
                         + " vs key ID). With certificates: trustpoint and chain, peer-id-validate. debug crypto"
                         + " ikev1 127 on the responder names the identity it received.")
+                .asa(Asa.phaseOneStall(x))
                 .build());
     }
 
@@ -435,6 +552,46 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin {
                         + " ikev1 pre-shared-key; strongSwan ipsec.secrets / swanctl secrets), and check that"
                         + " the identities match (aggressive mode usually uses FQDN or key-id identities:"
                         + " leftid/rightid, crypto isakmp identity).")
+                .asa(Asa.phaseOneStall(x))
                 .build());
+    }
+
+    // ---------------------------------------------------------------- across the capture
+
+    /**
+     * The refusals reported as {@code policy.mismatch} before the capture showed the responder
+     * accepting one of the same proposals from another peer (in an exchange finished later): the
+     * missing peer configuration is reported here, as a finding of the capture that cites both.
+     */
+    @Override
+    public synchronized void endOfCapture(List<ExchangeView> exchanges, FindingSink sink) {
+        Responders all = new Responders();
+        for (ExchangeView x : exchanges) {
+            all.learn(x);
+        }
+        for (ExchangeView x : exchanges) {
+            if (!reportedRefusals.contains(x.ispi())) {
+                continue;
+            }
+            Optional<Responders.Accepted> same = all.acceptedFromOthers(x);
+            List<NotificationView> refused = Evidence.notifications(x, Side.RESPONDER, POLICY_REFUSALS);
+            if (same.isEmpty() || refused.isEmpty() || x.messages().isEmpty()) {
+                continue;
+            }
+            List<Long> evidence = new ArrayList<>();
+            evidence.add(x.messages().get(0).frame());
+            evidence.add(refused.get(0).frame());
+            for (ExchangeView o : exchanges) {
+                if (o != x && o.responder().ip().equals(x.responder().ip()) && same.get().from().contains(o.initiator().ip())
+                        && !o.messages(Side.RESPONDER).isEmpty()) {
+                    evidence.add(o.messages(Side.RESPONDER).get(0).frame());
+                }
+            }
+            sink.report(notConfiguredFinding(x, refused.get(0).name(), x.messages().get(0).step(), same.get(),
+                    "later in the capture (after the exchange " + x.ispi() + " was reported as policy.mismatch) ")
+                    .evidence(evidence).build());
+        }
+        reportedRefusals.clear();
+        responders.clear();
     }
 }

@@ -29,15 +29,20 @@ import org.ikescope.api.protocol.PayloadType;
  *
  * <table>
  *   <caption>codes</caption>
- *   <tr><td>{@code phase2.proposal-mismatch}</td><td>QM1 answered by NO_PROPOSAL_CHOSEN, or QM2 followed by an
- *       informational instead of QM3</td></tr>
+ *   <tr><td>{@code phase2.proposal-mismatch}</td><td>QM1 or QM2 answered by a readable NO_PROPOSAL_CHOSEN</td></tr>
  *   <tr><td>{@code phase2.proxy-id-mismatch}</td><td>QM1 answered by INVALID_ID_INFORMATION</td></tr>
+ *   <tr><td>{@code phase2.refused}</td><td>QM1 or QM2 answered by an informational that cannot be read</td></tr>
+ *   <tr><td>{@code phase2.no-response}</td><td>QM1 sent (and sent again), never answered</td></tr>
+ *   <tr><td>{@code phase2.incomplete}</td><td>QM2 seen, no QM3</td></tr>
+ *   <tr><td>{@code esp.one-way}</td><td>phase 2 done, ESP from one peer only</td></tr>
+ *   <tr><td>{@code esp.none}</td><td>phase 2 done, no ESP although the capture sees the UDP 4500 it would travel in</td></tr>
  *   <tr><td>{@code xauth.failed}</td><td>a decrypted XAUTH_STATUS of FAIL</td></tr>
  *   <tr><td>{@code dpd.peer-dead}</td><td>R-U-THERE without R-U-THERE-ACK</td></tr>
  * </table>
  *
- * <p>Without keys an informational answering QM1 can say either of the phase-2 refusals; both
- * codes are then reported as {@code possible}, each naming the other.
+ * <p>One finding per quick mode that failed. Without keys an informational answering QM1 can say
+ * either of the phase-2 refusals, and one answering QM2 says the initiator would not or could not
+ * go on: that is {@code phase2.refused}, naming the causes that fit and what tells them apart.
  */
 @PluginApi(major = ApiVersion.MAJOR, minor = ApiVersion.MINOR)
 public final class PhaseTwoDiagnostics implements DiagnosticPlugin {
@@ -53,6 +58,10 @@ public final class PhaseTwoDiagnostics implements DiagnosticPlugin {
      * N with SPI and sequence 32, padded to the cipher block; a Delete or an error with data is larger.
      */
     static final long DPD_MAX_LENGTH = 140;
+    /** ESP packets from one peer, none from the other, that make ESP one way. */
+    static final int ESP_ONE_WAY_PACKETS = 3;
+    /** How long after phase 2 a capture must go on before no ESP at all means something. */
+    static final long ESP_WAIT_NANOS = 10_000_000_000L;
     /** XAUTH_STATUS value FAIL (draft-beaulieu-ike-xauth-02 section 6.4). */
     private static final int XAUTH_FAIL = 0;
 
@@ -74,12 +83,19 @@ public final class PhaseTwoDiagnostics implements DiagnosticPlugin {
         for (QuickModeView q : x.quickModes()) {
             quickMode(x, q, sink);
         }
+        esp(x, sink);
         xauth(x, sink);
         dpd(x, sink);
     }
 
     // ---------------------------------------------------------------- quick mode
 
+    /**
+     * One finding per quick mode that did not complete: a readable refusal names its cause
+     * ({@code phase2.proposal-mismatch}, {@code phase2.proxy-id-mismatch}); an unreadable one is
+     * {@code phase2.refused} with the causes that fit; no answer at all is
+     * {@code phase2.no-response}; QM2 without QM3 is {@code phase2.incomplete}.
+     */
     private static void quickMode(ExchangeView x, QuickModeView q, FindingSink sink) {
         List<MessageView> msgs = q.messages();
         if (msgs.isEmpty() || has(q, Step.QM3) || q.state() == QuickModeState.QM_DONE) {
@@ -109,9 +125,6 @@ public final class PhaseTwoDiagnostics implements DiagnosticPlugin {
         }
         boolean proposal = readable.contains(NotifyType.NO_PROPOSAL_CHOSEN.code());
         boolean proxy = readable.contains(NotifyType.INVALID_ID_INFORMATION.code());
-        if (informational == null && !proposal && !proxy) {
-            return;
-        }
         List<Long> evidence = new ArrayList<>();
         for (MessageView m : msgs) {
             evidence.add(m.frame());
@@ -121,63 +134,161 @@ public final class PhaseTwoDiagnostics implements DiagnosticPlugin {
         }
         String mid = Integer.toHexString(q.messageId());
         String who = x.peer(refuser).ip();
+        String refused = qm2 == null ? "QM1" : "QM2";
         if (proposal) {
-            proposalMismatch(x, Confidence.CONFIRMED, who, qm2 == null ? "QM1" : "QM2",
-                    "It carries NO_PROPOSAL_CHOSEN.", mid, evidence, sink);
-        }
-        if (proxy) {
-            proxyIdMismatch(x, Confidence.CONFIRMED, who, "It carries INVALID_ID_INFORMATION.", mid, evidence, sink);
-        }
-        if (proposal || proxy) {
-            return;
-        }
-        if (qm2 == null) {
-            String unread = " Without the keys its content is unreadable; a refusal of the transform set and a"
-                    + " refusal of the proxy identities look identical here, so both are reported as possible.";
-            proposalMismatch(x, Confidence.POSSIBLE, who, "QM1", unread, mid, evidence, sink);
-            proxyIdMismatch(x, Confidence.POSSIBLE, who, unread, mid, evidence, sink);
-        } else {
-            proposalMismatch(x, Confidence.POSSIBLE, who, "QM2", " Without the keys its content is unreadable:"
-                    + " the initiator of the quick mode refused the responder's choice, or could not install"
-                    + " the SAs it agreed to (a local IPsec failure gives the same picture).", mid, evidence, sink);
+            proposalMismatch(x, who, refused, mid, evidence, sink);
+        } else if (proxy) {
+            proxyIdMismatch(x, who, mid, evidence, sink);
+        } else if (informational != null) {
+            refused(x, who, refused, mid, evidence, sink);
+        } else if (!Window.endsMidExchange(x)) {
+            if (qm2 == null) {
+                noResponse(x, q, qmInitiator, mid, sink);
+            } else {
+                incomplete(x, q, qmInitiator, mid, sink);
+            }
         }
     }
 
-    private static void proposalMismatch(ExchangeView x, Confidence c, String who, String refused, String said,
-                                         String mid, List<Long> evidence, FindingSink sink) {
-        sink.report(Finding.of("phase2.proposal-mismatch", Severity.ERROR, c)
+    private static void proposalMismatch(ExchangeView x, String who, String refused, String mid, List<Long> evidence,
+                                         FindingSink sink) {
+        sink.report(Finding.of("phase2.proposal-mismatch", Severity.ERROR, Confidence.CONFIRMED)
                 .title("Phase 2 (quick mode " + mid + ") refused by " + who + " after " + refused
-                        + ": no common transform set")
+                        + " (NO_PROPOSAL_CHOSEN): no common transform set")
                 .explanation("Phase 1 is up, but the IPsec SAs were not created: instead of continuing quick"
-                        + " mode, " + who + " answered " + refused + " with an informational message." + said
-                        + " A transform-set mismatch means the ESP encryption/integrity, PFS group, mode"
-                        + " (tunnel/transport) or lifetime offered in QM1 matches nothing the other side"
-                        + " accepts for this traffic. On the ASA, phase 1 stays MM_ACTIVE while the tunnel"
-                        + " passes no traffic.")
+                        + " mode, " + who + " answered " + refused + " with an informational message carrying"
+                        + " NO_PROPOSAL_CHOSEN. The ESP encryption/integrity, PFS group, mode (tunnel/transport) or"
+                        + " lifetime offered in QM1 matches nothing the other side accepts for this traffic. On the"
+                        + " ASA, phase 1 stays MM_ACTIVE while the tunnel passes no traffic.")
                 .evidence(evidence)
-                .remediation("Compare the phase-2 settings on both ends: ASA crypto ipsec ikev1 transform-set and"
-                        + " the crypto map's set transform-set / set pfs / set security-association lifetime"
-                        + " (show crypto ipsec sa, debug crypto ipsec 127); strongSwan esp= in ipsec.conf or"
-                        + " esp_proposals= in swanctl.conf (PFS: add the DH group to esp=).")
+                .remediation(TRANSFORM_SET_CHECK)
+                .asa(Asa.phaseTwo())
                 .build());
     }
 
-    private static void proxyIdMismatch(ExchangeView x, Confidence c, String who, String said, String mid,
-                                        List<Long> evidence, FindingSink sink) {
-        sink.report(Finding.of("phase2.proxy-id-mismatch", Severity.ERROR, c)
-                .title("Phase 2 (quick mode " + mid + ") refused by " + who + ": proxy IDs (crypto ACL) do not"
-                        + " match")
-                .explanation("Phase 1 is up, but " + who + " refused QM1 with an informational message instead of"
-                        + " QM2." + said + " A proxy-ID refusal means the traffic selectors in QM1 (local and"
-                        + " remote subnets, protocol, ports) are not mirrored by the other side's configuration;"
-                        + " an ASA logs it as \"proxy identities not supported\" or finds no crypto map entry"
-                        + " for them.")
+    private static void proxyIdMismatch(ExchangeView x, String who, String mid, List<Long> evidence, FindingSink sink) {
+        sink.report(Finding.of("phase2.proxy-id-mismatch", Severity.ERROR, Confidence.CONFIRMED)
+                .title("Phase 2 (quick mode " + mid + ") refused by " + who + " (INVALID_ID_INFORMATION): proxy IDs"
+                        + " (crypto ACL) do not match")
+                .explanation("Phase 1 is up, but " + who + " refused the quick mode with an informational message"
+                        + " carrying INVALID_ID_INFORMATION: the traffic selectors in QM1 (local and remote subnets,"
+                        + " protocol, ports) are not mirrored by its configuration; an ASA finds no crypto map"
+                        + " entry for them.")
                 .evidence(evidence)
-                .remediation("Make the crypto ACLs mirror images of each other: on the ASA the match address ACL"
-                        + " of the crypto map entry (and NAT exemption for that traffic), on strongSwan"
-                        + " leftsubnet/rightsubnet (ipsec.conf) or local_ts/remote_ts (swanctl.conf). Check"
-                        + " show crypto ipsec sa and debug crypto ipsec 127 for the proxy IDs received.")
+                .remediation(PROXY_ID_CHECK)
+                .asa(Asa.phaseTwo())
                 .build());
+    }
+
+    /** An informational instead of the next quick-mode message, its content unreadable: the causes that fit, listed. */
+    private static void refused(ExchangeView x, String who, String refused, String mid, List<Long> evidence,
+                                FindingSink sink) {
+        boolean atQm1 = refused.equals("QM1");
+        String causes = atQm1
+                ? "Two refusals fit, and the capture cannot tell them apart: no common transform set (the ESP"
+                + " encryption/integrity, PFS group, mode or lifetime of QM1 matches nothing the responder accepts;"
+                + " NO_PROPOSAL_CHOSEN, phase2.proposal-mismatch) or proxy identities it has no configuration"
+                + " for (crypto ACLs not mirror images; INVALID_ID_INFORMATION, phase2.proxy-id-mismatch)."
+                : "The quick-mode initiator got the responder's choice in QM2 and, instead of confirming it with"
+                + " QM3, sent an informational: it refused what the responder chose (narrowed proxy identities,"
+                + " a lifetime or PFS group it does not accept), or it could not install the IPsec SAs it agreed to"
+                + " (its own IPsec stack failed: strongSwan logs unable to install inbound and outbound IPsec SA).";
+        sink.report(Finding.of("phase2.refused", Severity.ERROR, Confidence.LIKELY)
+                .title("Phase 2 (quick mode " + mid + ") refused: " + who + " answered " + refused + " with an"
+                        + " encrypted informational instead of " + (atQm1 ? "QM2" : "QM3") + " (cause not readable)")
+                .explanation("Phase 1 is up, but the IPsec SAs were not created: instead of continuing quick"
+                        + " mode, " + who + " answered " + refused + " with an informational message. It is"
+                        + " encrypted, so its notification, which names the reason, cannot be read from the capture."
+                        + " " + causes + " The refusing peer's log names the reason (strongSwan: no matching"
+                        + " proposal found / no matching CHILD_SA config found; ASA debug crypto ipsec 127 and debug"
+                        + " crypto ikev1 127: the transform or the proxy identities it rejected).")
+                .evidence(evidence)
+                .remediation(atQm1 ? "Compare both ends' phase-2 settings: " + TRANSFORM_SET_CHECK + " " + PROXY_ID_CHECK
+                        : "Check the log of " + who + " for the reason it refused QM2 (SA installation errors, kernel"
+                        + " IPsec support, lifetimes, PFS group, proxy identities), and compare the phase-2 settings"
+                        + " of both ends: " + TRANSFORM_SET_CHECK)
+                .asa(Asa.phaseTwo())
+                .build());
+    }
+
+    /** QM1 sent (and sent again), never answered. */
+    private static void noResponse(ExchangeView x, QuickModeView q, Side qmInitiator, String mid, FindingSink sink) {
+        List<MessageView> qm1 = of(q, Step.QM1);
+        int resent = (int) qm1.stream().filter(MessageView::isRetransmission).count();
+        String from = x.peer(qmInitiator).ip();
+        String to = x.peer(qmInitiator.opposite()).ip();
+        sink.report(Finding.of("phase2.no-response", Severity.ERROR, resent > 0 ? Confidence.LIKELY : Confidence.POSSIBLE)
+                .title("Phase 2 (quick mode " + mid + "): QM1 sent " + Evidence.times(resent + 1) + " by " + from
+                        + ", never answered by " + to)
+                .explanation("Phase 1 is up (the peers exchanged encrypted messages over the same path), but " + to
+                        + " answered none of the " + (resent + 1) + " QM1s of " + from + " over "
+                        + Evidence.seconds(qm1.get(0).timeNanos(), qm1.get(qm1.size() - 1).timeNanos())
+                        + ", neither with QM2 nor with a refusal. A responder drops a QM1 silently when it fails to"
+                        + " set up the IPsec SAs on its own side (libreswan logs setup_half_ipsec_sa() hit fail,"
+                        + " an IPsec stack without ESP support, a crypto engine error), or when its implementation"
+                        + " refuses a quick mode without notifying; a path that loses these datagrams while phase 1"
+                        + " passed is less likely. The responder's log tells them apart.")
+                .evidence(Evidence.frames(qm1))
+                .remediation("On " + to + ": look at the log for this quick mode (message ID " + mid + "): SA"
+                        + " installation errors, no matching connection or transform set, PFS group. Compare both"
+                        + " ends' phase-2 settings: " + TRANSFORM_SET_CHECK)
+                .asa(Asa.phaseTwo())
+                .build());
+    }
+
+    /** QM2 seen, QM3 never: who resent what tells which side is waiting. */
+    private static void incomplete(ExchangeView x, QuickModeView q, Side qmInitiator, String mid, FindingSink sink) {
+        List<MessageView> qm1 = of(q, Step.QM1);
+        List<MessageView> qm2 = of(q, Step.QM2);
+        long qm2First = qm2.get(0).timeNanos();
+        int qm1After = (int) qm1.stream().filter(m -> m.isRetransmission() && m.timeNanos() > qm2First).count();
+        int qm2Resent = (int) qm2.stream().filter(MessageView::isRetransmission).count();
+        String init = x.peer(qmInitiator).ip();
+        String resp = x.peer(qmInitiator.opposite()).ip();
+        List<String> who = new ArrayList<>();
+        if (qm1After > 0) {
+            who.add(init + " resent QM1 " + Evidence.times(qm1After) + " after QM2 had passed the capture point, as if"
+                    + " it never got or never accepted QM2");
+        }
+        if (qm2Resent > 0) {
+            who.add(resp + " resent QM2 " + Evidence.times(qm2Resent) + ", waiting for QM3");
+        }
+        List<Long> evidence = Evidence.frames(qm1, qm2);
+        sink.report(Finding.of("phase2.incomplete", Severity.ERROR, who.isEmpty() ? Confidence.POSSIBLE : Confidence.LIKELY)
+                .title("Phase 2 (quick mode " + mid + "): QM2 from " + resp + " never confirmed by QM3 from " + init
+                        + (who.isEmpty() ? "" : " (" + (qm1After > 0 ? "QM1" : "QM2") + " sent again)"))
+                .explanation("Phase 1 is up and " + resp + " accepted the quick mode (QM2), but " + init + " never"
+                        + " sent QM3, so no IPsec SA is in use." + (who.isEmpty() ? "" : " " + String.join("; ", who)
+                        + ".") + " Either QM2 does not reach " + init + " (lost beyond the capture point; phase 1"
+                        + " answers did get through), or " + init + " cannot use it: it fails to install the IPsec"
+                        + " SAs (its own IPsec stack), or refuses the responder's choice without notifying. A"
+                        + " capture on " + init + "'s side and its log tell them apart.")
+                .evidence(evidence)
+                .remediation("On " + init + ": look at the log for quick mode " + mid + " (SA installation errors,"
+                        + " proposals or proxy identities refused); check that the return path carries the larger"
+                        + " QM2 (fragments). Compare both ends' phase-2 settings: " + TRANSFORM_SET_CHECK)
+                .asa(Asa.phaseTwo())
+                .build());
+    }
+
+    private static final String TRANSFORM_SET_CHECK = "ASA crypto ipsec ikev1 transform-set and the crypto map's set"
+            + " transform-set / set pfs / set security-association lifetime (show crypto ipsec sa, debug crypto"
+            + " ipsec 127); strongSwan esp= in ipsec.conf or esp_proposals= in swanctl.conf (PFS: add the DH group"
+            + " to esp=).";
+
+    private static final String PROXY_ID_CHECK = "Make the crypto ACLs mirror images of each other: on the ASA the"
+            + " match address ACL of the crypto map entry (and NAT exemption for that traffic), on strongSwan"
+            + " leftsubnet/rightsubnet (ipsec.conf) or local_ts/remote_ts (swanctl.conf). Check show crypto ipsec"
+            + " sa and debug crypto ipsec 127 for the proxy IDs received.";
+
+    private static List<MessageView> of(QuickModeView q, Step step) {
+        List<MessageView> out = new ArrayList<>();
+        for (MessageView m : q.messages()) {
+            if (m.step() == step) {
+                out.add(m);
+            }
+        }
+        return out;
     }
 
     private static boolean has(QuickModeView q, Step step) {
@@ -191,6 +302,112 @@ public final class PhaseTwoDiagnostics implements DiagnosticPlugin {
             }
         }
         return null;
+    }
+
+    // ---------------------------------------------------------------- ESP
+
+    /**
+     * After a completed quick mode, ESP in one direction only ({@code esp.one-way}), or none at all
+     * in a capture that sees the UDP 4500 it would travel in ({@code esp.none}). Both directions of
+     * the exchange must be in the capture, or the missing direction says nothing.
+     */
+    private static void esp(ExchangeView x, FindingSink sink) {
+        QuickModeView done = null;
+        MessageView qm3 = null;
+        for (QuickModeView q : x.quickModes()) {
+            MessageView m = firstOf(q, Step.QM3);
+            if (q.state() == QuickModeState.QM_DONE && m != null) {
+                done = q;
+                qm3 = m;
+                break;
+            }
+        }
+        if (done == null || x.messages(Side.INITIATOR).isEmpty() || x.messages(Side.RESPONDER).isEmpty()) {
+            return;
+        }
+        long[] packets = new long[2];
+        List<Long> frames = new ArrayList<>();
+        for (EspView e : x.esp()) {
+            packets[e.from().ordinal()] += e.packets();
+            frames.add(e.firstFrame());
+            frames.add(e.lastFrame());
+        }
+        long fromI = packets[Side.INITIATOR.ordinal()];
+        long fromR = packets[Side.RESPONDER.ordinal()];
+        if (fromI > 0 && fromR > 0) {
+            return;
+        }
+        if (fromI + fromR >= ESP_ONE_WAY_PACKETS) {
+            espOneWay(x, done, qm3, fromI > 0 ? Side.INITIATOR : Side.RESPONDER, fromI + fromR, frames, sink);
+        } else if (fromI + fromR == 0) {
+            espNone(x, done, qm3, sink);
+        }
+    }
+
+    private static void espOneWay(ExchangeView x, QuickModeView q, MessageView qm3, Side sender, long packets,
+                                  List<Long> frames, FindingSink sink) {
+        String from = x.peer(sender).ip();
+        String to = x.peer(sender.opposite()).ip();
+        Side qmResponder = q.initiator().opposite();
+        long qm2After = q.messages().stream().filter(m -> m.step() == Step.QM2 && m.isRetransmission()
+                && m.timeNanos() >= qm3.timeNanos() && m.frame() > qm3.frame()).count();
+        List<Long> evidence = new ArrayList<>(frames);
+        evidence.add(qm3.frame());
+        String qm3Lost = "";
+        if (qm2After > 0) {
+            for (MessageView m : q.messages()) {
+                if (m.step() == Step.QM2 && m.isRetransmission()) {
+                    evidence.add(m.frame());
+                }
+            }
+            qm3Lost = " " + x.peer(qmResponder).ip() + " sent QM2 again " + Evidence.times((int) qm2After)
+                    + " although QM3 had passed the capture point (frame " + qm3.frame() + "): it never got QM3,"
+                    + " so it may not have put the IPsec SAs in use and drops the ESP that arrives for them (an ASA"
+                    + " logs an invalid SPI). That QM3 is lost beyond the capture point is the likely cause.";
+        }
+        sink.report(Finding.of("esp.one-way", Severity.ERROR, Confidence.LIKELY)
+                .title("ESP one way: " + packets + " packets from " + from + " to " + to + ", none back (phase 2"
+                        + " completed in quick mode " + Integer.toHexString(q.messageId()) + ")"
+                        + (qm2After > 0 ? "; QM2 sent again after QM3" : ""))
+                .explanation("Phase 1 and phase 2 completed and " + from + " sends traffic into the tunnel, but"
+                        + " nothing comes back from " + to + ", although this capture sees both directions of"
+                        + " the exchange." + qm3Lost + " Other causes of the same picture: " + to + " has no SA for"
+                        + " the arriving SPI or cannot decrypt the packets, its answers do not match its crypto ACL"
+                        + " (or have no NAT exemption) and leave unencrypted or by another route, or the traffic"
+                        + " itself is one-way. On the ASA this is show crypto ipsec sa with #pkts encaps counting"
+                        + " on one peer and #pkts decaps standing still on the other.")
+                .evidence(evidence)
+                .remediation("Compare show crypto ipsec sa on both peers (encaps/decaps, the SPIs in use), look at"
+                        + " " + to + "'s log for the SPI " + (qm2After > 0 ? "and for QM3 of quick mode "
+                        + Integer.toHexString(q.messageId()) : "") + ", check its crypto ACL / NAT exemption and"
+                        + " routing for the return traffic, and capture on its side to see whether the ESP arrives.")
+                .asa(Asa.espOneWay())
+                .build());
+    }
+
+    private static void espNone(ExchangeView x, QuickModeView q, MessageView qm3, FindingSink sink) {
+        boolean udp4500 = x.messages().stream().anyMatch(MessageView::nonEspMarker);
+        if (!udp4500 || !Window.coveredAfter(x, Side.INITIATOR, qm3.timeNanos())
+                || x.captureEndNanos().isEmpty()
+                || x.captureEndNanos().getAsLong() - qm3.timeNanos() < ESP_WAIT_NANOS) {
+            return;
+        }
+        long after = x.captureEndNanos().getAsLong() - qm3.timeNanos();
+        sink.report(Finding.of("esp.none", Severity.WARNING, Confidence.POSSIBLE)
+                .title("Phase 2 up (quick mode " + Integer.toHexString(q.messageId()) + ") but no ESP in the "
+                        + Window.duration(after) + " the capture went on")
+                .explanation("Phase 1 and phase 2 completed, the peers use NAT traversal (ESP would travel in the"
+                        + " same UDP 4500 as their IKE messages, which this capture sees), yet no ESP packet crossed"
+                        + " the capture point in " + Window.duration(after) + " after QM3. Either nothing was sent"
+                        + " (the traffic that brought the tunnel up was a single packet, or nobody uses it yet), or"
+                        + " the traffic does not match the crypto ACL / traffic selectors and is sent unencrypted or"
+                        + " routed elsewhere.")
+                .evidence(qm3.frame())
+                .remediation("Send traffic that matches the proxy identities and check show crypto ipsec sa on both"
+                        + " peers (encaps/decaps counters); check the crypto ACL, NAT exemption and routing of the"
+                        + " protected networks.")
+                .asa(Asa.espNone())
+                .build());
     }
 
     // ---------------------------------------------------------------- XAUTH

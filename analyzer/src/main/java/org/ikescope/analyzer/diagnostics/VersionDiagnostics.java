@@ -18,6 +18,7 @@ import org.ikescope.api.plugin.NotificationView;
 import org.ikescope.api.plugin.PluginApi;
 import org.ikescope.api.plugin.Severity;
 import org.ikescope.api.plugin.Side;
+import org.ikescope.api.plugin.Step;
 import org.ikescope.api.protocol.NotifyType;
 
 /**
@@ -38,6 +39,8 @@ public final class VersionDiagnostics implements DiagnosticPlugin, EndOfCaptureH
      * not of exchanges.
      */
     private final Map<String, Working> answered = new HashMap<>();
+    /** The messages that open an IKE SA in each version. */
+    private static final Set<Step> FIRST = Set.of(Step.MM1, Step.AM1, Step.IKE_SA_INIT_REQUEST);
     /** Initiator cookies of the unanswered exchanges already reported. */
     private final Set<String> reported = new HashSet<>();
 
@@ -144,9 +147,15 @@ public final class VersionDiagnostics implements DiagnosticPlugin, EndOfCaptureH
                 + " version = 1|2 (swanctl.conf).";
     }
 
-    /** The initiator sent phase-1 messages and the responder sent nothing. */
+    /**
+     * The initiator sent phase-1 messages, beginning with the first one (MM1, AM1, IKE_SA_INIT
+     * request: the version is announced there), the responder sent nothing, and the capture went on
+     * long enough for an answer to show.
+     */
     private static boolean unanswered(ExchangeView x) {
-        return !x.messages(Side.INITIATOR).isEmpty() && x.messages(Side.RESPONDER).isEmpty();
+        List<MessageView> mine = x.messages(Side.INITIATOR);
+        return !mine.isEmpty() && x.messages(Side.RESPONDER).isEmpty() && FIRST.contains(mine.get(0).step())
+                && !Window.endsMidExchange(x);
     }
 
     private static ExchangeView workingOtherVersion(ExchangeView x, List<ExchangeView> others) {

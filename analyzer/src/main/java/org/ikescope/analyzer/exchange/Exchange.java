@@ -31,6 +31,7 @@ import org.ikescope.dissector.isakmp.Suite;
  * @param startedAfterPhase1     the capture holds no phase-1 message of this SA
  * @param initiator              the initiator as captured
  * @param responder              the responder as captured
+ * @param window                 the capture's first frame and the last frame read when this record was emitted
  * @param initiatorState         the ASA state the initiator reached ({@link Phase1State#NONE}: sent nothing)
  * @param responderState         likewise for the responder
  * @param stateInferred          a state rests on an inference the capture cannot confirm (see {@link #notes})
@@ -60,7 +61,7 @@ import org.ikescope.dissector.isakmp.Suite;
  */
 public record Exchange(long id, long continuationOf, String file, CloseReason closedBy, int version, ExchangeMode mode,
                        long ispi, long rspi, boolean rolesInferred, boolean startedAfterPhase1, Peer initiator,
-                       Peer responder, long startNanos, long endNanos, Phase1State initiatorState,
+                       Peer responder, long startNanos, long endNanos, CaptureWindow window, Phase1State initiatorState,
                        Phase1State responderState, boolean stateInferred, Suite proposal, List<Suite> offered,
                        Identity initiatorIdentity, Identity responderIdentity, List<ExchangeMessage> messages,
                        long messagesDropped, List<Notification> notifications, List<QuickMode> quickModes,
@@ -90,12 +91,22 @@ public record Exchange(long id, long continuationOf, String file, CloseReason cl
         }
         List<Finding> all = new ArrayList<>(findings);
         all.addAll(more);
+        return withFindingList(all);
+    }
+
+    /** A copy with only the findings {@code keep} accepts ({@code this} when it accepts them all). */
+    public Exchange keepFindings(java.util.function.Predicate<Finding> keep) {
+        List<Finding> kept = findings.stream().filter(keep).toList();
+        return kept.size() == findings.size() ? this : withFindingList(kept);
+    }
+
+    private Exchange withFindingList(List<Finding> list) {
         return new Exchange(id, continuationOf, file, closedBy, version, mode, ispi, rspi, rolesInferred,
-                startedAfterPhase1, initiator, responder, startNanos, endNanos, initiatorState, responderState,
+                startedAfterPhase1, initiator, responder, startNanos, endNanos, window, initiatorState, responderState,
                 stateInferred, proposal, offered, initiatorIdentity, responderIdentity, messages, messagesDropped,
                 notifications, quickModes, informational, transactions, esp, icmpErrors, incompleteFragmentSets,
                 natKeepalives, natDetection, ikeFragments, timeToEstablishedNanos, scanner, deleted, decrypted, decryption,
-                notes, all);
+                notes, list);
     }
 
     public String ispiHex() {

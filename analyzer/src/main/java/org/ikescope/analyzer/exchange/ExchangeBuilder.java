@@ -349,7 +349,7 @@ final class ExchangeBuilder extends ActivityList.Node<ExchangeBuilder> {
         return freed;
     }
 
-    Exchange freeze(CloseReason closedBy) {
+    Exchange freeze(CloseReason closedBy, CaptureWindow window) {
         Map<Msg, ExchangeMessage> frozen = new IdentityHashMap<>();
         List<ExchangeMessage> all = new ArrayList<>(msgs.size());
         for (Msg m : msgs) {
@@ -380,7 +380,7 @@ final class ExchangeBuilder extends ActivityList.Node<ExchangeBuilder> {
         boolean inferred = states.inference() != AsaStateMachine.Inference.NONE;
         return new Exchange(id, continuationOf, file, closedBy, version, mode, ispi, rspi, rolesInferred, startedAfterPhase1,
                 initiator.freeze(), responder.freeze(), start == Long.MAX_VALUE ? 0 : start, end == Long.MIN_VALUE ? 0 : end,
-                is, rs, inferred, chosen, offered, initiatorIdentity, responderIdentity, all, dropped,
+                window, is, rs, inferred, chosen, offered, initiatorIdentity, responderIdentity, all, dropped,
                 notifications == null ? List.of() : notifications, quickModes.freeze(frozen), infos, transactions,
                 evidence.espFlows(), evidence.icmpErrors(), evidence.incompleteFragmentSets(), evidence.keepalives,
                 NatDiscovery.detect(natDiscovery, version, initiator, responder), ikeFragments,

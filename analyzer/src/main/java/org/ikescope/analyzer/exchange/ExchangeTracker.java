@@ -130,6 +130,11 @@ public final class ExchangeTracker implements DissectionListener {
     private int tracked;
     private long now = Long.MIN_VALUE;
     private int frameFindingCount;
+    /** The frame clock ({@link #clock}): first and last capture time, frames seen, whether time moved. */
+    private long firstFrameNanos;
+    private long lastFrameNanos = Long.MIN_VALUE;
+    private long framesSeen;
+    private boolean timeMoved;
     /** Charged {@link MessageBytes} of the open SAs (bounded by {@link Options#payloadBytesBudget()}). */
     private long payloadBytesRetained;
     /** {@link #keepBytes}, made once rather than per message. */
@@ -179,6 +184,24 @@ public final class ExchangeTracker implements DissectionListener {
         }
         payloadBytesRetained += charge;
         return MessageBytes.of(m);
+    }
+
+    @Override
+    public void clock(long timeNanos) {
+        if (framesSeen++ == 0) {
+            firstFrameNanos = timeNanos;
+        } else if (timeNanos != firstFrameNanos) {
+            timeMoved = true;
+        }
+        lastFrameNanos = Math.max(lastFrameNanos, timeNanos);
+    }
+
+    /** The capture's window as far as read now (see {@link CaptureWindow}). */
+    CaptureWindow window() {
+        if (framesSeen == 0) {
+            return CaptureWindow.UNKNOWN;
+        }
+        return new CaptureWindow(firstFrameNanos, Math.max(lastFrameNanos, now), framesSeen == 1 || timeMoved);
     }
 
     @Override
@@ -403,7 +426,7 @@ public final class ExchangeTracker implements DissectionListener {
             byPair.remove(b.pair);
         }
         tracked--;
-        Exchange x = b.freeze(reason);
+        Exchange x = b.freeze(reason, window());
         switch (reason) {
             case IDLE -> stats.closedIdle++;
             case DELETED -> stats.closedDeleted++;

@@ -94,7 +94,9 @@ public final class ExchangeViews {
                 messages, notifications, quickModes, informationals, Collections.unmodifiableList(x.esp()),
                 Collections.unmodifiableList(x.icmpErrors()), Collections.unmodifiableList(x.incompleteFragmentSets()),
                 nat(x), x.startNanos(), x.endNanos(), toActive >= 0 ? OptionalLong.of(toActive) : OptionalLong.empty(),
-                x.startedAfterPhase1(), x.decrypted(), Optional.ofNullable(x.decryption()), diagnostics);
+                x.startedAfterPhase1(), x.decrypted(), Optional.ofNullable(x.decryption()), diagnostics,
+                x.window().timed() ? OptionalLong.of(x.window().firstFrameNanos()) : OptionalLong.empty(),
+                x.window().timed() ? OptionalLong.of(x.window().lastFrameNanos()) : OptionalLong.empty());
     }
 
     private static List<NotificationView> notificationsOf(List<MessageView> messages, List<Notification> all) {

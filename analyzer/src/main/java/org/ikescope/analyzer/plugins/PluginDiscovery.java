@@ -86,7 +86,8 @@ final class PluginDiscovery {
             }
             for (String id : config.disabled()) {
                 if (!byId.containsKey(id)) {
-                    warn.accept("--disable-plugin: no plugin " + id + "; ignored");
+                    warn.accept("--disable-plugin: no plugin " + id + "; ignored" + (id.startsWith("builtin.") ? ""
+                            : " (to leave out findings with code " + id + ", use --suppress " + id + ")"));
                 }
             }
             List<LoadedPlugin> selected = byId.values().stream()

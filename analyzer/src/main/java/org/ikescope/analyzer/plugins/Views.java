@@ -50,8 +50,26 @@ public final class Views {
                            List<EspView> esp, List<IcmpErrorView> icmpErrors,
                            List<FragmentSetView> incompleteFragmentSets, NatView nat, long startNanos,
                            long endNanos, OptionalLong timeToActiveNanos, boolean startedBeforeCapture,
-                           boolean decrypted, Optional<DecryptionView> decryption, List<Finding> diagnostics)
-            implements ExchangeView {
+                           boolean decrypted, Optional<DecryptionView> decryption, List<Finding> diagnostics,
+                           OptionalLong captureStartNanos, OptionalLong captureEndNanos) implements ExchangeView {
+        /** An exchange whose capture window is not known (2.0 views, tests). */
+        public Exchange(String file, String ispi, String rspi, int version, ExchangeMode mode, PeerView initiator,
+                        PeerView responder, Phase1State initiatorState, Phase1State responderState,
+                        boolean stateInferred, Optional<ProposalView> chosenProposal, List<ProposalView> offeredProposals,
+                        Optional<IdentityView> initiatorIdentity, Optional<IdentityView> responderIdentity,
+                        List<MessageView> messages, List<NotificationView> notifications,
+                        List<QuickModeView> quickModes, List<InformationalView> informationals,
+                        List<EspView> esp, List<IcmpErrorView> icmpErrors,
+                        List<FragmentSetView> incompleteFragmentSets, NatView nat, long startNanos,
+                        long endNanos, OptionalLong timeToActiveNanos, boolean startedBeforeCapture,
+                        boolean decrypted, List<Finding> diagnostics) {
+            this(file, ispi, rspi, version, mode, initiator, responder, initiatorState, responderState, stateInferred,
+                    chosenProposal, offeredProposals, initiatorIdentity, responderIdentity, messages, notifications,
+                    quickModes, informationals, esp, icmpErrors, incompleteFragmentSets, nat, startNanos, endNanos,
+                    timeToActiveNanos, startedBeforeCapture, decrypted, Optional.empty(), diagnostics, OptionalLong.empty(),
+                    OptionalLong.empty());
+        }
+
         public Exchange {
             offeredProposals = List.copyOf(offeredProposals);
             messages = List.copyOf(messages);
@@ -72,7 +90,7 @@ public final class Views {
             return new Exchange("", ispi, "0000000000000000", 1, mode, initiator, responder, initiatorState,
                     responderState, false, Optional.empty(), List.of(), Optional.empty(), Optional.empty(), messages,
                     List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Nat.NONE, start, end,
-                    OptionalLong.empty(), false, false, Optional.empty(), List.of());
+                    OptionalLong.empty(), false, false, Optional.empty(), List.of(), OptionalLong.empty(), OptionalLong.empty());
         }
     }
 

@@ -378,6 +378,18 @@ public final class JsonReport implements AnalysisSink {
         if (f.offset() >= 0) {
             g.writeNumberField("offset", f.offset());
         }
+        if (f.asa() == null) {
+            g.writeNullField("asa");
+        } else {
+            g.writeObjectFieldStart("asa");
+            g.writeStringField("state", f.asa().state());
+            g.writeArrayFieldStart("messages");
+            for (String m : f.asa().messages()) {
+                g.writeString(m);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
         g.writeEndObject();
     }
 }

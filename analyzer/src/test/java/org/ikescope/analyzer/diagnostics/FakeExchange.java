@@ -55,6 +55,8 @@ final class FakeExchange {
     private NatView nat = Views.Nat.NONE;
     private boolean decrypted;
     private long timeToActive = -1;
+    /** Seconds the capture goes on after the last message; negative: the window is not known. */
+    private long captureAfter = -1;
 
     private FakeExchange(String ispi, ExchangeMode mode) {
         this.ispi = ispi;
@@ -99,6 +101,12 @@ final class FakeExchange {
 
     FakeExchange active(long nanos) {
         this.timeToActive = nanos;
+        return this;
+    }
+
+    /** The capture starts with the first message and goes on {@code seconds} after the last one. */
+    FakeExchange captureFor(long seconds) {
+        this.captureAfter = seconds;
         return this;
     }
 
@@ -214,7 +222,8 @@ final class FakeExchange {
                 Optional.ofNullable(chosen), offered, Optional.ofNullable(initiatorId), Optional.empty(), messages,
                 notifications, quickModes, List.of(), esp, icmp, fragments, nat, start, end,
                 timeToActive < 0 ? OptionalLong.empty() : OptionalLong.of(timeToActive), false, decrypted,
-                Optional.empty(), List.<Finding>of());
+                Optional.empty(), List.<Finding>of(), captureAfter < 0 ? OptionalLong.empty() : OptionalLong.of(start),
+                captureAfter < 0 ? OptionalLong.empty() : OptionalLong.of(end + captureAfter * SECOND));
     }
 
     /** A phase-1 transform (IKEv1 codes; the view names them from the registries). */

@@ -100,7 +100,7 @@ class ExamplePluginTest {
                 x.initiatorState(), x.responderState(), x.stateInferred(), x.chosenProposal(), x.offeredProposals(), x.initiatorIdentity(),
                 x.responderIdentity(), x.messages(), x.notifications(), x.quickModes(), x.informationals(), x.esp(),
                 x.icmpErrors(), x.incompleteFragmentSets(), x.nat(), 0, nanos, OptionalLong.of(nanos), false, false,
-                x.decryption(), List.of());
+                x.decryption(), List.of(), OptionalLong.empty(), OptionalLong.empty());
     }
 
     /** Runs the ikescope command line in a fresh JVM on this test's class path. */

@@ -216,4 +216,35 @@ class AnalyzeCliTest {
         assertEquals(0, AnalyzeRun.run("analyze", "--fail-on", "error", bad).exit());
         assertEquals(1, AnalyzeRun.run("analyze", "--fail-on", "warning", bad, dir.resolve("nope.pcap").toString()).exit());
     }
+
+    /** --min-severity and --suppress leave findings out of the output and out of --fail-on, built-in codes included. */
+    @Test
+    void findingsCanBeLeftOut() throws IOException {
+        String psk = LAB.resolve("mm-pskmismatch.pcap").toString();
+        JsonNode all = json(AnalyzeRun.run("analyze", "--format", "json", psk));
+        assertTrue(codesOf(all).contains("auth.psk-mismatch") && codesOf(all).contains("crypto.weak-proposal"),
+                codesOf(all).toString());
+
+        JsonNode errors = json(AnalyzeRun.run("analyze", "--format", "json", "--min-severity", "error", psk));
+        assertEquals(List.of("auth.psk-mismatch"), codesOf(errors));
+
+        AnalyzeRun.Result quiet = AnalyzeRun.run("analyze", "--format", "json", "--fail-on", "error", "--suppress",
+                "auth.psk-mismatch", "--suppress", "crypto.*", psk);
+        assertEquals(0, quiet.exit(), "a suppressed error does not fail the run");
+        assertEquals(List.of(), codesOf(json(quiet)));
+        assertEquals(2, AnalyzeRun.run("analyze", "--min-severity", "fatal", psk).exit());
+        assertEquals(2, AnalyzeRun.run("analyze", "--suppress", "a b", psk).exit());
+
+        // A code given where a plugin id is expected: the warning says what to use.
+        AnalyzeRun.Result wrong = AnalyzeRun.run("analyze", "--disable-plugin", "auth.psk-mismatch", psk);
+        assertTrue(wrong.err().contains("--suppress auth.psk-mismatch"), wrong.err());
+    }
+
+    /** Every finding code of a document, exchanges' and top-level, in order. */
+    private static List<String> codesOf(JsonNode doc) {
+        List<String> out = new java.util.ArrayList<>();
+        doc.get("exchanges").forEach(x -> x.get("findings").forEach(f -> out.add(f.get("code").asText())));
+        doc.get("findings").forEach(f -> out.add(f.get("code").asText()));
+        return out;
+    }
 }

@@ -2,6 +2,14 @@ package org.ikescope.dissector.event;
 
 /** Receives what {@link Dissector} finds, in capture order. */
 public interface DissectionListener {
+    /**
+     * Every frame's capture time, before any other event of that frame (whatever it carries: ARP,
+     * other traffic, damaged frames): the capture's window, which tells how long a capture went on
+     * after a message.
+     */
+    default void clock(long timeNanos) {
+    }
+
     /** An ISAKMP message (also one quoted in an ICMP error, and a SPAN duplicate: see the event). */
     void message(MessageEvent event);
 

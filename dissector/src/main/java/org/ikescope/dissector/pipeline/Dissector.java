@@ -178,6 +178,7 @@ public final class Dissector {
         frame.source = null;
         while (source.next(frame)) {
             stats.frames++;
+            listener.clock(frame.timestampNanos);
             Lane in = lane(frame, name);
             String file = in.file;
             NetDecoder net = in.net;

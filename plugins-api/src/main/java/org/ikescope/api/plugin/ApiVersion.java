@@ -26,10 +26,16 @@ public final class ApiVersion {
      * ({@link NotificationView#ikev2()}, {@link IdentityView#ikev2()},
      * {@link PayloadView#payloadType()}); {@link ProposalView} has {@code integrity} and
      * {@code prf} apart from the IKEv1 {@code hash}; NAT-T vendor IDs are {@link VendorIdView}s;
-     * {@link ExchangeView#stateInferred()} and {@link QuickModeView#initiator()} are new. 2.1:
-     * {@link ExchangeView#decryption()} ({@link DecryptionView}); quick modes' proposals
-     * and proxy IDs ({@link QuickModeView#proxyIds()}, {@link ProxyIdView}); informationals'
-     * deletes and DPD sequence numbers ({@link InformationalView#deletes()}, {@link DeleteView}).
+     * {@link ExchangeView#stateInferred()} and {@link QuickModeView#initiator()} are new.
+     *
+     * <p>2.1: the capture's window, {@link ExchangeView#captureStartNanos()} and
+     * {@link ExchangeView#captureEndNanos()} (default methods: views written for 2.0 compile
+     * and answer "unknown"); what a Cisco ASA shows for a finding, {@link AsaLines} in
+     * {@link Finding#asa()} and {@link Finding.Builder#asa(AsaLines)} (the 2.0 constructor of
+     * {@link Finding} stays); {@link ExchangeView#decryption()} ({@link DecryptionView}); quick
+     * modes' proposals and proxy IDs ({@link QuickModeView#proxyIds()}, {@link ProxyIdView});
+     * informationals' deletes and DPD sequence numbers ({@link InformationalView#deletes()},
+     * {@link DeleteView}).
      */
     public static final int MINOR = 1;
 

@@ -122,6 +122,33 @@ public interface ExchangeView {
     /** Capture time of the last message, nanoseconds since the epoch. */
     long endNanos();
 
+    /**
+     * Capture time of the first frame of the capture this exchange was read from (the file, or
+     * all files with {@code --merge}), nanoseconds since the epoch. Every frame counts, not only
+     * IKE. Empty when the capture's timestamps say nothing (several frames, all with one
+     * timestamp) or the exchange did not come from a capture. With {@link #startNanos()} it tells
+     * whether the capture began in the middle of this exchange.
+     *
+     * @since 2.1
+     */
+    default OptionalLong captureStartNanos() {
+        return OptionalLong.empty();
+    }
+
+    /**
+     * Capture time of the last frame read before this exchange was finished, nanoseconds since
+     * the epoch: the end of the capture for an exchange still open there; for one finished earlier
+     * (idle timeout, deletion), a later frame. Every frame counts (ARP, other traffic). Empty as
+     * for {@link #captureStartNanos()}. With {@link #endNanos()} it tells how long the capture went
+     * on after the last message: a capture that stops sooner than a peer would retransmit shows no
+     * failure, only its own end.
+     *
+     * @since 2.1
+     */
+    default OptionalLong captureEndNanos() {
+        return OptionalLong.empty();
+    }
+
     /** From the first message to the one that completed phase 1 (MM6, AM3, ...), when it did. */
     OptionalLong timeToActiveNanos();
 

@@ -17,10 +17,18 @@ import java.util.Objects;
  * @param remediation what to check or change on the devices (ASA/IOS/strongSwan terms where fitting)
  * @param source      the plugin id, or {@code dissector}
  * @param offset      for dissector diagnostics, the byte offset in the message; else -1
+ * @param asa         what a Cisco ASA shows in this situation (state, syslog and debug lines), or null
+ *                    (since 2.1)
  */
 public record Finding(String code, Severity severity, Confidence confidence, String title, String explanation,
-                      List<Long> evidence, String remediation, String source, int offset) {
-    /** Checks the required fields; null text becomes empty, evidence is copied. */
+                      List<Long> evidence, String remediation, String source, int offset, AsaLines asa) {
+    /** A finding without ASA lines (the 2.0 constructor). */
+    public Finding(String code, Severity severity, Confidence confidence, String title, String explanation,
+                   List<Long> evidence, String remediation, String source, int offset) {
+        this(code, severity, confidence, title, explanation, evidence, remediation, source, offset, null);
+    }
+
+    /** Checks the required fields; null text becomes empty, evidence is copied, empty ASA lines become null. */
     public Finding {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(severity, "severity");
@@ -30,6 +38,7 @@ public record Finding(String code, Severity severity, Confidence confidence, Str
         remediation = remediation == null ? "" : remediation;
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
         source = source == null ? "" : source;
+        asa = asa == null || asa.isEmpty() ? null : asa;
     }
 
     /** A builder for the common case (no offset; source filled in by the host). */
@@ -39,7 +48,8 @@ public record Finding(String code, Severity severity, Confidence confidence, Str
 
     /** Returns a copy with {@code source} set. */
     public Finding withSource(String newSource) {
-        return new Finding(code, severity, confidence, title, explanation, evidence, remediation, newSource, offset);
+        return new Finding(code, severity, confidence, title, explanation, evidence, remediation, newSource, offset,
+                asa);
     }
 
     /** Builder of {@link Finding}. */
@@ -53,6 +63,7 @@ public record Finding(String code, Severity severity, Confidence confidence, Str
         private String remediation = "";
         private String source = "";
         private int offset = -1;
+        private AsaLines asa;
 
         private Builder(String code, Severity severity, Confidence confidence) {
             this.code = code;
@@ -101,9 +112,29 @@ public record Finding(String code, Severity severity, Confidence confidence, Str
             return this;
         }
 
+        /**
+         * Sets what a Cisco ASA shows in this situation.
+         *
+         * @since 2.1
+         */
+        public Builder asa(AsaLines lines) {
+            this.asa = lines;
+            return this;
+        }
+
+        /**
+         * Sets the ASA's state and the lines to look for on it.
+         *
+         * @since 2.1
+         */
+        public Builder asa(String state, String... messages) {
+            return asa(AsaLines.of(state, messages));
+        }
+
         /** The finding. */
         public Finding build() {
-            return new Finding(code, severity, confidence, title, explanation, evidence, remediation, source, offset);
+            return new Finding(code, severity, confidence, title, explanation, evidence, remediation, source, offset,
+                    asa);
         }
     }
 }
