@@ -19,6 +19,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import org.ikescope.analyzer.output.JsonFieldSink;
 import org.ikescope.analyzer.output.JsonSchema;
 import org.ikescope.analyzer.output.MessageDescriber;
+import org.ikescope.analyzer.output.Terminal;
 import org.ikescope.analyzer.output.Times;
 import org.ikescope.analyzer.output.TreeFieldSink;
 import org.ikescope.api.protocol.ExchangeType;
@@ -63,9 +64,9 @@ public final class DissectCommand implements Callable<Integer> {
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         CaptureReading runner;
         try {
-            runner = new CaptureReading(CaptureOpener.named(input.reader), line -> System.err.println("ikescope: " + line));
+            runner = new CaptureReading(CaptureOpener.named(input.reader), line -> System.err.println("ikescope: " + Terminal.escape(line)));
         } catch (IllegalArgumentException e) {
-            System.err.println("ikescope: " + e.getMessage());
+            System.err.println("ikescope: " + Terminal.escape(e.getMessage()));
             return Main.EXIT_USAGE;
         }
         Dissector dissector = new Dissector(input.dissectorOptions());
@@ -76,7 +77,7 @@ public final class DissectCommand implements Callable<Integer> {
                 text(out, runner, dissector);
             }
         } catch (IllegalArgumentException e) {
-            System.err.println("ikescope: " + e.getMessage());
+            System.err.println("ikescope: " + Terminal.escape(e.getMessage()));
             return Main.EXIT_USAGE;
         } finally {
             out.flush();
@@ -153,7 +154,7 @@ public final class DissectCommand implements Callable<Integer> {
         };
         for (String f : files) {
             if (files.size() > 1) {
-                w.println("== " + f);
+                w.println("== " + Terminal.escape(f));
             }
             runner.read(dissector, f, listener);
             w.flush();
