@@ -13,6 +13,7 @@ import org.ikescope.analyzer.diagnose.Diagnostician;
 import org.ikescope.analyzer.exchange.ExchangeTracker;
 import org.ikescope.analyzer.plugins.PluginOptions;
 import org.ikescope.analyzer.report.JsonReport;
+import org.ikescope.analyzer.output.Terminal;
 import org.ikescope.analyzer.report.TextReport;
 import org.ikescope.api.plugin.Finding;
 import org.ikescope.api.plugin.Severity;
@@ -134,14 +135,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     .diagnostician(diagnostician)
                     .merge(merge)
                     .peer(peerIp)
-                    .errors(line -> System.err.println("ikescope: " + line))
+                    .errors(line -> System.err.println("ikescope: " + Terminal.escape(line)))
                     .keep(keep)
                     .build();
             AnalysisSink report = format.equals("json") ? new JsonReport(out, show.showKeys)
-                    : new TextReport(out, files, peer, show.showKeys);
+                    : new TextReport(out, files, peer, Terminal.width(), show.showKeys);
             result = analysis.run(files, report);
         } catch (IllegalArgumentException e) {
-            System.err.println("ikescope: " + e.getMessage());
+            System.err.println("ikescope: " + Terminal.escape(e.getMessage()));
             return Main.EXIT_USAGE;
         } finally {
             out.flush();

@@ -20,6 +20,7 @@ import org.ikescope.analyzer.output.JsonFieldSink;
 import org.ikescope.analyzer.output.JsonSchema;
 import org.ikescope.analyzer.output.MessageDescriber;
 import org.ikescope.analyzer.output.PskWordlistOutput;
+import org.ikescope.analyzer.output.Terminal;
 import org.ikescope.analyzer.output.Times;
 import org.ikescope.analyzer.output.TreeFieldSink;
 import org.ikescope.api.protocol.ExchangeType;
@@ -74,9 +75,9 @@ public final class DissectCommand implements Callable<Integer> {
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         CaptureReading runner;
         try {
-            runner = new CaptureReading(CaptureOpener.named(input.reader), line -> System.err.println("ikescope: " + line));
+            runner = new CaptureReading(CaptureOpener.named(input.reader), line -> System.err.println("ikescope: " + Terminal.escape(line)));
         } catch (IllegalArgumentException e) {
-            System.err.println("ikescope: " + e.getMessage());
+            System.err.println("ikescope: " + Terminal.escape(e.getMessage()));
             return Main.EXIT_USAGE;
         }
         KeyMaterial keyMaterial = keys.loadOrReport();
@@ -92,7 +93,7 @@ public final class DissectCommand implements Callable<Integer> {
                 wordlist = text(out, runner, dissector);
             }
         } catch (IllegalArgumentException e) {
-            System.err.println("ikescope: " + e.getMessage());
+            System.err.println("ikescope: " + Terminal.escape(e.getMessage()));
             return Main.EXIT_USAGE;
         } finally {
             out.flush();
@@ -185,7 +186,7 @@ public final class DissectCommand implements Callable<Integer> {
         };
         for (String f : files) {
             if (files.size() > 1) {
-                w.println("== " + f);
+                w.println("== " + Terminal.escape(f));
             }
             runner.read(dissector, f, listener);
             w.flush();

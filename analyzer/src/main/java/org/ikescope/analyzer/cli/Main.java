@@ -30,13 +30,13 @@ public final class Main implements Runnable {
         // A plugin conflict (duplicate id, bad --plugin-path) stops any command with exit 2 and one line.
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof org.ikescope.analyzer.plugins.PluginLoadException) {
-                cmd.getErr().println("ikescope: " + ex.getMessage());
+                cmd.getErr().println("ikescope: " + org.ikescope.analyzer.output.Terminal.escape(ex.getMessage()));
                 return EXIT_USAGE;
             }
             throw ex;
         });
         cl.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("ikescope: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("ikescope: " + org.ikescope.analyzer.output.Terminal.escape(ex.getMessage()));
             ex.getCommandLine().usage(ex.getCommandLine().getErr());
             return EXIT_USAGE;
         });

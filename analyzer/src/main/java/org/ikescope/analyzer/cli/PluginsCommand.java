@@ -15,6 +15,7 @@ import org.ikescope.analyzer.plugins.LoadedPlugin;
 import org.ikescope.analyzer.plugins.PluginHost;
 import org.ikescope.analyzer.plugins.PluginLoadException;
 import org.ikescope.analyzer.plugins.PluginOptions;
+import org.ikescope.analyzer.output.Terminal;
 import org.ikescope.api.plugin.ApiVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,7 +46,7 @@ public final class PluginsCommand implements Callable<Integer> {
                 text(out, host.plugins());
             }
         } catch (PluginLoadException e) {
-            System.err.println("ikescope: " + e.getMessage());
+            System.err.println("ikescope: " + Terminal.escape(e.getMessage()));
             return Main.EXIT_USAGE;
         } finally {
             out.flush();
@@ -59,16 +60,17 @@ public final class PluginsCommand implements Callable<Integer> {
         int versionWidth = "VERSION".length();
         int originWidth = "FROM".length();
         for (LoadedPlugin p : list) {
-            idWidth = Math.max(idWidth, p.id().length());
-            versionWidth = Math.max(versionWidth, p.version().length());
-            originWidth = Math.max(originWidth, p.origin().length());
+            idWidth = Math.max(idWidth, Terminal.escape(p.id()).length());
+            versionWidth = Math.max(versionWidth, Terminal.escape(p.version()).length());
+            originWidth = Math.max(originWidth, Terminal.escape(p.origin()).length());
         }
         String row = "%-" + idWidth + "s  %-" + versionWidth + "s  %-" + originWidth + "s  %s%n";
         if (!list.isEmpty()) {
             w.printf(Locale.ROOT, row, "ID", "VERSION", "FROM", "DESCRIPTION");
         }
         for (LoadedPlugin p : list) {
-            w.printf(Locale.ROOT, row, p.id(), p.version(), p.origin(), p.description());
+            w.printf(Locale.ROOT, row, Terminal.escape(p.id()), Terminal.escape(p.version()), Terminal.escape(p.origin()),
+                    Terminal.escape(p.description()));
         }
         w.printf(Locale.ROOT, "-- %d plugin%s (plugin API %s)%n", list.size(), list.size() == 1 ? "" : "s", ApiVersion.string());
         w.flush();

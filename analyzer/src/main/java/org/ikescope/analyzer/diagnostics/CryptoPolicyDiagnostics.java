@@ -141,8 +141,9 @@ public final class CryptoPolicyDiagnostics implements DiagnosticPlugin, EndOfCap
                                 + peers + ": " + list,
                         "The responder chose " + String.join("; ", w.policies) + " for the " + sa(w.phase)
                                 + (w.exchanges > 1 ? " in " + w.exchanges + " exchanges" : "") + " (" + peers(w, true)
-                                + "). " + explain(w.weaknesses) + " The tunnels work, but they are protected by"
-                                + " algorithms that no longer give the margin expected of a VPN.",
+                                + "). " + explain(w.weaknesses) + (w.exchanges > 1 ? " The tunnels work, but they are"
+                                + " protected" : " The tunnel works, but it is protected") + " by algorithms that no"
+                                + " longer give the margin expected of a VPN.",
                         w.frames, w.ikev2);
             } else {
                 report(sink, Severity.INFO, "Weak algorithms offered to " + w.responder + " in " + w.phase + " by "

@@ -125,12 +125,24 @@ public final class ExchangeHealthDiagnostics implements DiagnosticPlugin, EndOfC
 
     // ---------------------------------------------------------------- across exchanges
 
+    /**
+     * What the cross-exchange checks need of one exchange: a few values rather than the view, so
+     * that a capture of many exchanges does not hold all their views at once.
+     */
+    private record Start(String file, String ispi, String initiator, String responder, long startNanos,
+                         long phaseOneEnd, long firstFrame, boolean complete) {
+        static Start of(ExchangeView x) {
+            return new Start(x.file(), x.ispi(), x.initiator().ip(), x.responder().ip(), x.startNanos(), ExchangeHealthDiagnostics.phaseOneEnd(x),
+                    x.messages().get(0).frame(), x.phase1Complete());
+        }
+    }
+
     @Override
     public void endOfCapture(List<ExchangeView> exchanges, FindingSink sink) {
-        List<ExchangeView> phaseOne = new ArrayList<>();
+        List<Start> phaseOne = new ArrayList<>();
         for (ExchangeView x : exchanges) {
             if (!x.startedBeforeCapture() && !x.messages().isEmpty() && (x.version() == 1 || x.version() == 2)) {
-                phaseOne.add(x);
+                phaseOne.add(Start.of(x));
             }
         }
         phaseOne.sort((a, b) -> Long.compare(a.startNanos(), b.startNanos()));
@@ -138,24 +150,24 @@ public final class ExchangeHealthDiagnostics implements DiagnosticPlugin, EndOfC
         flapping(phaseOne, sink);
     }
 
-    private static void simultaneous(List<ExchangeView> xs, FindingSink sink) {
+    private static void simultaneous(List<Start> xs, FindingSink sink) {
         for (int i = 0; i < xs.size(); i++) {
-            ExchangeView a = xs.get(i);
+            Start a = xs.get(i);
             for (int j = i + 1; j < xs.size(); j++) {
-                ExchangeView b = xs.get(j);
-                if (b.startNanos() > phaseOneEnd(a) && b.startNanos() - a.startNanos() > SIMULTANEOUS_NANOS) {
+                Start b = xs.get(j);
+                if (b.startNanos() > a.phaseOneEnd() && b.startNanos() - a.startNanos() > SIMULTANEOUS_NANOS) {
                     break;
                 }
-                boolean crossed = a.file().equals(b.file()) && a.initiator().ip().equals(b.responder().ip())
-                        && a.responder().ip().equals(b.initiator().ip());
+                boolean crossed = a.file().equals(b.file()) && a.initiator().equals(b.responder())
+                        && a.responder().equals(b.initiator());
                 if (!crossed) {
                     continue;
                 }
                 List<Long> evidence = new ArrayList<>();
-                evidence.add(a.messages().get(0).frame());
-                evidence.add(b.messages().get(0).frame());
+                evidence.add(a.firstFrame());
+                evidence.add(b.firstFrame());
                 sink.report(Finding.of("exchange.simultaneous", Severity.WARNING, Confidence.LIKELY)
-                        .title(a.initiator().ip() + " and " + b.initiator().ip() + " initiated phase 1 to each other"
+                        .title(a.initiator() + " and " + b.initiator() + " initiated phase 1 to each other"
                                 + " at the same time (" + a.ispi() + ", " + b.ispi() + ")")
                         .explanation("Both peers started an IKE SA towards the other within "
                                 + Evidence.seconds(a.startNanos(), b.startNanos()) + ", usually because traffic"
@@ -177,15 +189,15 @@ public final class ExchangeHealthDiagnostics implements DiagnosticPlugin, EndOfC
         return x.timeToActiveNanos().isPresent() ? x.startNanos() + x.timeToActiveNanos().getAsLong() : x.endNanos();
     }
 
-    private static void flapping(List<ExchangeView> xs, FindingSink sink) {
-        Map<String, List<ExchangeView>> byPair = new LinkedHashMap<>();
-        for (ExchangeView x : xs) {
-            String a = x.initiator().ip();
-            String b = x.responder().ip();
+    private static void flapping(List<Start> xs, FindingSink sink) {
+        Map<String, List<Start>> byPair = new LinkedHashMap<>();
+        for (Start x : xs) {
+            String a = x.initiator();
+            String b = x.responder();
             String key = x.file() + "|" + (a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a);
             byPair.computeIfAbsent(key, k -> new ArrayList<>()).add(x);
         }
-        for (List<ExchangeView> pair : byPair.values()) {
+        for (List<Start> pair : byPair.values()) {
             if (pair.size() < FLAP_COUNT) {
                 continue;
             }
@@ -206,18 +218,18 @@ public final class ExchangeHealthDiagnostics implements DiagnosticPlugin, EndOfC
             if (n < FLAP_COUNT) {
                 continue;
             }
-            List<ExchangeView> run = pair.subList(bestFrom, bestTo + 1);
+            List<Start> run = pair.subList(bestFrom, bestTo + 1);
             List<Long> evidence = new ArrayList<>();
             int up = 0;
-            for (ExchangeView x : run) {
-                evidence.add(x.messages().get(0).frame());
-                if (x.phase1Complete()) {
+            for (Start x : run) {
+                evidence.add(x.firstFrame());
+                if (x.complete()) {
                     up++;
                 }
             }
-            ExchangeView first = run.get(0);
+            Start first = run.get(0);
             sink.report(Finding.of("exchange.flapping", Severity.WARNING, Confidence.LIKELY)
-                    .title("Phase 1 between " + first.initiator().ip() + " and " + first.responder().ip() + " ran "
+                    .title("Phase 1 between " + first.initiator() + " and " + first.responder() + " ran "
                             + n + " times in " + Evidence.seconds(first.startNanos(), run.get(n - 1).startNanos())
                             + " (" + up + " completed)")
                     .explanation("The same two peers negotiated a new IKE SA " + n + " times within ten minutes ("

@@ -195,7 +195,13 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin, EndOfCapture
                 .evidence(evidence)
                 .asa("show crypto isakmp sa: " + state + " on the initiator " + x.initiator().ip()
                         + "; no IKE SA for it on the responder " + x.responder().ip())
-                .remediation("Check that " + x.responder().ip() + " is the right peer (crypto map set peer /"
+                .remediation(!others.isEmpty() && !icmp
+                        ? "Look for what treats " + x.initiator().ip() + " differently from the peers that get"
+                        + " answers: ACL, firewall or IPS rules that match its address on the way and on the"
+                        + " responder, and the responder's configuration and log for this peer (ASA: crypto map"
+                        + " set peer and tunnel-group for " + x.initiator().ip() + ", debug crypto ikev1 127;"
+                        + " strongSwan: a connection whose right= covers it, charon log)."
+                        : "Check that " + x.responder().ip() + " is the right peer (crypto map set peer /"
                         + " strongSwan right=), that it is up and has IKEv1 enabled on the facing interface"
                         + " (ASA: crypto ikev1 enable <if>), and that UDP 500 (and 4500) pass every firewall and"
                         + " ACL between the peers. Capture on the responder too: if MM1 arrives and MM2 leaves,"
@@ -582,7 +588,8 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin, EndOfCapture
             evidence.add(x.messages().get(0).frame());
             evidence.add(refused.get(0).frame());
             for (ExchangeView o : exchanges) {
-                if (o != x && o.responder().ip().equals(x.responder().ip()) && same.get().from().contains(o.initiator().ip())
+                if (!o.ispi().equals(x.ispi()) && o.responder().ip().equals(x.responder().ip())
+                        && same.get().from().contains(o.initiator().ip())
                         && !o.messages(Side.RESPONDER).isEmpty()) {
                     evidence.add(o.messages(Side.RESPONDER).get(0).frame());
                 }

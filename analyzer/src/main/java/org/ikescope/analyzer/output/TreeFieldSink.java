@@ -91,6 +91,11 @@ public final class TreeFieldSink implements FieldSink {
     }
 
     @Override
+    public void stringOr(String key, String label, String value, String absent) {
+        line(label(key, label) + ": " + (value == null ? absent : value));
+    }
+
+    @Override
     public void number(String key, String label, long value) {
         line(label(key, label) + ": " + value);
     }

@@ -1,6 +1,6 @@
 package org.ikescope.analyzer.plugins;
 
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.List;
 import org.ikescope.analyzer.diagnose.Diagnostician;
 import org.ikescope.analyzer.exchange.Exchange;
@@ -37,10 +37,18 @@ public final class PluginDiagnostician implements Diagnostician {
         if (!host.wantsEndOfCapture()) {
             return List.of();
         }
-        List<ExchangeView> views = new ArrayList<>(emitted.size());
-        for (Exchange e : emitted) {
-            views.add(ExchangeViews.of(e));
-        }
+        // Views made as they are read, not all at once: a plugin that walks the list keeps one at a time.
+        List<ExchangeView> views = new AbstractList<>() {
+            @Override
+            public ExchangeView get(int index) {
+                return ExchangeViews.of(emitted.get(index));
+            }
+
+            @Override
+            public int size() {
+                return emitted.size();
+            }
+        };
         return host.endOfCapture(views);
     }
 

@@ -184,7 +184,7 @@ public final class PluginHost implements AutoCloseable {
 
     /** Runs the {@link EndOfCaptureHook} of every plugin that has one. */
     public List<Finding> endOfCapture(List<ExchangeView> exchanges) {
-        List<ExchangeView> all = List.copyOf(exchanges);
+        List<ExchangeView> all = java.util.Collections.unmodifiableList(exchanges);
         List<Finding> out = new ArrayList<>();
         for (LoadedPlugin p : plugins) {
             if (p.plugin() instanceof EndOfCaptureHook hook) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.ikescope.analyzer.diagnose.Diagnostician;
+import org.ikescope.analyzer.output.Terminal;
 import picocli.CommandLine.Option;
 
 /** Command-line options that select and limit diagnostic plugins (a picocli mixin). */
@@ -33,7 +34,7 @@ public final class PluginOptions {
 
     /** Loads the selected plugins, warning about refused ones on {@code err}. */
     public PluginHost load(PrintStream err) {
-        return PluginHost.load(config(), w -> err.println("ikescope: warning: " + w));
+        return PluginHost.load(config(), w -> err.println("ikescope: warning: " + Terminal.escape(w)));
     }
 
     /**

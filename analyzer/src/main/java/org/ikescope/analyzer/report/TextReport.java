@@ -1,7 +1,5 @@
 package org.ikescope.analyzer.report;
 
-import org.ikescope.analyzer.analysis.AnalysisSink;
-
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.ikescope.analyzer.analysis.AnalysisSink;
 import org.ikescope.analyzer.exchange.Deletion;
 import org.ikescope.analyzer.exchange.EspFlow;
 import org.ikescope.analyzer.exchange.Exchange;
@@ -23,6 +22,9 @@ import org.ikescope.analyzer.exchange.IncompleteFragmentSet;
 import org.ikescope.analyzer.exchange.Informational;
 import org.ikescope.analyzer.exchange.Peer;
 import org.ikescope.analyzer.exchange.QuickMode;
+import org.ikescope.analyzer.output.Names;
+import org.ikescope.analyzer.output.PskWordlistOutput;
+import org.ikescope.analyzer.output.Terminal;
 import org.ikescope.api.plugin.Finding;
 import org.ikescope.api.plugin.FragmentKind;
 import org.ikescope.api.plugin.Phase1State;
@@ -35,8 +37,6 @@ import org.ikescope.api.protocol.IpsecAuthAlgorithm;
 import org.ikescope.api.protocol.ProtocolId;
 import org.ikescope.dissector.isakmp.IsakmpMessage;
 import org.ikescope.dissector.isakmp.Suite;
-import org.ikescope.analyzer.output.Names;
-import org.ikescope.analyzer.output.PskWordlistOutput;
 import org.ikescope.dissector.session.PskWordlistSearch;
 
 /**
@@ -44,6 +44,11 @@ import org.ikescope.dissector.session.PskWordlistSearch;
  * {@code show crypto isakmp sa detail}, then a ladder per exchange, then the findings. Exchanges
  * are collected until the end (the table comes first); beyond {@link #MAX_DETAILED} only their
  * table rows are kept.
+ *
+ * <p>Written for a width (100 columns, or the terminal's, see {@link Terminal#width()}): long
+ * lines are wrapped, and the table leaves out or shortens columns until it fits (the ladders
+ * keep everything). Every line is escaped ({@link Terminal#escape}) before it is measured and
+ * written: what comes from a capture, a plugin or a file name cannot act on the terminal.
  */
 public final class TextReport implements AnalysisSink {
     /** Exchanges whose ladder is printed; the rest get a table row only (use --peer or JSON). */
@@ -52,6 +57,7 @@ public final class TextReport implements AnalysisSink {
             .withZone(ZoneOffset.UTC);
 
     private final PrintWriter w;
+    private final int width;
     private final List<String> files;
     private final String peer;
     private final List<Exchange> detailed = new ArrayList<>();
@@ -63,20 +69,42 @@ public final class TextReport implements AnalysisSink {
     private PskWordlistSearch.Result wordlist;
 
     public TextReport(PrintStream out, List<String> files, String peer) {
-        this(out, files, peer, false);
+        this(out, files, peer, Terminal.DEFAULT_WIDTH);
     }
 
-    /** @param showKeys print the pre-shared keys a wordlist search found ({@code --show-keys}), not only where they are */
-    public TextReport(PrintStream out, List<String> files, String peer, boolean showKeys) {
+    /** A report for {@code width} columns. */
+    public TextReport(PrintStream out, List<String> files, String peer, int width) {
+        this(out, files, peer, width, false);
+    }
+
+    /**
+     * A report for {@code width} columns.
+     *
+     * @param showKeys print the pre-shared keys a wordlist search found ({@code --show-keys}), not only where they are
+     */
+    public TextReport(PrintStream out, List<String> files, String peer, int width, boolean showKeys) {
         this.w = new PrintWriter(out, false, StandardCharsets.UTF_8);
         this.files = files;
         this.peer = peer;
+        this.width = Math.max(Terminal.MIN_WIDTH, width);
         this.showKeys = showKeys;
     }
 
     @Override
     public void pskWordlist(PskWordlistSearch.Result result) {
         this.wordlist = result;
+    }
+
+    /** Writes {@code text}, escaped and wrapped: the first line starts with {@code first}, the others with {@code next}. */
+    private void para(String first, String next, String text) {
+        for (String l : Terminal.wrap(Terminal.escape(text), width, first, next)) {
+            w.println(l.stripTrailing());
+        }
+    }
+
+    /** A line of its own: escaped, wrapped with a hanging indent of six. */
+    private void line(String text) {
+        para("", "      ", text);
     }
 
     @Override
@@ -135,9 +163,6 @@ public final class TextReport implements AnalysisSink {
     }
 
     /** The hash column: IKEv1 hash, IKEv2 integrity. */
-    /** The IPsec DOI's Encapsulation Mode attribute (RFC 2407 section 4.5). */
-    private static final int ENCAPSULATION_MODE = 4;
-
     private static String hash(Suite p) {
         return p.ikev2() ? Names.integrity(p) : Names.hash(p);
     }
@@ -157,8 +182,8 @@ public final class TextReport implements AnalysisSink {
 
     @Override
     public void end(List<Finding> findings, Map<String, Object> stats, List<String> errors) {
-        w.printf(Locale.ROOT, "%d IKE SA%s in %s%s%n", rows.size(), rows.size() == 1 ? "" : "s", String.join(", ", files),
-                peer == null ? "" : " (peer " + peer + ")");
+        line(String.format(Locale.ROOT, "%d IKE SA%s in %s%s", rows.size(), rows.size() == 1 ? "" : "s",
+                String.join(", ", files), peer == null ? "" : " (peer " + peer + ")"));
         if (!rows.isEmpty()) {
             w.println();
             rowOrder.sort(Comparator.comparingLong((long[] a) -> a[0]).thenComparingLong(a -> a[1]));
@@ -169,7 +194,7 @@ public final class TextReport implements AnalysisSink {
             }
             table(sorted);
             if (detailed.stream().anyMatch(Exchange::stateInferred)) {
-                w.println("  * inferred from an IKE_AUTH response (encrypted; its content is not known)");
+                line("  * inferred from an IKE_AUTH response (encrypted; its content is not known)");
             }
         }
         detailed.sort(Comparator.comparingLong(Exchange::startNanos).thenComparingLong(Exchange::id));
@@ -179,68 +204,212 @@ public final class TextReport implements AnalysisSink {
         }
         if (notDetailed > 0) {
             w.println();
-            w.printf(Locale.ROOT, "(%d more exchanges are in the table only: use --peer IP, or --format json)%n", notDetailed);
+            line(String.format(Locale.ROOT, "(%d more exchanges are in the table only: use --peer IP, or --format json)",
+                    notDetailed));
         }
         findingsByCode();
         if (!findings.isEmpty()) {
             w.println();
             w.println("Findings across exchanges:");
             for (Finding f : findings) {
-                finding(f, "  ");
+                finding(f);
             }
         }
         if (wordlist != null) {
             w.println();
-            PskWordlistOutput.text(wordlist, showKeys).forEach(w::println);
+            PskWordlistOutput.text(wordlist, showKeys).forEach(this::line);
         }
         w.println();
-        w.printf(Locale.ROOT, "-- %s frames: %s ISAKMP, %s ESP, %s NAT keepalive, %s other, %s malformed, %s duplicates; IKE SAs: %s (%s established)%n",
+        para("-- ", "   ", String.format(Locale.ROOT, "%s frames: %s ISAKMP, %s ESP, %s NAT keepalive, %s other, %s malformed,"
+                        + " %s duplicates; IKE SAs: %s (%s established)",
                 stats.get("frames"), stats.get("isakmp"), stats.get("esp"), stats.get("natKeepalive"), stats.get("other"),
-                stats.get("malformed"), stats.get("duplicates"), stats.get("exchanges"), stats.get("established"));
+                stats.get("malformed"), stats.get("duplicates"), stats.get("exchanges"), stats.get("established")));
         for (String e : errors) {
-            w.println("-- error: " + e);
+            para("-- error: ", "   ", e);
         }
         w.flush();
     }
 
+    /**
+     * The summary table, fitted to the width: while it is too wide, columns are left out or
+     * shortened in this order (the ladders keep them all): LIFETIME, AUTH, the date of START,
+     * port 500 in the addresses, the state headers, MSGS, DH, HASH, START, ENCR, TYPE; at last NOTE
+     * is cut. What was left out is said under the table.
+     */
     private void table(List<String[]> t) {
-        int[] width = new int[HEADER.length];
+        List<String[]> rows = new ArrayList<>();
         for (String[] r : t) {
+            String[] e = new String[r.length];
             for (int i = 0; i < r.length; i++) {
-                width[i] = Math.max(width[i], r[i].length());
+                e[i] = Terminal.escape(r[i]);
+            }
+            rows.add(e);
+        }
+        boolean[] dropped = new boolean[HEADER.length];
+        boolean[] shortened = new boolean[HEADER.length];
+        // Least needed first; a group left out is put back at the end when the table fits with it.
+        int[][] dropOrder = {{COL_DH, COL_HASH, COL_ENCR}, {COL_MSGS}, {COL_START}, {COL_TYPE}};
+        Runnable[] steps = {
+            () -> dropped[COL_LIFETIME] = true,
+            () -> dropped[COL_AUTH] = true,
+            () -> shortened[COL_START] = shorten(rows, COL_START, v -> v.length() > 11 ? v.substring(11) : v),
+            () -> shortened[COL_INITIATOR] = shorten(rows, COL_INITIATOR, TextReport::withoutPort500)
+                    | shorten(rows, COL_RESPONDER, TextReport::withoutPort500),
+            () -> {
+                rows.get(0)[COL_ISTATE] = "I-STATE";
+                rows.get(0)[COL_RSTATE] = "R-STATE";
+            },
+            () -> set(dropped, dropOrder[0], true),
+            () -> set(dropped, dropOrder[1], true),
+            () -> set(dropped, dropOrder[2], true),
+            () -> set(dropped, dropOrder[3], true),
+        };
+        for (int step = 0; tableWidth(rows, dropped) > width && step < steps.length; step++) {
+            steps[step].run();
+        }
+        for (int i = dropOrder.length - 1; i >= 0; i--) {
+            if (dropped[dropOrder[i][0]]) {
+                set(dropped, dropOrder[i], false);
+                if (tableWidth(rows, dropped) > width) {
+                    set(dropped, dropOrder[i], true);
+                }
             }
         }
-        for (String[] r : t) {
+        List<String> changes = new ArrayList<>();
+        for (int c = 0; c < HEADER.length; c++) {
+            if (dropped[c]) {
+                changes.add(HEADER[c]);
+            }
+        }
+        if (!changes.isEmpty()) {
+            changes.set(0, "left out: " + changes.get(0));
+        }
+        if (shortened[COL_START] && !dropped[COL_START]) {
+            changes.add("START is the time only");
+        }
+        if (shortened[COL_INITIATOR]) {
+            changes.add("port 500 not written");
+        }
+        int over = tableWidth(rows, dropped) - width;
+        if (over > 0) {
+            int[] widths = widths(rows, dropped);
+            int keep = Math.max(HEADER[COL_NOTE].length(), widths[COL_NOTE] - over);
+            for (String[] r : rows) {
+                if (r[COL_NOTE].length() > keep) {
+                    r[COL_NOTE] = r[COL_NOTE].substring(0, keep - 3) + "...";
+                }
+            }
+            changes.add("NOTE cut");
+        }
+        int[] widths = widths(rows, dropped);
+        for (String[] r : rows) {
             StringBuilder sb = new StringBuilder("  ");
             for (int i = 0; i < r.length; i++) {
-                sb.append(r[i]);
-                if (i < r.length - 1) {
-                    sb.append(" ".repeat(width[i] - r[i].length() + 2));
+                if (dropped[i]) {
+                    continue;
                 }
+                sb.append(r[i]);
+                sb.append(" ".repeat(Math.max(0, widths[i] - r[i].length() + 2)));
             }
             w.println(sb.toString().stripTrailing());
         }
+        if (!changes.isEmpty()) {
+            para("  (", "   ", "to fit " + width + " columns, " + String.join(", ", changes)
+                    + "; the exchanges below show everything)");
+        }
+    }
+
+    private static final int COL_INITIATOR = 1;
+    private static final int COL_RESPONDER = 2;
+    private static final int COL_TYPE = 3;
+    private static final int COL_ISTATE = 4;
+    private static final int COL_RSTATE = 5;
+    private static final int COL_ENCR = 6;
+    private static final int COL_HASH = 7;
+    private static final int COL_AUTH = 8;
+    private static final int COL_DH = 9;
+    private static final int COL_LIFETIME = 10;
+    private static final int COL_START = 11;
+    private static final int COL_MSGS = 12;
+    private static final int COL_NOTE = 13;
+
+    private static void set(boolean[] dropped, int[] columns, boolean value) {
+        for (int c : columns) {
+            dropped[c] = value;
+        }
+    }
+
+    /** Applies {@code f} to a column's values; true when one changed. */
+    private static boolean shorten(List<String[]> rows, int column, java.util.function.UnaryOperator<String> f) {
+        boolean changed = false;
+        for (int i = 1; i < rows.size(); i++) {
+            String v = f.apply(rows.get(i)[column]);
+            changed |= !v.equals(rows.get(i)[column]);
+            rows.get(i)[column] = v;
+        }
+        return changed;
+    }
+
+    private static String withoutPort500(String endpoint) {
+        return endpoint.endsWith(":500") ? endpoint.substring(0, endpoint.length() - 4) : endpoint;
+    }
+
+    private static int[] widths(List<String[]> rows, boolean[] dropped) {
+        int[] widths = new int[HEADER.length];
+        for (String[] r : rows) {
+            for (int i = 0; i < r.length; i++) {
+                widths[i] = dropped[i] ? 0 : Math.max(widths[i], r[i].length());
+            }
+        }
+        return widths;
+    }
+
+    /** The printed width: two spaces before, two between the columns shown, the last one without trailing spaces. */
+    private static int tableWidth(List<String[]> rows, boolean[] dropped) {
+        int max = 0;
+        int[] widths = widths(rows, dropped);
+        for (String[] r : rows) {
+            int n = 2;
+            int last = -1;
+            for (int i = 0; i < r.length; i++) {
+                if (!dropped[i]) {
+                    last = i;
+                }
+            }
+            for (int i = 0; i < r.length; i++) {
+                if (!dropped[i]) {
+                    n += i == last ? r[i].length() : widths[i] + 2;
+                }
+            }
+            max = Math.max(max, n);
+        }
+        return max;
     }
 
     private void ladder(Exchange x) {
-        w.printf(Locale.ROOT, "#%d %s %s %s %s  i=%s r=%s  %s%n", x.id(), x.mode().label(), endpoint(x.initiator()), "->",
-                endpoint(x.responder()), x.version() == 0 ? "-" : x.ispiHex(), x.rspi() == 0 ? "-" : x.rspiHex(), x.file());
-        w.printf(Locale.ROOT, "   state: initiator %s, responder %s%s%n", orDash(Names.state(x.initiatorState())), orDash(Names.state(x.responderState())),
-                x.timeToEstablishedNanos() >= 0 ? String.format(Locale.ROOT, "; phase 1 took %s", ms(x.timeToEstablishedNanos())) : "");
+        line(String.format(Locale.ROOT, "#%d %s %s -> %s  i=%s r=%s", x.id(), x.mode().label(), endpoint(x.initiator()),
+                endpoint(x.responder()), x.version() == 0 ? "-" : x.ispiHex(), x.rspi() == 0 ? "-" : x.rspiHex()));
+        if (files.size() > 1) {
+            para("   file: ", "      ", x.file());
+        }
+        para("   ", "      ", String.format(Locale.ROOT, "state: initiator %s, responder %s%s",
+                orDash(Names.state(x.initiatorState())), orDash(Names.state(x.responderState())),
+                x.timeToEstablishedNanos() >= 0 ? String.format(Locale.ROOT, "; phase 1 took %s",
+                        ms(x.timeToEstablishedNanos())) : ""));
         if (x.proposal() != null) {
-            w.println("   chosen:  " + proposal(x.proposal()));
+            para("   chosen:  ", "            ", proposal(x.proposal()));
         }
         if (!x.offered().isEmpty()) {
             List<String> o = new ArrayList<>();
             for (Suite p : x.offered()) {
                 o.add(proposal(p));
             }
-            w.println("   offered: " + String.join(" | ", o));
+            para("   offered: ", "            ", String.join(" | ", o));
         }
         peerLine("initiator", x.initiator(), x.initiatorIdentity());
         peerLine("responder", x.responder(), x.responderIdentity());
         if (x.decryption() != null) {
-            w.println("   decryption: " + x.decryption().describe());
+            para("   decryption: ", "      ", x.decryption().describe());
         }
         Map<Long, Informational> informational = new java.util.HashMap<>();
         for (Informational i : x.informational()) {
@@ -249,22 +418,23 @@ public final class TextReport implements AnalysisSink {
         long base = x.startNanos();
         boolean severalFiles = x.messages().stream().map(ExchangeMessage::file).distinct().count() > 1;
         for (ExchangeMessage m : x.messages()) {
-            StringBuilder sb = new StringBuilder();
+            List<String> sb = new ArrayList<>();
             String step = m.label();
             if (m.step().quickMode() || m.step() == Step.INFORMATIONAL || m.step() == Step.TRANSACTION) {
                 step = step + " " + m.messageIdHex();
             }
-            sb.append(String.format(Locale.ROOT, "   %-24s %s %6d  +%.6f  %s%5d B", step,
+            sb.add(String.format(Locale.ROOT, "   %-24s %s %6d  +%.6f  %s%5d B", step,
                     m.from() == Side.INITIATOR ? "I->R" : "I<-R", m.frame(), (m.timeNanos() - base) / 1e9,
                     m.decrypted() ? "dec " : m.encrypted() ? "enc " : "    ", m.size()));
             if (m.srcPort() != 500 || m.dstPort() != 500) {
-                sb.append("  ").append(m.srcPort()).append('>').append(m.dstPort());
+                sb.add(m.srcPort() + ">" + m.dstPort());
             }
             if (m.isRetransmission()) {
-                sb.append("  retransmission ").append(m.retransmissionNumber()).append(" of ").append(m.retransmissionOf());
+                // The first copy is #1: the first retransmission of frame 7 is "(#2)".
+                sb.add("retransmission of frame " + m.retransmissionOf() + " (#" + (m.retransmissionNumber() + 1) + ")");
             }
             if (m.inResponseTo() != 0) {
-                sb.append("  answers ").append(m.inResponseTo()).append(" (").append(ms(m.rttNanos())).append(')');
+                sb.add("answers " + m.inResponseTo() + " (" + ms(m.rttNanos()) + ")");
             }
             if (!m.notifyTypes().isEmpty()) {
                 List<String> names = new ArrayList<>(m.notifyTypes().size());
@@ -275,53 +445,55 @@ public final class TextReport implements AnalysisSink {
                 if (info != null && info.dpdSequence() >= 0) {
                     names.set(names.size() - 1, names.get(names.size() - 1) + " seq 0x" + IsakmpMessage.hex32((int) info.dpdSequence()));
                 }
-                sb.append("  N(").append(String.join(", ", names)).append(')');
+                sb.add("N(" + String.join(", ", names) + ")");
             }
             Informational info = m.isRetransmission() ? null : informational.get(m.frame());
             if (info != null && !info.deletions().isEmpty()) {
-                sb.append("  D(").append(String.join(", ", info.deletions().stream().map(Deletion::describe).toList())).append(')');
+                sb.add("D(" + String.join(", ", info.deletions().stream().map(Deletion::describe).toList()) + ")");
             }
             if (!m.ipFragmentFrames().isEmpty()) {
-                sb.append("  ").append(m.ipFragmentFrames().size()).append(" IP fragments");
+                sb.add(m.ipFragmentFrames().size() + " IP fragments");
             }
             if (!m.ikeFragmentFrames().isEmpty()) {
-                sb.append("  ").append(m.ikeFragmentFrames().size()).append(" IKE fragments");
+                sb.add(m.ikeFragmentFrames().size() + " IKE fragments");
             }
             if (severalFiles) {
-                sb.append("  [").append(java.nio.file.Path.of(m.file()).getFileName()).append(']');
+                sb.add("[" + java.nio.file.Path.of(m.file()).getFileName() + "]");
             }
-            w.println(sb);
+            items(sb);
         }
         if (x.messagesDropped() > 0) {
-            w.printf(Locale.ROOT, "   ... %d more messages%n", x.messagesDropped());
+            line(String.format(Locale.ROOT, "   ... %d more messages", x.messagesDropped()));
         }
         for (QuickMode q : x.quickModes()) {
             quickMode(q);
         }
         for (EspFlow f : x.esp()) {
-            w.printf(Locale.ROOT, "   ESP spi %s %s: %d packets, %d bytes, frames %d..%d%n", f.spiHex(),
-                    f.from() == Side.INITIATOR ? "I->R" : "I<-R", f.packets(), f.bytes(), f.firstFrame(), f.lastFrame());
+            line(String.format(Locale.ROOT, "   ESP spi %s %s: %d packets, %d bytes, frames %d..%d", f.spiHex(),
+                    f.from() == Side.INITIATOR ? "I->R" : "I<-R", f.packets(), f.bytes(), f.firstFrame(), f.lastFrame()));
         }
         if (x.natKeepalives() > 0) {
-            w.printf(Locale.ROOT, "   NAT-T keepalives: %d%n", x.natKeepalives());
+            line(String.format(Locale.ROOT, "   NAT-T keepalives: %d", x.natKeepalives()));
         }
         if (x.natDetection().note() != null) {
-            w.println("   NAT-D: " + x.natDetection().note());
+            para("   NAT-D: ", "      ", x.natDetection().note());
         }
         for (IcmpEvidence i : x.icmpErrors()) {
-            w.printf(Locale.ROOT, "   ICMP %s (frame %d) for the %s's %s%n", i.description(), i.frame(), i.quotedFrom().label(),
-                    i.quoted() == null ? "message" : i.quoted().label() + " (frame " + i.quotedFrame() + ")");
+            line(String.format(Locale.ROOT, "   ICMP %s (frame %d) for the %s's %s", i.description(), i.frame(),
+                    i.quotedFrom().label(), i.quoted() == null ? "message" : i.quoted().label() + " (frame "
+                            + i.quotedFrame() + ")"));
         }
         for (IncompleteFragmentSet f : x.incompleteFragmentSets()) {
-            w.printf(Locale.ROOT, "   incomplete %s fragments from the %s: frames %s, %d B received, never completed%n",
-                    f.kind() == FragmentKind.IP ? "IP" : "IKE", f.from().label(), frames(f.frames()), f.bytes());
+            line(String.format(Locale.ROOT, "   incomplete %s fragments from the %s: frames %s, %d B received, never"
+                    + " completed", f.kind() == FragmentKind.IP ? "IP" : "IKE", f.from().label(), frames(f.frames()),
+                    f.bytes()));
         }
         for (String n : x.notes()) {
-            w.println("   note: " + n);
+            para("   note: ", "      ", n);
         }
         for (Finding f : x.findings()) {
-            w.printf(Locale.ROOT, "   [%s] %s: %s%s%n", f.severity().label(), f.code(), f.title(),
-                    f.evidence().isEmpty() ? "" : " (frames " + frames(f.evidence()) + ")");
+            para("   ", "      ", heading(f));
+            asa(f, "      ");
             byCode.computeIfAbsent(f.code(), k -> new ArrayList<>()).add(new Object[] {x.id(), f});
         }
     }
@@ -331,7 +503,7 @@ public final class TextReport implements AnalysisSink {
         if (q.offered().isEmpty() && q.chosen() == null && q.proxyIds().isEmpty()) {
             return;
         }
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "   quick mode %s (%s): %s", q.messageIdHex(),
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "quick mode %s (%s): %s", q.messageIdHex(),
                 q.initiator().label(), q.state().name()));
         if (q.proxyIds().size() == 2) {
             sb.append("; proxy IDs ").append(q.proxyIds().get(0).describe()).append(" <-> ").append(q.proxyIds().get(1).describe());
@@ -346,8 +518,11 @@ public final class TextReport implements AnalysisSink {
         if (q.chosen() != null) {
             sb.append("; chosen ").append(phase2(q.chosen()));
         }
-        w.println(sb);
+        para("   ", "      ", sb.toString());
     }
+
+    /** The IPsec DOI's Encapsulation Mode attribute (RFC 2407 section 4.5). */
+    private static final int ENCAPSULATION_MODE = 4;
 
     /**
      * An IKEv1 phase-2 suite as the ASA's transform sets read: {@code ESP AES-128/HMAC-SHA/PFS
@@ -382,6 +557,50 @@ public final class TextReport implements AnalysisSink {
         return proto + " " + String.join("/", s) + (p.spi().isEmpty() ? "" : " spi " + p.spi().hex());
     }
 
+    /** Where the wrapped part of a message line starts (under the frame number). */
+    private static final int MESSAGE_TAIL = 30;
+
+    /**
+     * A message line: its fixed part, then its items two spaces apart; an item that does not fit
+     * goes to the next line, under the frame number, whole (wrapped only when it alone is too long).
+     */
+    private void items(List<String> items) {
+        String indent = " ".repeat(MESSAGE_TAIL);
+        StringBuilder line = new StringBuilder(Terminal.escape(items.get(0)));
+        for (String raw : items.subList(1, items.size())) {
+            String item = Terminal.escape(raw);
+            if (line.length() + 2 + item.length() > width && line.length() > MESSAGE_TAIL) {
+                w.println(line);
+                line = new StringBuilder(indent);
+            } else {
+                line.append("  ");
+            }
+            line.append(item);
+        }
+        for (String l : Terminal.wrap(line.toString(), width, "", indent)) {
+            w.println(l.stripTrailing());
+        }
+    }
+
+    /** "[error] auth.psk-mismatch (likely): title (frames 7, 8)": the confidence next to the code. */
+    private static String heading(Finding f) {
+        return "[" + f.severity().label() + "] " + f.code() + " (" + f.confidence().label() + "): " + f.title()
+                + (f.evidence().isEmpty() ? "" : " (frames " + frames(f.evidence()) + ")");
+    }
+
+    /** What an ASA shows for {@code f}, when the finding says. */
+    private void asa(Finding f, String indent) {
+        if (f.asa() == null) {
+            return;
+        }
+        if (!f.asa().state().isEmpty()) {
+            para(indent + "ASA: ", indent + "     ", f.asa().state());
+        }
+        for (String m : f.asa().messages()) {
+            para(indent + "ASA log: ", indent + "         ", m);
+        }
+    }
+
     private static String frames(List<Long> evidence) {
         if (evidence.size() <= 12) {
             return evidence.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
@@ -413,14 +632,19 @@ public final class TextReport implements AnalysisSink {
                 }
             }
             String shown = ids.size() <= 20 ? String.join(" ", ids) : String.join(" ", ids.subList(0, 20)) + " ...";
-            w.printf(Locale.ROOT, "  [%s] %s: %d exchange%s: %s%n", first.severity().label(), e.getKey(), ids.size(),
-                    ids.size() == 1 ? "" : "s", shown);
-            if (!first.explanation().isEmpty()) {
-                w.println("      " + first.explanation());
-            }
-            if (!first.remediation().isEmpty()) {
-                w.println("      check: " + first.remediation());
-            }
+            para("  ", "      ", String.format(Locale.ROOT, "[%s] %s (%s): %d exchange%s: %s", first.severity().label(),
+                    e.getKey(), first.confidence().label(), ids.size(), ids.size() == 1 ? "" : "s", shown));
+            body(first);
+        }
+    }
+
+    /** A finding's explanation and what to check, wrapped under it. */
+    private void body(Finding f) {
+        if (!f.explanation().isEmpty()) {
+            para("      ", "      ", f.explanation());
+        }
+        if (!f.remediation().isEmpty()) {
+            para("      check: ", "      ", f.remediation());
         }
     }
 
@@ -448,18 +672,13 @@ public final class TextReport implements AnalysisSink {
             }
             parts.add("VIDs: " + String.join(", ", vids));
         }
-        w.println(sb.append(String.join("; ", parts)));
+        para(sb.toString(), "      ", String.join("; ", parts));
     }
 
-    private void finding(Finding f, String indent) {
-        w.printf(Locale.ROOT, "%s[%s] %s: %s%s%n", indent, f.severity().label(), f.code(), f.title(),
-                f.evidence().isEmpty() ? "" : " (frames " + frames(f.evidence()) + ")");
-        if (!f.explanation().isEmpty()) {
-            w.println(indent + "    " + f.explanation());
-        }
-        if (!f.remediation().isEmpty()) {
-            w.println(indent + "    check: " + f.remediation());
-        }
+    private void finding(Finding f) {
+        para("  ", "      ", heading(f));
+        body(f);
+        asa(f, "      ");
     }
 
     private static String proposal(Suite p) {

@@ -112,6 +112,17 @@ class DissectCliTest {
         assertTrue(r.lines().size() > 50);
     }
 
+    /** An unknown vendor ID is named as tshark names it, not "null"; JSON keeps null. */
+    @Test
+    void unknownVendorIdInTheTree() {
+        Path cap = CliRunner.CAPTURES.resolve("thirdparty/ipsec-ikev1-isakmp-main-mode.pcap");
+        CliRunner.Result r = CliRunner.run("dissect", "-V", cap.toString());
+        assertTrue(r.out().contains("Vendor ID: Unknown Vendor ID"), r.out());
+        assertFalse(r.out().contains("Vendor ID: null"), r.out());
+        CliRunner.Result json = CliRunner.run("dissect", "--format", "jsonl", cap.toString());
+        assertTrue(json.out().contains("\"name\":null"), json.out());
+    }
+
     @Test
     void truncatedFileExitsThreeAfterEveryCompletePacket() throws IOException {
         Path cap = CliRunner.CAPTURES.resolve("lab/mm-aes128-sha1-modp1024.pcap");

@@ -29,6 +29,18 @@ public interface FieldSink {
     /** A JSON null / an absent value. */
     void nullValue(String key, String label);
 
+    /**
+     * A string that may be absent: JSON writes {@code null} for it, the text tree {@code absent}
+     * (e.g. {@code Unknown Vendor ID}, tshark's words).
+     */
+    default void stringOr(String key, String label, String value, String absent) {
+        if (value == null) {
+            nullValue(key, label);
+        } else {
+            string(key, label, value);
+        }
+    }
+
     default void hex(String key, String label, byte[] value) {
         hex(key, label, value, 0, value.length);
     }

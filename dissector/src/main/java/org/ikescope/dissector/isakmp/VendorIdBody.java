@@ -38,7 +38,7 @@ public record VendorIdBody(byte[] message, int from, int to, VendorId vendor) im
     @Override
     public void describe(FieldSink out) {
         out.hex("hex", "Vendor ID", message, from, to);
-        out.string("name", "Vendor ID", name());
+        out.stringOr("name", "Vendor ID", name(), "Unknown Vendor ID");
         String impl = implementation();
         if (impl != null) {
             out.string("implementation", "Implementation", impl);
