@@ -217,7 +217,7 @@ public final class TextReport implements AnalysisSink {
         }
         if (wordlist != null) {
             w.println();
-            PskWordlistOutput.text(wordlist, showKeys).forEach(this::line);
+            PskWordlistOutput.text(wordlist, showKeys).forEach(l -> w.println(Terminal.escape(l)));
         }
         w.println();
         para("-- ", "   ", String.format(Locale.ROOT, "%s frames: %s ISAKMP, %s ESP, %s NAT keepalive, %s other, %s malformed,"
