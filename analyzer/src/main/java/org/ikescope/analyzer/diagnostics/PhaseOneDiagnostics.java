@@ -44,6 +44,9 @@ import org.ikescope.api.protocol.NotifyType;
  * {@link PathDiagnostics}), or ends before a missing answer could show
  * ({@code capture.ends-mid-exchange}, see {@link CaptureWindowDiagnostics}), gets none of these:
  * its states say more about the capture than about the peers.
+ *
+ * <p>Over 500 lines: most of it is the explanation and remediation text of each finding; one
+ * plugin per phase keeps a code's checks and its words together.
  */
 @PluginApi(major = ApiVersion.MAJOR, minor = ApiVersion.MINOR)
 public final class PhaseOneDiagnostics implements DiagnosticPlugin, EndOfCaptureHook {

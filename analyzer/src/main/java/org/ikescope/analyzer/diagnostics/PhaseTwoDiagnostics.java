@@ -43,6 +43,9 @@ import org.ikescope.api.protocol.PayloadType;
  * <p>One finding per quick mode that failed. Without keys an informational answering QM1 can say
  * either of the phase-2 refusals, and one answering QM2 says the initiator would not or could not
  * go on: that is {@code phase2.refused}, naming the causes that fit and what tells them apart.
+ *
+ * <p>Over 500 lines: most of it is the explanation and remediation text of each finding; one
+ * plugin per phase keeps a code's checks and its words together.
  */
 @PluginApi(major = ApiVersion.MAJOR, minor = ApiVersion.MINOR)
 public final class PhaseTwoDiagnostics implements DiagnosticPlugin {

@@ -49,6 +49,10 @@ import org.ikescope.dissector.session.PskWordlistSearch;
  * lines are wrapped, and the table leaves out or shortens columns until it fits (the ladders
  * keep everything). Every line is escaped ({@link Terminal#escape}) before it is measured and
  * written: what comes from a capture, a plugin or a file name cannot act on the terminal.
+ *
+ * <p>Over 500 lines: the summary table, the ladders and the findings share the report's width,
+ * wrapping and escaping; the ladder moves to a model of its own with the HTML report (#12),
+ * which draws the same ladder.
  */
 public final class TextReport implements AnalysisSink {
     /** Exchanges whose ladder is printed; the rest get a table row only (use --peer or JSON). */
