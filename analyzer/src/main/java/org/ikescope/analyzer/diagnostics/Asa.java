@@ -26,7 +26,8 @@ final class Asa {
 
     /** The phase-1 states of both sides, as {@code show crypto isakmp sa} on each would show them. */
     static AsaLines phaseOneStall(ExchangeView x) {
-        return AsaLines.of(states(x));
+        // IKEv2 states are ikescope's words, not what show crypto ikev2 sa prints: nothing to say.
+        return x.version() == 1 ? AsaLines.of(states(x)) : null;
     }
 
     /** "show crypto isakmp sa: MM_WAIT_MSG6 on the initiator 192.0.2.1, MM_WAIT_MSG5 on the responder 192.0.2.2". */

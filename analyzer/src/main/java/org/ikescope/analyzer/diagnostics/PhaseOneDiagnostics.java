@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.ikescope.api.plugin.ApiVersion;
+import org.ikescope.api.plugin.AsaLines;
 import org.ikescope.api.plugin.Confidence;
 import org.ikescope.api.plugin.DiagnosticPlugin;
 import org.ikescope.api.plugin.EndOfCaptureHook;
@@ -15,12 +16,16 @@ import org.ikescope.api.plugin.FindingSink;
 import org.ikescope.api.plugin.IcmpErrorView;
 import org.ikescope.api.plugin.MessageView;
 import org.ikescope.api.plugin.NotificationView;
+import org.ikescope.api.plugin.PayloadView;
 import org.ikescope.api.plugin.Phase1State;
 import org.ikescope.api.plugin.PluginApi;
 import org.ikescope.api.plugin.Severity;
 import org.ikescope.api.plugin.Side;
 import org.ikescope.api.plugin.Step;
+import org.ikescope.api.protocol.DhGroup;
+import org.ikescope.api.protocol.Ikev2NotifyType;
 import org.ikescope.api.protocol.NotifyType;
+import org.ikescope.api.protocol.PayloadType;
 
 /**
  * Where an IKEv1 phase 1 (main or aggressive mode) got stuck, read as an ASA engineer reads
@@ -40,6 +45,12 @@ import org.ikescope.api.protocol.NotifyType;
  *   <tr><td>{@code auth.peer-rejected}</td><td>MM5 answered by a notification the initiator understood</td></tr>
  * </table>
  *
+ * <p>IKEv2's IKE_SA_INIT is in the clear too, and gets the same kind of findings (RFC 7296
+ * sections 1.2, 2.6, 3.10.1): {@code peer.unreachable} (no response), {@code policy.mismatch}
+ * (NO_PROPOSAL_CHOSEN), {@code ike.invalid-syntax} (INVALID_SYNTAX), and {@code ike.invalid-ke} /
+ * {@code ike.cookie} (INVALID_KE_PAYLOAD / COOKIE: information when the initiator tried again,
+ * an error when it did not). IKE_AUTH is encrypted: nothing here reads it.
+ *
  * <p>An exchange whose capture misses one direction ({@code capture.one-direction}, see
  * {@link PathDiagnostics}), or ends before a missing answer could show
  * ({@code capture.ends-mid-exchange}, see {@link CaptureWindowDiagnostics}), gets none of these:
@@ -58,6 +69,8 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin, EndOfCapture
             NotifyType.ATTRIBUTES_NOT_SUPPORTED.code(), NotifyType.INVALID_TRANSFORM_ID.code(),
             NotifyType.BAD_PROPOSAL_SYNTAX.code(), NotifyType.SITUATION_NOT_SUPPORTED.code(),
             NotifyType.DOI_NOT_SUPPORTED.code(), NotifyType.INVALID_KEY_INFORMATION.code());
+    /** IKEv2 responder notifications that refuse IKE_SA_INIT's proposals (RFC 7296 section 3.10.1). */
+    private static final Set<Integer> IKEV2_REFUSALS = Set.of(Ikev2NotifyType.NO_PROPOSAL_CHOSEN.code());
     /** Notifications that say the keys worked but the peer or its identity was refused. */
     private static final Set<Integer> REJECTIONS = Set.of(NotifyType.AUTHENTICATION_FAILED.code(),
             NotifyType.INVALID_ID_INFORMATION.code(), NotifyType.INVALID_CERTIFICATE.code(),
@@ -95,6 +108,10 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin, EndOfCapture
     @Override
     public synchronized void analyze(ExchangeView x, FindingSink sink) {
         responders.learn(x);
+        if (x.version() == 2 && !x.startedBeforeCapture()) {
+            ikeSaInit(x, sink);
+            return;
+        }
         if (!Evidence.ikev1PhaseOne(x)) {
             return;
         }
@@ -113,7 +130,7 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin, EndOfCapture
         if (Evidence.has(x, one) && fromResponder.isEmpty() && !x.phase1Complete()) {
             peerUnreachable(x, first, sink);
         } else if (answer == null && !fromResponder.isEmpty() && !x.phase1Complete()) {
-            policyMismatch(x, first, fromResponder, sink);
+            policyMismatch(x, first, POLICY_REFUSALS, sink);
         } else if (answer != null && (i == Phase1State.MM_WAIT_MSG2 || i == Phase1State.AM_WAIT_MSG2
                 || i == Phase1State.NONE) && !x.phase1Complete()) {
             afterAnswerToFirst(x, am, first, sink);
@@ -134,8 +151,8 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin, EndOfCapture
     // ---------------------------------------------------------------- MM_WAIT_MSG2, nothing back
 
     private void peerUnreachable(ExchangeView x, List<MessageView> first, FindingSink sink) {
-        if (responders.pairAnswered(x, 2)) {
-            // The same peers speak IKEv2 to each other: ike.version-mismatch (builtin.version) says it.
+        if (responders.pairAnswered(x, x.version() == 1 ? 2 : 1)) {
+            // The same peers speak the other IKE version to each other: ike.version-mismatch (builtin.version) says it.
             return;
         }
         MessageView m1 = first.get(0);
@@ -153,13 +170,14 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin, EndOfCapture
             portUnreachable |= e.portUnreachable();
         }
         String peer = x.responder().ip() + " UDP " + m1.destinationPort();
-        String state = (m1.step().aggressiveMode() ? Phase1State.AM_WAIT_MSG2 : Phase1State.MM_WAIT_MSG2).name();
+        String state = x.initiatorState().name();
+        String ikev = "ikev" + x.version();
         if (portUnreachable) {
             icmpText.append(" ICMP port-unreachable errors came back for the ").append(m1.step().label())
                     .append("s: the host at ").append(x.responder().ip())
                     .append(" is reachable but nothing listens on UDP ").append(m1.destinationPort())
-                    .append(" there (IKE daemon stopped, crypto map or ikev1 not enabled on that interface, or the"
-                            + " wrong peer address).");
+                    .append(" there (IKE daemon stopped, crypto map or " + ikev + " not enabled on that interface, or"
+                            + " the wrong peer address).");
         } else if (icmp) {
             icmpText.append(" ICMP errors came back for the ").append(m1.step().label())
                     .append("s: a router or firewall on the path reports the destination unreachable or"
@@ -183,7 +201,7 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin, EndOfCapture
             causes = " Usual causes: the peer is down or not running IKE, UDP 500 is filtered on the way (ACL,"
                     + " firewall, ISP), the crypto map points at the wrong peer address, or there is no route."
                     + " A capture on the initiator's side cannot tell these apart from a lost return path:"
-                    + " if the responder does answer but its MM2 is dropped on the way back, this side"
+                    + " if the responder does answer but its answer is dropped on the way back, this side"
                     + " sees exactly the same thing. A capture on the responder's side, or its log, tells them"
                     + " apart.";
         }
@@ -193,11 +211,11 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin, EndOfCapture
                         : "; the responder answered " + others.size() + " other peer" + (others.size() == 1 ? "" : "s")))
                 .explanation("The initiator sent its proposals (" + m1.step().label() + ") "
                         + Evidence.times(resent + 1)
-                        + " and the responder never answered, which is what an ASA shows as " + state
-                        + " in show crypto isakmp sa." + icmpText + causes)
+                        + " and the responder never answered" + (x.version() == 1 ? ", which is what an ASA shows as "
+                        + state + " in show crypto isakmp sa." : ".") + icmpText + causes)
                 .evidence(evidence)
-                .asa("show crypto isakmp sa: " + state + " on the initiator " + x.initiator().ip()
-                        + "; no IKE SA for it on the responder " + x.responder().ip())
+                .asa(x.version() != 1 ? null : AsaLines.of("show crypto isakmp sa: " + state + " on the initiator "
+                        + x.initiator().ip() + "; no IKE SA for it on the responder " + x.responder().ip()))
                 .remediation(!others.isEmpty() && !icmp
                         ? "Look for what treats " + x.initiator().ip() + " differently from the peers that get"
                         + " answers: ACL, firewall or IPS rules that match its address on the way and on the"
@@ -205,10 +223,11 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin, EndOfCapture
                         + " set peer and tunnel-group for " + x.initiator().ip() + ", debug crypto ikev1 127;"
                         + " strongSwan: a connection whose right= covers it, charon log)."
                         : "Check that " + x.responder().ip() + " is the right peer (crypto map set peer /"
-                        + " strongSwan right=), that it is up and has IKEv1 enabled on the facing interface"
-                        + " (ASA: crypto ikev1 enable <if>), and that UDP 500 (and 4500) pass every firewall and"
-                        + " ACL between the peers. Capture on the responder too: if MM1 arrives and MM2 leaves,"
-                        + " the return path is at fault. On the ASA: debug crypto ikev1 127 on both ends.")
+                        + " strongSwan right=), that it is up and has IKEv" + x.version() + " enabled on the facing"
+                        + " interface (ASA: crypto " + ikev + " enable <if>), and that UDP 500 (and 4500) pass every"
+                        + " firewall and ACL between the peers. Capture on the responder too: if the request arrives and the"
+                        + " answer leaves, the return path is at fault. On the ASA: debug crypto " + ikev + " 127 on"
+                        + " both ends.")
                 .build());
     }
 
@@ -226,9 +245,8 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin, EndOfCapture
         return peers.size() + " other peer" + (peers.size() == 1 ? "" : "s") + " (" + list + ")";
     }
 
-    private void policyMismatch(ExchangeView x, List<MessageView> first, List<MessageView> fromResponder,
-                                FindingSink sink) {
-        List<NotificationView> refusals = Evidence.notifications(x, Side.RESPONDER, POLICY_REFUSALS);
+    private void policyMismatch(ExchangeView x, List<MessageView> first, Set<Integer> refusing, FindingSink sink) {
+        List<NotificationView> refusals = Evidence.notifications(x, Side.RESPONDER, refusing);
         if (refusals.isEmpty() || first.isEmpty()) {
             return;
         }
@@ -255,8 +273,9 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin, EndOfCapture
                 .title("Responder " + x.responder().ip() + " refused every proposal of " + step.label() + " ("
                         + n.name() + ")")
                 .explanation("The responder answered the initiator's proposals with a cleartext " + n.name()
-                        + " notification instead of " + (step.aggressiveMode() ? Step.AM2 : Step.MM2).label()
-                        + ", so no IKE SA exists (MM_NO_STATE): none of the offered phase-1 policies (encryption,"
+                        + " notification instead of " + answerTo(step).label()
+                        + ", so no IKE SA exists (" + x.responderState().name() + "): none of the offered"
+                        + " phase-1 policies (encryption,"
                         + " hash, DH group, authentication method, lifetime) matches one the responder has"
                         + " configured. The initiator offered: " + Evidence.describeAll(x.offeredProposals())
                         + "." + others + " A strongSwan or libreswan responder answers the same way when it has"
@@ -267,12 +286,20 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin, EndOfCapture
                         + " proposal; ASA debug crypto ikev1: the attribute it refused).")
                 .evidence(evidence)
                 .asa(Asa.phaseOneStall(x))
-                .remediation("Compare the two sides' phase-1 policies: ASA show run crypto ikev1 (crypto ikev1"
-                        + " policy <n>: encryption, hash, group, authentication pre-share/rsa-sig, lifetime) and"
-                        + " the peer's; strongSwan ike= in ipsec.conf or proposals= in swanctl.conf, and that a"
-                        + " connection exists whose right=/remote_addrs covers " + x.initiator().ip()
-                        + ". debug crypto ikev1 127 on the responder names the attribute it refused.")
+                .remediation((x.version() == 1 ? "Compare the two sides' phase-1 policies: ASA show run crypto ikev1"
+                        + " (crypto ikev1 policy <n>: encryption, hash, group, authentication pre-share/rsa-sig,"
+                        + " lifetime)" : "Compare the two sides' IKE SA proposals: ASA show run crypto ikev2 (crypto"
+                        + " ikev2 policy <n>: encryption, integrity, group, prf)") + " and the peer's; strongSwan"
+                        + " ike= in ipsec.conf or proposals= in swanctl.conf, and that a connection exists whose"
+                        + " right=/remote_addrs covers " + x.initiator().ip() + ". debug crypto ikev" + x.version()
+                        + " on the responder names what it refused.")
                 .build());
+    }
+
+    /** The answer a responder owes to {@code first}: MM2, AM2 or the IKE_SA_INIT response. */
+    private static Step answerTo(Step first) {
+        return first == Step.IKE_SA_INIT_REQUEST ? Step.IKE_SA_INIT_RESPONSE
+                : first.aggressiveMode() ? Step.AM2 : Step.MM2;
     }
 
     private static void notConfigured(ExchangeView x, String notify, Step step, Responders.Accepted same,
@@ -289,8 +316,8 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin, EndOfCapture
                         + " (" + notify + ") but accepts the same proposal from other peers: no configuration for "
                         + x.initiator().ip())
                 .explanation("The responder answered the initiator's proposals with a cleartext " + notify + " (no IKE"
-                        + " SA, MM_NO_STATE), yet " + when + "it accepted " + same.described() + ", which this"
-                        + " initiator offered too, from " + from + ". A proposal is not refused for itself when the"
+                        + " SA, " + x.responderState().name() + "), yet " + when + "it accepted " + same.described()
+                        + ", which this initiator offered too, from " + from + ". A proposal is not refused for itself when the"
                         + " same responder takes it from others: the responder has no configuration for "
                         + x.initiator().ip() + ". On an ASA that is a missing crypto map entry (set peer) or"
                         + " tunnel-group for that address; strongSwan and libreswan answer a peer they have no"
@@ -565,6 +592,146 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin, EndOfCapture
                 .build());
     }
 
+    // ---------------------------------------------------------------- IKEv2 IKE_SA_INIT in the clear
+
+    /**
+     * What an IKEv2 IKE_SA_INIT shows without keys: no answer ({@code peer.unreachable}), a refused
+     * proposal ({@code policy.mismatch} / {@code config.peer-not-configured}), a request the
+     * responder could not parse ({@code ike.invalid-syntax}), a request for another DH group
+     * ({@code ike.invalid-ke}) or for a cookie ({@code ike.cookie}) and whether the initiator tried
+     * again. IKE_AUTH and what follows is encrypted: nothing is concluded from it here.
+     */
+    private void ikeSaInit(ExchangeView x, FindingSink sink) {
+        List<MessageView> requests = Evidence.all(x, Step.IKE_SA_INIT_REQUEST);
+        if (requests.isEmpty() || !Evidence.oneDirectionGap(x).isEmpty() || Window.endsMidExchange(x)) {
+            return;
+        }
+        List<MessageView> responses = Evidence.all(x, Step.IKE_SA_INIT_RESPONSE);
+        if (responses.isEmpty()) {
+            if (!x.phase1Complete()) {
+                peerUnreachable(x, requests, sink);
+            }
+            return;
+        }
+        boolean accepted = responses.stream().anyMatch(m -> m.has(PayloadType.SA));
+        if (!accepted && !Evidence.notifications(x, Side.RESPONDER, IKEV2_REFUSALS).isEmpty()) {
+            policyMismatch(x, requests, IKEV2_REFUSALS, sink);
+        }
+        List<NotificationView> syntax = Evidence.notifications(x, Side.RESPONDER,
+                Set.of(Ikev2NotifyType.INVALID_SYNTAX.code()));
+        if (!accepted && !syntax.isEmpty()) {
+            invalidSyntax(x, requests, syntax.get(0), sink);
+        }
+        for (NotificationView n : Evidence.notifications(x, Side.RESPONDER,
+                Set.of(Ikev2NotifyType.INVALID_KE_PAYLOAD.code(), Ikev2NotifyType.COOKIE.code()))) {
+            retryAsked(x, n, sink);
+        }
+    }
+
+    private static void invalidSyntax(ExchangeView x, List<MessageView> requests, NotificationView n, FindingSink sink) {
+        sink.report(Finding.of("ike.invalid-syntax", Severity.ERROR, Confidence.CONFIRMED)
+                .title("Responder " + x.responder().ip() + " could not parse the IKE_SA_INIT request of "
+                        + x.initiator().ip() + " (INVALID_SYNTAX)")
+                .explanation("The responder answered IKE_SA_INIT with a cleartext INVALID_SYNTAX notification: it"
+                        + " found the request malformed (a payload it cannot parse, a missing required payload,"
+                        + " a length that does not add up) and keeps no state for it, so no IKE SA exists. Either"
+                        + " the initiator sends something its peer does not understand (an unusual transform,"
+                        + " a vendor extension, a bug), or the datagram was altered on the way.")
+                .evidence(Evidence.frames(requests, List.of(messageAt(x, n.frame()))))
+                .remediation("Compare the request with what the responder supports (ikescope dissect -V shows"
+                        + " every payload and what the decoder thought of it); check the responder's log for the"
+                        + " payload it rejected, and the software versions of both ends.")
+                .build());
+    }
+
+    /**
+     * INVALID_KE_PAYLOAD or COOKIE: the responder asks for another try. Information when the
+     * initiator tried again and the responder then accepted; an error when it did not try again.
+     */
+    private static void retryAsked(ExchangeView x, NotificationView n, FindingSink sink) {
+        MessageView ask = messageAt(x, n.frame());
+        if (ask == null) {
+            return;
+        }
+        boolean ke = n.type() == Ikev2NotifyType.INVALID_KE_PAYLOAD.code();
+        MessageView retry = null;
+        MessageView answer = null;
+        for (MessageView m : x.messages()) {
+            if (m.timeNanos() < ask.timeNanos() || m.frame() == ask.frame()) {
+                continue;
+            }
+            if (retry == null && m.step() == Step.IKE_SA_INIT_REQUEST && !m.isRetransmission()) {
+                retry = m;
+            } else if (retry != null && answer == null && m.step() == Step.IKE_SA_INIT_RESPONSE && m.has(PayloadType.SA)) {
+                answer = m;
+            }
+        }
+        int group = ke ? groupAsked(ask) : 0;
+        String what = ke ? "a different Diffie-Hellman group" + (group > 0 ? " (group " + group + ", "
+                + DhGroup.of(group).shortName() + ")" : "") : "a cookie (it is under load or protects itself"
+                + " against half-open IKE SAs, RFC 7296 section 2.6)";
+        String code = ke ? "ike.invalid-ke" : "ike.cookie";
+        List<Long> evidence = new ArrayList<>(Evidence.frames(Evidence.all(x, Step.IKE_SA_INIT_REQUEST)));
+        evidence.add(ask.frame());
+        if (answer != null) {
+            evidence.add(answer.frame());
+        }
+        String name = ke ? "INVALID_KE_PAYLOAD" : "COOKIE";
+        if (retry != null) {
+            sink.report(Finding.of(code, Severity.INFO, Confidence.CONFIRMED)
+                    .title("IKE_SA_INIT answered with " + name + ": " + x.initiator().ip() + " tried again"
+                            + (answer != null ? " and " + x.responder().ip() + " accepted" : ""))
+                    .explanation("The responder asked for " + what + " with a cleartext " + name + " notification,"
+                            + " and the initiator sent IKE_SA_INIT again (frame " + retry.frame() + ")"
+                            + (answer != null ? ", which the responder accepted (frame " + answer.frame() + ")." : ".")
+                            + (ke ? " It works, at the cost of a round trip on every new IKE SA: the initiator's"
+                            + " first choice of group is not one the responder accepts."
+                            : " This is the protocol working as designed; it costs a round trip."))
+                    .evidence(evidence)
+                    .remediation(ke ? "Put the group the responder wants first in the initiator's proposal (ASA"
+                            + " crypto ikev2 policy group order; strongSwan the first DH group in proposals= / ike=)."
+                            : "Nothing to change unless it happens all the time: then look at the responder's load"
+                            + " and its cookie threshold (strongSwan charon.cookie_threshold; ASA crypto ikev2"
+                            + " cookie-challenge).")
+                    .build());
+            return;
+        }
+        sink.report(Finding.of(code, Severity.ERROR, Confidence.LIKELY)
+                .title("IKE_SA_INIT answered with " + name + " and " + x.initiator().ip() + " did not try again")
+                .explanation("The responder asked for " + what + " with a cleartext " + name + " notification and"
+                        + " keeps no state until the initiator tries again; the initiator never did, so no IKE SA"
+                        + " exists." + (ke ? " The initiator offers no group the responder accepts in a way it"
+                        + " can retry with: it proposes only the group it sent a key for, or ignores the"
+                        + " notification." : " Some clients do not support the cookie exchange."))
+                .evidence(evidence)
+                .remediation(ke ? "Configure a Diffie-Hellman group both ends accept, first in the initiator's"
+                        + " proposal (ASA crypto ikev2 policy group; strongSwan proposals= / ike=)."
+                        : "Check the initiator's support for IKEv2 cookies (RFC 7296 section 2.6), or raise the"
+                        + " responder's cookie threshold if it is not under attack.")
+                .build());
+    }
+
+    /** The DH group an INVALID_KE_PAYLOAD asks for (its 2-byte data), or 0 when the bytes are not kept. */
+    private static int groupAsked(MessageView m) {
+        for (PayloadView p : m.payloads()) {
+            if (p.payloadType() == PayloadType.V2_N && p.bodyAvailable() && p.body().length() >= 6
+                    && p.body().getUnsignedShort(2) == Ikev2NotifyType.INVALID_KE_PAYLOAD.code()) {
+                int spi = p.body().getUnsignedByte(1);
+                return p.body().length() >= 6 + spi ? p.body().getUnsignedShort(4 + spi) : 0;
+            }
+        }
+        return 0;
+    }
+
+    private static MessageView messageAt(ExchangeView x, long frame) {
+        for (MessageView m : x.messages()) {
+            if (m.frame() == frame) {
+                return m;
+            }
+        }
+        return null;
+    }
+
     // ---------------------------------------------------------------- across the capture
 
     /**
@@ -583,7 +750,8 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin, EndOfCapture
                 continue;
             }
             Optional<Responders.Accepted> same = all.acceptedFromOthers(x);
-            List<NotificationView> refused = Evidence.notifications(x, Side.RESPONDER, POLICY_REFUSALS);
+            List<NotificationView> refused = Evidence.notifications(x, Side.RESPONDER,
+                    x.version() == 2 ? IKEV2_REFUSALS : POLICY_REFUSALS);
             if (same.isEmpty() || refused.isEmpty() || x.messages().isEmpty()) {
                 continue;
             }

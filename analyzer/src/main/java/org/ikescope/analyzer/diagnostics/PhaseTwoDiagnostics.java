@@ -135,7 +135,7 @@ public final class PhaseTwoDiagnostics implements DiagnosticPlugin {
         if (informational != null) {
             evidence.add(informational.frame());
         }
-        String mid = Integer.toHexString(q.messageId());
+        String mid = mid(q);
         String who = x.peer(refuser).ip();
         String refused = qm2 == null ? "QM1" : "QM2";
         if (proposal) {
@@ -370,7 +370,7 @@ public final class PhaseTwoDiagnostics implements DiagnosticPlugin {
         }
         sink.report(Finding.of("esp.one-way", Severity.ERROR, Confidence.LIKELY)
                 .title("ESP one way: " + packets + " packets from " + from + " to " + to + ", none back (phase 2"
-                        + " completed in quick mode " + Integer.toHexString(q.messageId()) + ")"
+                        + " completed in quick mode " + mid(q) + ")"
                         + (qm2After > 0 ? "; QM2 sent again after QM3" : ""))
                 .explanation("Phase 1 and phase 2 completed and " + from + " sends traffic into the tunnel, but"
                         + " nothing comes back from " + to + ", although this capture sees both directions of"
@@ -382,7 +382,7 @@ public final class PhaseTwoDiagnostics implements DiagnosticPlugin {
                 .evidence(evidence)
                 .remediation("Compare show crypto ipsec sa on both peers (encaps/decaps, the SPIs in use), look at"
                         + " " + to + "'s log for the SPI " + (qm2After > 0 ? "and for QM3 of quick mode "
-                        + Integer.toHexString(q.messageId()) : "") + ", check its crypto ACL / NAT exemption and"
+                        + mid(q) : "") + ", check its crypto ACL / NAT exemption and"
                         + " routing for the return traffic, and capture on its side to see whether the ESP arrives.")
                 .asa(Asa.espOneWay())
                 .build());
@@ -397,7 +397,7 @@ public final class PhaseTwoDiagnostics implements DiagnosticPlugin {
         }
         long after = x.captureEndNanos().getAsLong() - qm3.timeNanos();
         sink.report(Finding.of("esp.none", Severity.WARNING, Confidence.POSSIBLE)
-                .title("Phase 2 up (quick mode " + Integer.toHexString(q.messageId()) + ") but no ESP in the "
+                .title("Phase 2 up (quick mode " + mid(q) + ") but no ESP in the "
                         + Window.duration(after) + " the capture went on")
                 .explanation("Phase 1 and phase 2 completed, the peers use NAT traversal (ESP would travel in the"
                         + " same UDP 4500 as their IKE messages, which this capture sees), yet no ESP packet crossed"
@@ -573,5 +573,10 @@ public final class PhaseTwoDiagnostics implements DiagnosticPlugin {
     private static long timeOf(ExchangeView x, long frame) {
         MessageView m = messageAt(x, frame);
         return m == null ? Long.MIN_VALUE : m.timeNanos();
+    }
+
+    /** A quick mode's message ID as 8 hex digits, as the dissector and tshark write it. */
+    private static String mid(QuickModeView q) {
+        return String.format("%08x", q.messageId());
     }
 }

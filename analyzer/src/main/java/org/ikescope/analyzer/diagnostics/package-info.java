@@ -7,7 +7,9 @@
  *   <li>{@link org.ikescope.analyzer.diagnostics.PhaseOneDiagnostics} ({@code builtin.phase1}):
  *       stuck IKEv1 phase-1 states in ASA terms ({@code peer.unreachable}, {@code policy.mismatch},
  *       {@code config.peer-not-configured}, {@code path.one-way}, {@code scan.probe},
- *       {@code config.tunnel-group-missing}, {@code auth.psk-mismatch}, {@code auth.peer-rejected});</li>
+ *       {@code config.tunnel-group-missing}, {@code auth.psk-mismatch}, {@code auth.peer-rejected}),
+ *       and IKEv2 IKE_SA_INIT outcomes readable without keys ({@code peer.unreachable},
+ *       {@code policy.mismatch}, {@code ike.invalid-ke}, {@code ike.cookie}, {@code ike.invalid-syntax});</li>
  *   <li>{@link org.ikescope.analyzer.diagnostics.CaptureWindowDiagnostics} ({@code builtin.capture}):
  *       {@code capture.ends-mid-exchange}, {@code capture.starts-mid-exchange};</li>
  *   <li>{@link org.ikescope.analyzer.diagnostics.PathDiagnostics} ({@code builtin.path}):

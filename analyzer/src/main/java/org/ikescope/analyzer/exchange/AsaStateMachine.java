@@ -76,9 +76,13 @@ final class AsaStateMachine {
         responderNotified = true;
     }
 
-    /** The IKEv2 responder answered IKE_SA_INIT without an SA payload. */
-    void responderNoState() {
-        responderNoState = true;
+    /**
+     * The IKEv2 responder answered IKE_SA_INIT, with an SA payload or without one (a notification
+     * only: NO_PROPOSAL_CHOSEN, or INVALID_KE_PAYLOAD / COOKIE before a retry); its last answer
+     * counts.
+     */
+    void responderAnsweredInit(boolean withSa) {
+        responderNoState = !withSa;
     }
 
     /** {@code from} started a fragment set at {@code firstNanos} that never completed. */

@@ -245,8 +245,8 @@ final class ExchangeBuilder extends ActivityList.Node<ExchangeBuilder> {
         if (x.from == Side.RESPONDER && x.step == Step.INFORMATIONAL) {
             states.responderNotified();
         }
-        if (x.from == Side.RESPONDER && x.step == Step.IKE_SA_INIT_RESPONSE && !x.hasSa) {
-            states.responderNoState();
+        if (x.from == Side.RESPONDER && x.step == Step.IKE_SA_INIT_RESPONSE) {
+            states.responderAnsweredInit(x.hasSa);
         }
         if (offered.isEmpty() && !session.offered().isEmpty()) {
             offered = session.offered();

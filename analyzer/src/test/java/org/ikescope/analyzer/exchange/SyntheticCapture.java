@@ -160,6 +160,99 @@ public final class SyntheticCapture implements Closeable {
         }
     }
 
+    // ---------------------------------------------------------------- IKEv2 (RFC 7296)
+
+    static final int IKE_SA_INIT = 34;
+    static final int IKE_AUTH = 35;
+    /** Payload types (RFC 7296 section 3.2). */
+    static final int SA = 33;
+    static final int KE = 34;
+    static final int NONCE = 40;
+    static final int NOTIFY = 41;
+    static final int ENCRYPTED = 46;
+
+    /**
+     * An IKEv2 message: header (version 2.0, flags I for the original initiator, R for a response)
+     * and the payload chain {@code types}/{@code bodies} (each body after its 4-byte generic
+     * header).
+     */
+    public static byte[] ikev2(long spii, long spir, int exchangeType, boolean fromInitiator, boolean response,
+                               int messageId, int[] types, byte[][] bodies) {
+        int len = 28;
+        for (byte[] b : bodies) {
+            len += 4 + b.length;
+        }
+        ByteBuffer b = ByteBuffer.allocate(len);
+        int flags = (fromInitiator ? 0x08 : 0) | (response ? 0x20 : 0);
+        b.putLong(spii).putLong(spir).put((byte) (types.length == 0 ? 0 : types[0])).put((byte) 0x20)
+                .put((byte) exchangeType).put((byte) flags).putInt(messageId).putInt(len);
+        for (int i = 0; i < bodies.length; i++) {
+            int next = i + 1 < types.length ? types[i + 1] : 0;
+            b.put((byte) next).put((byte) 0).putShort((short) (4 + bodies[i].length)).put(bodies[i]);
+        }
+        return b.array();
+    }
+
+    /** An IKEv2 SA body: one IKE proposal, AES-CBC-128 (12, key length 128), HMAC-SHA2-256 (12), PRF-HMAC-SHA2-256 (5), {@code group}. */
+    public static byte[] ikev2Sa(int group) {
+        int[][] transforms = {{1, 12}, {3, 12}, {2, 5}, {4, group}};
+        ByteBuffer t = ByteBuffer.allocate(transforms.length * 8 + 4);
+        for (int i = 0; i < transforms.length; i++) {
+            boolean keyLength = transforms[i][0] == 1;
+            int tlen = 8 + (keyLength ? 4 : 0);
+            t.put((byte) (i + 1 < transforms.length ? 3 : 0)).put((byte) 0).putShort((short) tlen)
+                    .put((byte) transforms[i][0]).put((byte) 0).putShort((short) transforms[i][1]);
+            if (keyLength) {
+                t.putShort((short) (0x8000 | 14)).putShort((short) 128);
+            }
+        }
+        byte[] tr = java.util.Arrays.copyOf(t.array(), t.position());
+        ByteBuffer p = ByteBuffer.allocate(8 + tr.length);
+        p.put((byte) 0).put((byte) 0).putShort((short) (8 + tr.length)).put((byte) 1).put((byte) 1).put((byte) 0)
+                .put((byte) transforms.length).put(tr);
+        return p.array();
+    }
+
+    /** An IKEv2 KE body for {@code group} with {@code n} random bytes. */
+    public byte[] ikev2Ke(int group, int n) {
+        ByteBuffer b = ByteBuffer.allocate(4 + n);
+        b.putShort((short) group).putShort((short) 0).put(random(n));
+        return b.array();
+    }
+
+    /** An IKEv2 Notify body (protocol 0, no SPI) of {@code type} with {@code data}. */
+    public static byte[] ikev2Notify(int type, byte[] data) {
+        ByteBuffer b = ByteBuffer.allocate(4 + data.length);
+        b.put((byte) 0).put((byte) 0).putShort((short) type).put(data);
+        return b.array();
+    }
+
+    /** An IKE_SA_INIT request offering {@code group} (SA, KE, Ni), with {@code cookie} first when not null. */
+    public byte[] ikeSaInitRequest(long spii, int group, byte[] cookie) {
+        if (cookie != null) {
+            return ikev2(spii, 0, IKE_SA_INIT, true, false, 0, new int[] {NOTIFY, SA, KE, NONCE},
+                    new byte[][] {ikev2Notify(16390, cookie), ikev2Sa(group), ikev2Ke(group, 64), random(32)});
+        }
+        return ikev2(spii, 0, IKE_SA_INIT, true, false, 0, new int[] {SA, KE, NONCE},
+                new byte[][] {ikev2Sa(group), ikev2Ke(group, 64), random(32)});
+    }
+
+    /** An IKE_SA_INIT response accepting {@code group} (SA, KE, Nr). */
+    public byte[] ikeSaInitResponse(long spii, long spir, int group) {
+        return ikev2(spii, spir, IKE_SA_INIT, false, true, 0, new int[] {SA, KE, NONCE},
+                new byte[][] {ikev2Sa(group), ikev2Ke(group, 64), random(32)});
+    }
+
+    /** An IKE_SA_INIT response carrying only a notification ({@code spir} 0: the responder keeps no state). */
+    public static byte[] ikeSaInitNotify(long spii, int type, byte[] data) {
+        return ikev2(spii, 0, IKE_SA_INIT, false, true, 0, new int[] {NOTIFY}, new byte[][] {ikev2Notify(type, data)});
+    }
+
+    /** An encrypted IKE_AUTH request or response (an SK payload of random bytes). */
+    public byte[] ikeAuth(long spii, long spir, boolean request) {
+        return ikev2(spii, spir, IKE_AUTH, request, !request, 1, new int[] {ENCRYPTED}, new byte[][] {random(96)});
+    }
+
     /** {@code SyntheticCapture FILE PEERS [SPACING_MICROS]}: writes the large test's capture (for manual runs and benchmarks). */
     public static void main(String[] args) throws IOException {
         int peers = Integer.parseInt(args[1]);

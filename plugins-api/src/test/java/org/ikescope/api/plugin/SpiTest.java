@@ -109,6 +109,32 @@ class SpiTest {
         assertFalse(icmp6.portUnreachable());
     }
 
+    /** The 2.1 additions: a 2.0 host's views have no capture window; findings carry ASA lines or none. */
+    @Test
+    void additionsOf21() {
+        ExchangeView old = fake(ExchangeView.class, Map.of());
+        assertTrue(old.captureStartNanos().isEmpty());
+        assertTrue(old.captureEndNanos().isEmpty());
+
+        AsaLines none = new AsaLines(null, List.of());
+        assertEquals("", none.state());
+        assertTrue(none.isEmpty());
+        List<String> lines = new ArrayList<>(List.of("a line"));
+        AsaLines some = new AsaLines("MM_WAIT_MSG2", lines);
+        lines.add("added later");
+        assertEquals(List.of("a line"), some.messages());
+        assertFalse(some.isEmpty());
+        assertThrows(NullPointerException.class, () -> new AsaLines("s", null));
+
+        Finding v20 = new Finding("a.b", Severity.INFO, Confidence.CONFIRMED, "t", "", List.of(), "", "", -1);
+        assertNull(v20.asa());
+        assertNull(Finding.of("a.b", Severity.INFO, Confidence.CONFIRMED).title("t").asa(none).build().asa());
+        Finding withAsa = Finding.of("a.b", Severity.INFO, Confidence.CONFIRMED).title("t")
+                .asa("MM_WAIT_MSG2", "a line").build();
+        assertEquals(some.state(), withAsa.asa().state());
+        assertEquals(withAsa.asa(), withAsa.withSource("p").asa());
+    }
+
     private static PayloadView payload(int type) {
         return fake(PayloadView.class, Map.of("type", type));
     }
