@@ -8,6 +8,7 @@ import java.util.Set;
 import org.ikescope.api.plugin.ApiVersion;
 import org.ikescope.api.plugin.AsaLines;
 import org.ikescope.api.plugin.Confidence;
+import org.ikescope.api.plugin.DecryptionView;
 import org.ikescope.api.plugin.DiagnosticPlugin;
 import org.ikescope.api.plugin.EndOfCaptureHook;
 import org.ikescope.api.plugin.ExchangeView;
@@ -448,6 +449,16 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin, EndOfCapture
             peerRejected(x, rejected.get(0).name(), Confidence.CONFIRMED, evidence, sink);
             return;
         }
+        Optional<String> initiatorPsk = x.decryption().flatMap(DecryptionView::initiatorPsk);
+        Optional<String> responderPsk = x.decryption().flatMap(DecryptionView::responderPsk);
+        if (psk && initiatorPsk.isPresent() && responderPsk.isPresent() && !initiatorPsk.equals(responderPsk)) {
+            pskMismatch(x, Confidence.CONFIRMED, "With the key material given, the initiator's MM5 decrypts"
+                    + " only with the keys derived from " + initiatorPsk.get()
+                    + ", and the responder's answer only with the keys derived from " + responderPsk.get()
+                    + ": the two sides hold different pre-shared keys."
+                    + unreadableSays(unreadable), evidence, sink);
+            return;
+        }
         if (!unreadable.isEmpty() && psk) {
             pskMismatch(x, Confidence.CONFIRMED, "The responder's answer says " + unreadable.get(0).name()
                     + ": it could not make sense of MM5 after decrypting it with its own key.", evidence, sink);
@@ -456,8 +467,11 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin, EndOfCapture
         boolean undecryptableAnswer = x.decrypted() && first5.decrypted()
                 && answers.stream().anyMatch(m -> m.encrypted() && !m.decrypted());
         if (undecryptableAnswer && psk) {
-            pskMismatch(x, Confidence.CONFIRMED, "With the initiator's key material MM5 decrypts but the"
-                    + " responder's answer does not: the two sides derived different keys.", evidence, sink);
+            pskMismatch(x, Confidence.CONFIRMED, "With the initiator's key material"
+                    + initiatorPsk.map(l -> " (" + l + ")").orElse("") + " MM5 decrypts but the responder's"
+                    + " answer does not: the two sides derived different keys"
+                    + (initiatorPsk.isPresent() ? ", and the responder's pre-shared key is none of the candidates"
+                    + " given" : "") + ".", evidence, sink);
             return;
         }
         long firstAnswer = answers.isEmpty() ? Long.MIN_VALUE : answers.get(0).timeNanos();
@@ -500,13 +514,26 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin, EndOfCapture
         pskMismatch(x, c, how, evidence, sink);
     }
 
+    /** What the responder's readable answer adds to a proof by keys, or nothing. */
+    private static String unreadableSays(List<NotificationView> unreadable) {
+        return unreadable.isEmpty() ? "" : " The responder's answer says " + unreadable.get(0).name()
+                + ", which is what a responder reports when MM5 decrypts to garbage with its key.";
+    }
+
     private static void pskMismatch(ExchangeView x, Confidence c, String how, List<Long> evidence, FindingSink sink) {
         String states = "initiator MM_WAIT_MSG6, responder MM_WAIT_MSG5";
+        Optional<DecryptionView> d = x.decryption();
+        Optional<String> initiatorPsk = d.flatMap(DecryptionView::initiatorPsk);
+        Optional<String> responderPsk = d.flatMap(DecryptionView::responderPsk);
+        String which = initiatorPsk.isPresent() && responderPsk.isPresent() && !initiatorPsk.equals(responderPsk)
+                ? " (initiator uses " + initiatorPsk.get() + ", responder " + responderPsk.get() + ")"
+                : initiatorPsk.isPresent() && c == Confidence.CONFIRMED
+                ? " (initiator uses " + initiatorPsk.get() + ", the responder none of the candidates)" : "";
         sink.report(Finding.of("auth.psk-mismatch", Severity.ERROR, c)
                 .title(c == Confidence.POSSIBLE
                         ? "No MM6 from " + x.responder().ip() + ": " + states + " (possibly a pre-shared key mismatch)"
                         : "Pre-shared key mismatch between " + x.initiator().ip() + " and " + x.responder().ip()
-                        + ": " + states)
+                        + which + ": " + states)
                 .explanation("Policy and Diffie-Hellman exchange completed (MM1-MM4), so both sides computed their"
                         + " encryption keys; those keys depend on the pre-shared key. The initiator then sent its"
                         + " encrypted identity and hash (MM5) but never got MM6. " + how + " This is the classic"

@@ -2,7 +2,9 @@ package org.ikescope.analyzer.diagnostics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.ikescope.api.plugin.ApiVersion;
+import org.ikescope.api.plugin.AttributeView;
 import org.ikescope.api.plugin.Confidence;
 import org.ikescope.api.plugin.DiagnosticPlugin;
 import org.ikescope.api.plugin.EspView;
@@ -14,6 +16,8 @@ import org.ikescope.api.plugin.MessageView;
 import org.ikescope.api.plugin.NotificationView;
 import org.ikescope.api.plugin.PayloadView;
 import org.ikescope.api.plugin.PluginApi;
+import org.ikescope.api.plugin.ProposalView;
+import org.ikescope.api.plugin.ProxyIdView;
 import org.ikescope.api.plugin.QuickModeState;
 import org.ikescope.api.plugin.QuickModeView;
 import org.ikescope.api.plugin.Severity;
@@ -138,10 +142,12 @@ public final class PhaseTwoDiagnostics implements DiagnosticPlugin {
         String mid = mid(q);
         String who = x.peer(refuser).ip();
         String refused = qm2 == null ? "QM1" : "QM2";
-        if (proposal) {
-            proposalMismatch(x, who, refused, mid, evidence, sink);
+        if (proposal && qm2 != null && refuser == qmInitiator && chosenWasOffered(q)) {
+            saInstallFailed(x, q, who, mid, evidence, sink);
+        } else if (proposal) {
+            proposalMismatch(x, q, refuser, refused, mid, evidence, sink);
         } else if (proxy) {
-            proxyIdMismatch(x, who, mid, evidence, sink);
+            proxyIdMismatch(x, q, refuser, mid, evidence, sink);
         } else if (informational != null) {
             refused(x, who, refused, mid, evidence, sink);
         } else if (!Window.endsMidExchange(x)) {
@@ -153,30 +159,129 @@ public final class PhaseTwoDiagnostics implements DiagnosticPlugin {
         }
     }
 
-    private static void proposalMismatch(ExchangeView x, String who, String refused, String mid, List<Long> evidence,
-                                         FindingSink sink) {
+    /**
+     * True when QM2 chose one of QM1's own offers: the same protocol, transform, key length,
+     * integrity, PFS group and encapsulation, and the offered lifetime when QM1 set one.
+     */
+    static boolean chosenWasOffered(QuickModeView q) {
+        Optional<ProposalView> chosen = q.chosenProposal();
+        return chosen.isPresent() && q.offeredProposals().stream().anyMatch(o -> sameTransform(o, chosen.get()));
+    }
+
+    private static boolean sameTransform(ProposalView offered, ProposalView chosen) {
+        return offered.protocolId() == chosen.protocolId() && offered.transformId() == chosen.transformId()
+                && offered.keyLength() == chosen.keyLength() && offered.integrity() == chosen.integrity()
+                && offered.group() == chosen.group()
+                && encapsulation(offered) == encapsulation(chosen)
+                && (offered.lifetimeSeconds() == 0 || offered.lifetimeSeconds() == chosen.lifetimeSeconds())
+                && (offered.lifetimeKilobytes() == 0 || offered.lifetimeKilobytes() == chosen.lifetimeKilobytes());
+    }
+
+    private static long encapsulation(ProposalView p) {
+        return p.attributes().stream().filter(a -> a.type() == ProposalView.ENCAPSULATION_MODE)
+                .mapToLong(AttributeView::value).findFirst().orElse(-1);
+    }
+
+    /** {@code ESP AES-128/HMAC-SHA/no PFS/Tunnel | ...}: proposals without their SPIs. */
+    private static String proposals(List<ProposalView> ps) {
+        List<String> out = new ArrayList<>();
+        for (ProposalView p : ps) {
+            String d = p.describe();
+            int spi = d.lastIndexOf(" spi ");
+            out.add(spi < 0 ? d : d.substring(0, spi));
+        }
+        return String.join(" | ", out);
+    }
+
+    /** {@code 10.1.0.0/255.255.255.0 <-> 10.2.0.0/255.255.255.0}, or null without two proxy IDs. */
+    private static String proxyIds(List<ProxyIdView> ids) {
+        return ids.size() == 2 ? ids.get(0).describe() + " <-> " + ids.get(1).describe() : null;
+    }
+
+    /** The first readable quick mode {@code side} started itself in this exchange, other than {@code q}. */
+    private static Optional<QuickModeView> startedBy(ExchangeView x, Side side, QuickModeView q) {
+        return x.quickModes().stream().filter(o -> o != q && o.initiator() == side
+                && (!o.offeredProposals().isEmpty() || !o.proxyIds().isEmpty())).findFirst();
+    }
+
+    private static void saInstallFailed(ExchangeView x, QuickModeView q, String who, String mid, List<Long> evidence,
+                                        FindingSink sink) {
+        String chosen = proposals(List.of(q.chosenProposal().orElseThrow()));
+        String ids = proxyIds(q.proxyIds());
+        sink.report(Finding.of("phase2.sa-install-failed", Severity.ERROR, Confidence.CONFIRMED)
+                .title("Phase 2 (quick mode " + mid + "): " + who + " refused the responder's choice (" + chosen
+                        + "), one of its own QM1 offers: it failed to install the IPsec SA")
+                .explanation("Phase 1 is up and the quick mode was agreed: " + who + " offered " + proposals(
+                        q.offeredProposals()) + " in QM1" + (ids != null ? " for " + ids : "") + ", and the"
+                        + " responder chose " + chosen + " in QM2. Instead of confirming with QM3, " + who
+                        + " answered with NO_PROPOSAL_CHOSEN, although the choice is one it offered itself. So the"
+                        + " configurations agree; what failed is installing the IPsec SA on " + who + ": its kernel"
+                        + " or IPsec stack refused the SA (no ESP support loaded, an algorithm the kernel lacks, a"
+                        + " crypto engine error, an SPI clash). A transform-set change will not help.")
+                .evidence(evidence)
+                .remediation("On " + who + ": read its log for this quick mode (strongSwan: unable to install"
+                        + " inbound and outbound IPsec SA (SAD) in kernel; libreswan: setup_half_ipsec_sa() hit"
+                        + " fail; ASA: show crypto ipsec sa, debug crypto ipsec 127, show crypto accelerator"
+                        + " statistics), check that the kernel has ESP and the chosen algorithms (Linux: the esp4,"
+                        + " xfrm and crypto modules) and that nothing else holds the SPIs.")
+                .asa(Asa.phaseTwo())
+                .build());
+    }
+
+    private static void proposalMismatch(ExchangeView x, QuickModeView q, Side refuser, String refused, String mid,
+                                         List<Long> evidence, FindingSink sink) {
+        String who = x.peer(refuser).ip();
+        String role = refused.equals("QM1") ? "the quick-mode responder " : "the quick-mode initiator ";
+        String offered = q.offeredProposals().isEmpty() ? null : proposals(q.offeredProposals());
+        String chosen = q.chosenProposal().map(p -> proposals(List.of(p))).orElse(null);
+        Optional<QuickModeView> own = startedBy(x, refuser, q);
+        String ownOffer = own.filter(o -> !o.offeredProposals().isEmpty())
+                .map(o -> proposals(o.offeredProposals())).orElse(null);
+        String ids = proxyIds(q.proxyIds());
+        String seen = (offered != null ? " QM1 (from " + x.peer(q.initiator()).ip() + ") offered " + offered
+                + (ids != null ? " for " + ids : "") + "." : "")
+                + (chosen != null && refused.equals("QM2") ? " The responder chose " + chosen
+                + ", which is none of the initiator's offers." : "")
+                + (ownOffer != null ? " When " + who + " starts a quick mode itself (" + mid(own.get()) + ") it offers "
+                + ownOffer + ": the two sides' transform sets side by side." : offered != null
+                ? " What " + who + " would accept is its own configuration, not on the wire." : "");
         sink.report(Finding.of("phase2.proposal-mismatch", Severity.ERROR, Confidence.CONFIRMED)
-                .title("Phase 2 (quick mode " + mid + ") refused by " + who + " after " + refused
-                        + " (NO_PROPOSAL_CHOSEN): no common transform set")
+                .title("Phase 2 (quick mode " + mid + ") refused by " + role + who + " after " + refused
+                        + " (NO_PROPOSAL_CHOSEN): no common transform set"
+                        + (offered != null && refused.equals("QM1") ? "; offered " + offered : ""))
                 .explanation("Phase 1 is up, but the IPsec SAs were not created: instead of continuing quick"
                         + " mode, " + who + " answered " + refused + " with an informational message carrying"
                         + " NO_PROPOSAL_CHOSEN. The ESP encryption/integrity, PFS group, mode (tunnel/transport) or"
-                        + " lifetime offered in QM1 matches nothing the other side accepts for this traffic. On the"
-                        + " ASA, phase 1 stays MM_ACTIVE while the tunnel passes no traffic.")
+                        + " lifetime offered in QM1 matches nothing the other side accepts for this traffic." + seen
+                        + " On the ASA, phase 1 stays MM_ACTIVE while the tunnel passes no traffic.")
                 .evidence(evidence)
                 .remediation(TRANSFORM_SET_CHECK)
                 .asa(Asa.phaseTwo())
                 .build());
     }
 
-    private static void proxyIdMismatch(ExchangeView x, String who, String mid, List<Long> evidence, FindingSink sink) {
+    private static void proxyIdMismatch(ExchangeView x, QuickModeView q, Side refuser, String mid, List<Long> evidence,
+                                        FindingSink sink) {
+        String who = x.peer(refuser).ip();
+        String from = x.peer(q.initiator()).ip();
+        String ids = proxyIds(q.proxyIds());
+        Optional<QuickModeView> own = startedBy(x, refuser, q);
+        String ownIds = own.map(o -> proxyIds(o.proxyIds())).orElse(null);
+        String mirror = q.proxyIds().size() == 2 ? q.proxyIds().get(1).describe() + " <-> "
+                + q.proxyIds().get(0).describe() : null;
+        String seen = (ids != null ? " QM1 from " + from + " proposed local " + q.proxyIds().get(0).describe()
+                + ", remote " + q.proxyIds().get(1).describe() + " (IDci, IDcr); to accept it " + who
+                + " needs the mirror image, local " + q.proxyIds().get(1).describe() + ", remote "
+                + q.proxyIds().get(0).describe() + "." : "")
+                + (ownIds != null ? " When " + who + " starts a quick mode itself (" + mid(own.get())
+                + ") it proposes " + ownIds + (ownIds.equals(mirror) ? "." : ", not that mirror image.") : "");
         sink.report(Finding.of("phase2.proxy-id-mismatch", Severity.ERROR, Confidence.CONFIRMED)
                 .title("Phase 2 (quick mode " + mid + ") refused by " + who + " (INVALID_ID_INFORMATION): proxy IDs"
-                        + " (crypto ACL) do not match")
+                        + " (crypto ACL) do not match" + (ids != null ? "; proposed " + ids : ""))
                 .explanation("Phase 1 is up, but " + who + " refused the quick mode with an informational message"
                         + " carrying INVALID_ID_INFORMATION: the traffic selectors in QM1 (local and remote subnets,"
                         + " protocol, ports) are not mirrored by its configuration; an ASA finds no crypto map"
-                        + " entry for them.")
+                        + " entry for them." + seen)
                 .evidence(evidence)
                 .remediation(PROXY_ID_CHECK)
                 .asa(Asa.phaseTwo())

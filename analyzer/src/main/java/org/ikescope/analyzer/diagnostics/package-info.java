@@ -19,6 +19,7 @@
  *       {@code crypto.weak-proposal}, {@code crypto.aggressive-psk-exposed};</li>
  *   <li>{@link org.ikescope.analyzer.diagnostics.PhaseTwoDiagnostics} ({@code builtin.phase2}):
  *       {@code phase2.proposal-mismatch}, {@code phase2.proxy-id-mismatch}, {@code phase2.refused},
+ *       {@code phase2.sa-install-failed},
  *       {@code phase2.no-response}, {@code phase2.incomplete}, {@code esp.one-way}, {@code esp.none},
  *       {@code xauth.failed}, {@code dpd.peer-dead};</li>
  *   <li>{@link org.ikescope.analyzer.diagnostics.VersionDiagnostics} ({@code builtin.version}):

@@ -18,9 +18,12 @@ import org.ikescope.dissector.session.SaSession;
  * @param initiatorKeyLabel where the key that decrypted the initiator's messages came from, or null
  * @param responderKeyLabel likewise for the responder
  * @param psk               see {@link DecryptionView#pskVerified()}; null when no PSK was involved
+ * @param initiatorPskLabel the PSK candidate the initiator's key came from, or null ({@link #initiatorPsk()})
+ * @param responderPskLabel likewise for the responder
  */
 public record DecryptionSummary(Status status, String reason, String initiatorKeyLabel, String responderKeyLabel,
-                                Boolean psk, int decryptedMessages, int undecryptedMessages) implements DecryptionView {
+                                Boolean psk, int decryptedMessages, int undecryptedMessages,
+                                String initiatorPskLabel, String responderPskLabel) implements DecryptionView {
     /**
      * One line for people: {@code decrypted 6 of 6; initiator's key: --dh-secret #1 and --psk #2;
      * responder's key: ...}, with the reason when not everything decrypted.
@@ -51,6 +54,16 @@ public record DecryptionSummary(Status status, String reason, String initiatorKe
     @Override
     public Optional<String> responderKey() {
         return Optional.ofNullable(responderKeyLabel);
+    }
+
+    @Override
+    public Optional<String> initiatorPsk() {
+        return Optional.ofNullable(initiatorPskLabel);
+    }
+
+    @Override
+    public Optional<String> responderPsk() {
+        return Optional.ofNullable(responderPskLabel);
     }
 
     @Override
@@ -101,7 +114,7 @@ public record DecryptionSummary(Status status, String reason, String initiatorKe
             default -> why;
         };
         DecryptionSummary d = new DecryptionSummary(status, reason, keyOf[0], keyOf[1], pskVerified(session, sent, hashOk),
-                decryptedCount, undecrypted);
+                decryptedCount, undecrypted, pskOf(session, Side.INITIATOR), pskOf(session, Side.RESPONDER));
         return check == null ? d : withPskCheck(d, check);
     }
 
@@ -115,16 +128,25 @@ public record DecryptionSummary(Status status, String reason, String initiatorKe
     private static DecryptionSummary withPskCheck(DecryptionSummary d, AggressivePskCheck check) {
         String initiator = d != null && d.initiatorKeyLabel != null ? d.initiatorKeyLabel : check.matched(Side.INITIATOR);
         String responder = d != null && d.responderKeyLabel != null ? d.responderKeyLabel : check.matched(Side.RESPONDER);
+        String initiatorPsk = d != null && d.initiatorPskLabel != null ? d.initiatorPskLabel : check.matched(Side.INITIATOR);
+        String responderPsk = d != null && d.responderPskLabel != null ? d.responderPskLabel : check.matched(Side.RESPONDER);
         Boolean decrypting = d == null ? null : d.psk;
         Boolean checked = check.verified();
         Boolean verified = Boolean.FALSE.equals(decrypting) || Boolean.FALSE.equals(checked) ? Boolean.FALSE
                 : Boolean.TRUE.equals(decrypting) || Boolean.TRUE.equals(checked) ? Boolean.TRUE : null;
         if (d == null || d.status == Status.NO_KEYS) {
             return new DecryptionSummary(Status.NO_KEYS, check.describe() + "; " + AggressivePskCheck.NEEDS_GXY, initiator,
-                    responder, verified, 0, d == null ? 0 : d.undecryptedMessages);
+                    responder, verified, 0, d == null ? 0 : d.undecryptedMessages, initiatorPsk, responderPsk);
         }
         return new DecryptionSummary(d.status, d.reason + "; " + check.describe(), initiator, responder, verified,
-                d.decryptedMessages, d.undecryptedMessages);
+                d.decryptedMessages, d.undecryptedMessages, initiatorPsk, responderPsk);
+    }
+
+    /** The label of the PSK candidate {@code side}'s decrypting key was derived from, or null. */
+    private static String pskOf(SaSession session, Side side) {
+        SaKeys keys = session == null ? null : session.keys();
+        SaKeys.Candidate c = keys == null ? null : keys.decryptedWith(side);
+        return c == null ? null : c.pskLabel();
     }
 
     /**

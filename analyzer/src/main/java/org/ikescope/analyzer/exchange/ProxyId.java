@@ -12,16 +12,4 @@ public record ProxyId(int type, String value, int protocolId, int port) implemen
     static ProxyId of(IdBody id) {
         return new ProxyId(id.type(), id.value() != null ? id.value() : id.dataHex(), id.protocolId(), id.port());
     }
-
-    /** {@code 10.1.0.0/255.255.255.0}, with {@code proto 6 port 443} when not any. */
-    public String describe() {
-        StringBuilder sb = new StringBuilder(value);
-        if (protocolId != 0) {
-            sb.append(" proto ").append(protocolId);
-        }
-        if (port != 0) {
-            sb.append(" port ").append(port);
-        }
-        return sb.toString();
-    }
 }

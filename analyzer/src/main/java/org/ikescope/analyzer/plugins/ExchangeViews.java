@@ -16,6 +16,7 @@ import org.ikescope.analyzer.exchange.Notification;
 import org.ikescope.analyzer.exchange.PayloadShape;
 import org.ikescope.analyzer.exchange.Peer;
 import org.ikescope.analyzer.exchange.QuickMode;
+import org.ikescope.api.plugin.AttributeView;
 import org.ikescope.api.plugin.ExchangeView;
 import org.ikescope.api.plugin.Finding;
 import org.ikescope.api.plugin.ImmutableBytes;
@@ -26,6 +27,9 @@ import org.ikescope.api.plugin.PayloadView;
 import org.ikescope.api.plugin.ProposalView;
 import org.ikescope.api.plugin.QuickModeView;
 import org.ikescope.api.plugin.VendorIdView;
+import org.ikescope.api.protocol.IkeAttributeType;
+import org.ikescope.api.protocol.Ikev2TransformAttributeType;
+import org.ikescope.api.protocol.IpsecAttributeType;
 import org.ikescope.api.protocol.PayloadType;
 import org.ikescope.dissector.isakmp.Suite;
 import org.ikescope.dissector.model.Diagnostic;
@@ -168,11 +172,20 @@ public final class ExchangeViews {
         return p.vendorIds().stream().filter(VendorIdView::natTraversal).toList();
     }
 
-    /** A suite as the API's proposal: the same codes (absent values are 0 on both sides). */
-    static ProposalView proposal(Suite s) {
+    /**
+     * A suite as the API's proposal: the same codes (absent values are 0 on both sides), and its
+     * attributes beyond the algorithms (encapsulation mode...) by type and value.
+     */
+    public static ProposalView proposal(Suite s) {
+        List<AttributeView> attributes = new ArrayList<>(s.attributes().size());
+        for (Suite.TypedValue a : s.attributes()) {
+            String name = s.ikev2() ? Ikev2TransformAttributeType.nameOf(a.type())
+                    : s.phase1() ? IkeAttributeType.nameOf(a.type()) : IpsecAttributeType.nameOf(a.type());
+            attributes.add(new Views.Attribute(a.type(), name, a.value(), null, ImmutableBytes.EMPTY));
+        }
         return new Views.Proposal(s.ikev2(), s.proposalNumber(), s.transformNumber(), s.protocolId(), s.spi(),
                 s.transformId(), s.encryption(), s.keyLength(),
                 s.hash(), s.integrity(), s.prf(), s.authMethod(), s.group(), s.lifetimeSeconds(), s.lifetimeKilobytes(),
-                List.of());
+                List.copyOf(attributes));
     }
 }

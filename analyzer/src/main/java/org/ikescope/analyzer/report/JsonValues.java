@@ -177,6 +177,8 @@ final class JsonValues {
         nullableBoolean(g, "pskVerified", d.psk());
         nullableString(g, "initiatorKey", d.initiatorKeyLabel());
         nullableString(g, "responderKey", d.responderKeyLabel());
+        nullableString(g, "initiatorPsk", d.initiatorPskLabel());
+        nullableString(g, "responderPsk", d.responderPskLabel());
         g.writeNumberField("decryptedMessages", d.decryptedMessages());
         g.writeNumberField("undecryptedMessages", d.undecryptedMessages());
         g.writeEndObject();

@@ -23,18 +23,16 @@ import org.ikescope.analyzer.exchange.Informational;
 import org.ikescope.analyzer.exchange.Peer;
 import org.ikescope.analyzer.exchange.QuickMode;
 import org.ikescope.analyzer.output.Names;
+import org.ikescope.analyzer.plugins.ExchangeViews;
 import org.ikescope.analyzer.output.PskWordlistOutput;
 import org.ikescope.analyzer.output.Terminal;
 import org.ikescope.api.plugin.Finding;
 import org.ikescope.api.plugin.FragmentKind;
 import org.ikescope.api.plugin.Phase1State;
+import org.ikescope.api.plugin.ProposalView;
 import org.ikescope.api.plugin.Side;
 import org.ikescope.api.plugin.Step;
 import org.ikescope.api.plugin.VendorIdView;
-import org.ikescope.api.protocol.EncapsulationMode;
-import org.ikescope.api.protocol.EspTransformId;
-import org.ikescope.api.protocol.IpsecAuthAlgorithm;
-import org.ikescope.api.protocol.ProtocolId;
 import org.ikescope.dissector.isakmp.IsakmpMessage;
 import org.ikescope.dissector.isakmp.Suite;
 import org.ikescope.dissector.session.PskWordlistSearch;
@@ -525,40 +523,12 @@ public final class TextReport implements AnalysisSink {
         para("   ", "      ", sb.toString());
     }
 
-    /** The IPsec DOI's Encapsulation Mode attribute (RFC 2407 section 4.5). */
-    private static final int ENCAPSULATION_MODE = 4;
-
     /**
-     * An IKEv1 phase-2 suite as the ASA's transform sets read: {@code ESP AES-128/HMAC-SHA/PFS
-     * group 14 (MODP2048)/Tunnel/3600 s spi 5f8f70e5} ({@code no PFS} without a group).
+     * An IKEv1 phase-2 suite as the ASA's transform sets read ({@link ProposalView#describe()}):
+     * {@code ESP AES-128/HMAC-SHA/PFS group 14 (MODP2048)/Tunnel/3600 s spi 5f8f70e5}.
      */
     private static String phase2(Suite p) {
-        if (p.ikev2() || p.phase1()) {
-            return proposal(p);
-        }
-        List<String> s = new ArrayList<>();
-        EspTransformId t = EspTransformId.of(p.transformId());
-        String cipher = t == EspTransformId.UNKNOWN ? EspTransformId.nameOf(p.transformId()) : t.label();
-        s.add(p.keyLength() > 0 ? cipher + "-" + p.keyLength() : cipher);
-        if (p.integrity() != 0) {
-            IpsecAuthAlgorithm a = IpsecAuthAlgorithm.of(p.integrity());
-            s.add(a == IpsecAuthAlgorithm.UNKNOWN ? IpsecAuthAlgorithm.nameOf(p.integrity()) : a.label());
-        }
-        s.add(p.group() > 0 ? "PFS group " + p.group() + " (" + Names.group(p.group()) + ")" : "no PFS");
-        for (Suite.TypedValue a : p.attributes()) {
-            if (a.type() == ENCAPSULATION_MODE && a.value() >= 0) {
-                EncapsulationMode m = EncapsulationMode.of((int) a.value());
-                s.add(m == EncapsulationMode.UNKNOWN ? EncapsulationMode.nameOf((int) a.value()) : m.label());
-            }
-        }
-        if (p.lifetimeSeconds() > 0) {
-            s.add(p.lifetimeSeconds() + " s");
-        }
-        if (p.lifetimeKilobytes() > 0) {
-            s.add(p.lifetimeKilobytes() + " KB");
-        }
-        String proto = ProtocolId.nameOf(p.protocolId()).replace("PROTO_", "").replace("IPSEC_", "");
-        return proto + " " + String.join("/", s) + (p.spi().isEmpty() ? "" : " spi " + p.spi().hex());
+        return p.ikev2() || p.phase1() ? proposal(p) : ExchangeViews.proposal(p).describe();
     }
 
     /** Where the wrapped part of a message line starts (under the frame number). */

@@ -282,7 +282,7 @@ class AnalyzeDecryptionTest {
         assertFalse(proposal.path("spi").isNull(), what + ": an ESP proposal carries its SPI");
     }
 
-    private static String pskLabel(Run run, String psk) {
+    static String pskLabel(Run run, String psk) {
         return "--psk #" + (run.psks().indexOf(psk) + 1);
     }
 

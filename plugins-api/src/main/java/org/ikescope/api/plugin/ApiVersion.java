@@ -35,7 +35,8 @@ public final class ApiVersion {
      * {@link Finding} stays); {@link ExchangeView#decryption()} ({@link DecryptionView}); quick
      * modes' proposals and proxy IDs ({@link QuickModeView#proxyIds()}, {@link ProxyIdView});
      * informationals' deletes and DPD sequence numbers ({@link InformationalView#deletes()},
-     * {@link DeleteView}).
+     * {@link DeleteView}); which PSK candidate each side used ({@link DecryptionView#initiatorPsk()});
+     * {@link ProposalView#describe()} and {@link ProxyIdView#describe()}.
      */
     public static final int MINOR = 1;
 

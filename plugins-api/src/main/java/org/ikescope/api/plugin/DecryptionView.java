@@ -32,6 +32,22 @@ public interface DecryptionView {
     Optional<String> responderKey();
 
     /**
+     * The pre-shared-key candidate the initiator's key was derived from ({@code --psk #3}, never the
+     * secret), when its messages decrypted with a key derived from one, or, in aggressive mode, the
+     * candidate whose HASH_I matched. Two different candidates for the two sides prove a PSK mismatch.
+     *
+     * @since 2.1
+     */
+    default Optional<String> initiatorPsk() {
+        return Optional.empty();
+    }
+
+    /** Likewise for the responder ({@link #initiatorPsk()}). @since 2.1 */
+    default Optional<String> responderPsk() {
+        return Optional.empty();
+    }
+
+    /**
      * True when each side's phase-1 messages decrypted with a pre-shared-key candidate (and their
      * HASH verified where it could be recomputed), or, in aggressive mode, each HASH seen in the
      * clear (HASH_R of AM2, HASH_I of an unencrypted AM3) matched a candidate: the PSKs are known;

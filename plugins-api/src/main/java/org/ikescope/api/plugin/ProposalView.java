@@ -1,8 +1,10 @@
 package org.ikescope.api.plugin;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.ikescope.api.protocol.AuthMethod;
 import org.ikescope.api.protocol.DhGroup;
+import org.ikescope.api.protocol.EncapsulationMode;
 import org.ikescope.api.protocol.EspTransformId;
 import org.ikescope.api.protocol.IkeEncryptionAlgorithm;
 import org.ikescope.api.protocol.IkeHashAlgorithm;
@@ -10,6 +12,7 @@ import org.ikescope.api.protocol.Ikev2EncryptionAlgorithm;
 import org.ikescope.api.protocol.Ikev2IntegrityAlgorithm;
 import org.ikescope.api.protocol.Ikev2PrfAlgorithm;
 import org.ikescope.api.protocol.IpsecAuthAlgorithm;
+import org.ikescope.api.protocol.ProtocolId;
 
 /**
  * Read-only view of one choosable suite of an SA payload: for IKEv1 one transform of one
@@ -129,4 +132,56 @@ public interface ProposalView {
     default String groupName() {
         return group() == 0 ? "" : DhGroup.nameOf(group());
     }
+
+    /**
+     * The suite as people read it. An IKEv1 phase-2 suite reads as ASA transform sets do:
+     * {@code ESP AES-128/HMAC-SHA/PFS group 14 (MODP2048)/Tunnel/3600 s spi 5f8f70e5} ({@code no
+     * PFS} without a group; the encapsulation mode from {@link #attributes()}); a phase-1 or IKEv2
+     * suite as its registry names joined by {@code /}.
+     *
+     * @since 2.1
+     */
+    default String describe() {
+        List<String> s = new ArrayList<>();
+        if (ikev2() || phase1()) {
+            for (String n : List.of(encryptionName() + (keyLength() > 0 ? "-" + keyLength() : ""), hashName(),
+                    integrity() == 0 ? "" : integrityName(), prf() == 0 ? "" : "PRF " + prfName(), authMethodName(),
+                    groupName())) {
+                if (!n.isEmpty()) {
+                    s.add(n);
+                }
+            }
+        } else {
+            EspTransformId t = EspTransformId.of(transformId());
+            String cipher = t == EspTransformId.UNKNOWN ? EspTransformId.nameOf(transformId()) : t.label();
+            s.add(keyLength() > 0 ? cipher + "-" + keyLength() : cipher);
+            if (integrity() != 0) {
+                IpsecAuthAlgorithm a = IpsecAuthAlgorithm.of(integrity());
+                s.add(a == IpsecAuthAlgorithm.UNKNOWN ? IpsecAuthAlgorithm.nameOf(integrity()) : a.label());
+            }
+            DhGroup g = DhGroup.of(group());
+            s.add(group() > 0 ? "PFS group " + group() + " (" + (g == DhGroup.UNKNOWN ? DhGroup.nameOf(group())
+                    : g.shortName()) + ")" : "no PFS");
+            for (AttributeView a : attributes()) {
+                if (a.type() == ENCAPSULATION_MODE && a.value() >= 0) {
+                    EncapsulationMode m = EncapsulationMode.of((int) a.value());
+                    s.add(m == EncapsulationMode.UNKNOWN ? EncapsulationMode.nameOf((int) a.value()) : m.label());
+                }
+            }
+        }
+        if (lifetimeSeconds() > 0) {
+            s.add(lifetimeSeconds() + " s");
+        }
+        if (lifetimeKilobytes() > 0) {
+            s.add(lifetimeKilobytes() + " KB");
+        }
+        if (ikev2() || phase1()) {
+            return String.join("/", s);
+        }
+        String proto = ProtocolId.nameOf(protocolId()).replace("PROTO_", "").replace("IPSEC_", "");
+        return proto + " " + String.join("/", s) + (spi().isEmpty() ? "" : " spi " + spi().hex());
+    }
+
+    /** The IPsec DOI's Encapsulation Mode attribute type (RFC 2407 section 4.5). */
+    int ENCAPSULATION_MODE = 4;
 }

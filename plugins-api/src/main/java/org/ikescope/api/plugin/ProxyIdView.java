@@ -25,4 +25,20 @@ public interface ProxyIdView {
 
     /** Port (0 = any). */
     int port();
+
+    /**
+     * {@code 10.1.0.0/255.255.255.0}, with {@code proto 6 port 443} when not any.
+     *
+     * @since 2.1
+     */
+    default String describe() {
+        StringBuilder sb = new StringBuilder(value());
+        if (protocolId() != 0) {
+            sb.append(" proto ").append(protocolId());
+        }
+        if (port() != 0) {
+            sb.append(" port ").append(port());
+        }
+        return sb.toString();
+    }
 }
