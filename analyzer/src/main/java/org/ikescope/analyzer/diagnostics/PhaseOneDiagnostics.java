@@ -451,7 +451,7 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin, EndOfCapture
         }
         Optional<String> initiatorPsk = x.decryption().flatMap(DecryptionView::initiatorPsk);
         Optional<String> responderPsk = x.decryption().flatMap(DecryptionView::responderPsk);
-        if (psk && initiatorPsk.isPresent() && responderPsk.isPresent() && !initiatorPsk.equals(responderPsk)) {
+        if (psk && differentPsks(x) != null) {
             pskMismatch(x, Confidence.CONFIRMED, "With the key material given, the initiator's MM5 decrypts"
                     + " only with the keys derived from " + initiatorPsk.get()
                     + ", and the responder's answer only with the keys derived from " + responderPsk.get()
@@ -520,13 +520,22 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin, EndOfCapture
                 + ", which is what a responder reports when MM5 decrypts to garbage with its key.";
     }
 
+    /**
+     * {@code initiator uses --psk #3, responder --psk #2} when the key material proves the two sides
+     * used different pre-shared-key candidates (their keys decrypted, or a HASH in the clear
+     * matched, with different candidates), else null.
+     */
+    static String differentPsks(ExchangeView x) {
+        Optional<String> initiatorPsk = x.decryption().flatMap(DecryptionView::initiatorPsk);
+        Optional<String> responderPsk = x.decryption().flatMap(DecryptionView::responderPsk);
+        return initiatorPsk.isPresent() && responderPsk.isPresent() && !initiatorPsk.equals(responderPsk)
+                ? "initiator uses " + initiatorPsk.get() + ", responder " + responderPsk.get() : null;
+    }
+
     private static void pskMismatch(ExchangeView x, Confidence c, String how, List<Long> evidence, FindingSink sink) {
         String states = "initiator MM_WAIT_MSG6, responder MM_WAIT_MSG5";
-        Optional<DecryptionView> d = x.decryption();
-        Optional<String> initiatorPsk = d.flatMap(DecryptionView::initiatorPsk);
-        Optional<String> responderPsk = d.flatMap(DecryptionView::responderPsk);
-        String which = initiatorPsk.isPresent() && responderPsk.isPresent() && !initiatorPsk.equals(responderPsk)
-                ? " (initiator uses " + initiatorPsk.get() + ", responder " + responderPsk.get() + ")"
+        Optional<String> initiatorPsk = x.decryption().flatMap(DecryptionView::initiatorPsk);
+        String which = differentPsks(x) != null ? " (" + differentPsks(x) + ")"
                 : initiatorPsk.isPresent() && c == Confidence.CONFIRMED
                 ? " (initiator uses " + initiatorPsk.get() + ", the responder none of the candidates)" : "";
         sink.report(Finding.of("auth.psk-mismatch", Severity.ERROR, c)
@@ -602,14 +611,19 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin, EndOfCapture
                 Set.of(NotifyType.AUTHENTICATION_FAILED.code(), NotifyType.INVALID_HASH_INFORMATION.code()));
         String said = auth.isEmpty() ? "an informational message" : "an informational message carrying "
                 + auth.get(0).name();
-        sink.report(Finding.of("auth.psk-mismatch", Severity.ERROR, Confidence.LIKELY)
+        String proof = differentPsks(x);
+        sink.report(Finding.of("auth.psk-mismatch", Severity.ERROR, proof != null ? Confidence.CONFIRMED : Confidence.LIKELY)
                 .title("Aggressive mode: initiator " + x.initiator().ip() + " rejected AM2 (" + said
-                        + "), likely a pre-shared key mismatch")
+                        + "), " + (proof != null ? "a pre-shared key mismatch (" + proof + ")"
+                        : "likely a pre-shared key mismatch"))
                 .explanation("The responder accepted the proposal and sent AM2 with its identity and HASH_R; the"
                         + " initiator, instead of completing with AM3, answered with " + said + ". An initiator"
                         + " does this when HASH_R does not verify, i.e. the responder computed it with another"
-                        + " pre-shared key. A responder identity the initiator did not expect gives the same"
-                        + " picture. The initiator stays in AM_WAIT_MSG2, the responder in AM_WAIT_MSG3.")
+                        + " pre-shared key. " + (proof != null ? "The key material proves it: the responder's"
+                        + " HASH_R or messages match " + x.decryption().flatMap(DecryptionView::responderPsk).get()
+                        + ", the initiator's " + x.decryption().flatMap(DecryptionView::initiatorPsk).get() + "."
+                        : "A responder identity the initiator did not expect gives the same picture.")
+                        + " The initiator stays in AM_WAIT_MSG2, the responder in AM_WAIT_MSG3.")
                 .evidence(evidence)
                 .remediation("Set the same pre-shared key on both ends (ASA tunnel-group ... ipsec-attributes"
                         + " ikev1 pre-shared-key; strongSwan ipsec.secrets / swanctl secrets), and check that"

@@ -74,6 +74,18 @@ class KeyedDiagnosesTest {
         assertFalse(codes(x).contains("auth.peer-rejected"), codes(x).toString());
     }
 
+    /** am-psk-bad: the initiator's informational decrypts with its PSK, HASH_R matches the responder's: confirmed. */
+    @Test
+    void aggressivePskMismatchIsConfirmedByKeys() throws IOException {
+        AnalyzeDecryptionTest.Run run = AnalyzeDecryptionTest.analyze(LAB.resolve("am-psk-bad.truth.json"), true);
+        JsonNode tx = run.truth().get("exchanges").get(0);
+        String ipsk = AnalyzeDecryptionTest.pskLabel(run, run.truth().path("instances").path("i").path("psk").asText());
+        String rpsk = AnalyzeDecryptionTest.pskLabel(run, run.truth().path("instances").path("r").path("psk").asText());
+        assertFalse(ipsk.equals(rpsk), "the truth file's PSKs differ");
+        JsonNode f = confirmed(run.exchange(tx.get("icookie").asText()), "auth.psk-mismatch");
+        assertTrue(f.path("title").asText().contains("initiator uses " + ipsk + ", responder " + rpsk), f.toString());
+    }
+
     /** mm-nopeer-id: the responder's decrypted refusal is the notification its daemon logged sending. */
     @Test
     void peerRejectedNamesTheDecryptedNotification() throws IOException {
