@@ -12,6 +12,7 @@ import org.ikescope.analyzer.analysis.CaptureOpener;
 import org.ikescope.analyzer.diagnose.Diagnostician;
 import org.ikescope.analyzer.exchange.ExchangeTracker;
 import org.ikescope.analyzer.plugins.PluginOptions;
+import org.ikescope.analyzer.report.HtmlReport;
 import org.ikescope.analyzer.report.JsonReport;
 import org.ikescope.analyzer.output.Terminal;
 import org.ikescope.analyzer.report.TextReport;
@@ -34,8 +35,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "pcap or pcapng files, optionally gzipped; - for standard input.")
     List<String> files;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json, or html (one self-contained page with ladder diagrams; use with -o).")
     String format = "text";
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+    java.nio.file.Path output;
 
     @Option(names = "--peer", paramLabel = "IP", description = "Show only the exchanges of this peer (initiator or responder address).")
     String peer;
@@ -75,8 +79,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!format.equals("text") && !format.equals("json")) {
-            return usage("--format: " + format + " (expected: text or json)");
+        if (!format.equals("text") && !format.equals("json") && !format.equals("html")) {
+            return usage("--format: " + format + " (expected: text, json or html)");
         }
         Severity threshold = null;
         if (failOn != null) {
@@ -125,7 +129,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 ExchangeTracker.Options.DEFAULT_MAX_MESSAGES, payloadBudgetMib << 20);
         // Through System.out so that Main.run callers, tests included, can redirect it. Buffered: the
         // JSON generator and the text report flush at the end of each exchange.
-        PrintStream out = new PrintStream(new java.io.BufferedOutputStream(System.out, 1 << 16), false, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(new java.io.BufferedOutputStream(output == null ? System.out
+                : java.nio.file.Files.newOutputStream(output), 1 << 16), false, StandardCharsets.UTF_8);
         Analysis.Result result;
         try (Diagnostician diagnostician = pluginOptions.create()) {
             Analysis analysis = Analysis.builder()
@@ -138,14 +143,22 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     .errors(line -> System.err.println("ikescope: " + Terminal.escape(line)))
                     .keep(keep)
                     .build();
-            AnalysisSink report = format.equals("json") ? new JsonReport(out, show.showKeys)
-                    : new TextReport(out, files, peer, Terminal.width(), show.showKeys);
+            AnalysisSink report = switch (format) {
+                case "json" -> new JsonReport(out, show.showKeys);
+                case "html" -> new HtmlReport(out, files, peer, show.showKeys);
+                default -> new TextReport(out, files, peer, output == null ? Terminal.width() : Terminal.DEFAULT_WIDTH,
+                        show.showKeys);
+            };
             result = analysis.run(files, report);
         } catch (IllegalArgumentException e) {
             System.err.println("ikescope: " + Terminal.escape(e.getMessage()));
             return Main.EXIT_USAGE;
         } finally {
-            out.flush();
+            if (output == null) {
+                out.flush();
+            } else {
+                out.close();
+            }
         }
         if (result.wordlist() != null && result.wordlist().error() != null) {
             return usage(result.wordlist().error());

@@ -532,7 +532,7 @@ public final class TextReport implements AnalysisSink {
      * An IKEv1 phase-2 suite as the ASA's transform sets read: {@code ESP AES-128/HMAC-SHA/PFS
      * group 14 (MODP2048)/Tunnel/3600 s spi 5f8f70e5} ({@code no PFS} without a group).
      */
-    private static String phase2(Suite p) {
+    static String phase2(Suite p) {
         if (p.ikev2() || p.phase1()) {
             return proposal(p);
         }
@@ -685,7 +685,7 @@ public final class TextReport implements AnalysisSink {
         asa(f, "      ");
     }
 
-    private static String proposal(Suite p) {
+    static String proposal(Suite p) {
         List<String> s = new ArrayList<>();
         s.add(encryption(p));
         if (hash(p) != null) {
@@ -713,7 +713,7 @@ public final class TextReport implements AnalysisSink {
         return s == null ? "-" : s;
     }
 
-    private static String ms(long nanos) {
+    static String ms(long nanos) {
         if (nanos < 0) {
             return "?";
         }
