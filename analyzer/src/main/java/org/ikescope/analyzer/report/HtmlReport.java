@@ -141,7 +141,7 @@ public final class HtmlReport implements AnalysisSink {
         cell(sb, x.mode().label(), null, null);
         cell(sb, is, null, x.initiatorState().active() ? "ok" : "stuck");
         cell(sb, rs, null, x.responderState().active() ? "ok" : x.responderState() == Phase1State.NONE ? null : "stuck");
-        cell(sb, x.proposal() == null ? "-" : TextReport.proposal(x.proposal()), null, null);
+        cell(sb, x.proposal() == null ? "-" : suite(x.proposal()), null, null);
         List<String> ids = new ArrayList<>();
         if (x.initiatorIdentity() != null) {
             ids.add("I: " + identity(x.initiatorIdentity()));
@@ -156,6 +156,24 @@ public final class HtmlReport implements AnalysisSink {
         cell(sb, START.format(Instant.ofEpochSecond(0, x.startNanos())), null, null);
         cell(sb, String.valueOf(x.messages().size()), null, null);
         return sb.append("</tr>").toString();
+    }
+
+    /** The chosen suite in a few words ({@code AES-CBC-128 SHA1 PSK DH2}); the exchange's section has all of it. */
+    private static String suite(Suite p) {
+        List<String> s = new ArrayList<>();
+        String enc = Names.encryption(p);
+        s.add(enc == null ? "?" : p.keyLength() > 0 ? enc + "-" + p.keyLength() : enc);
+        String hash = p.ikev2() ? Names.integrity(p) : Names.hash(p);
+        if (hash != null) {
+            s.add(hash);
+        }
+        if (Names.auth(p) != null) {
+            s.add(Names.auth(p));
+        }
+        if (p.group() > 0) {
+            s.add("DH" + p.group());
+        }
+        return String.join(" ", s);
     }
 
     private static String implementation(Peer p) {
@@ -173,7 +191,7 @@ public final class HtmlReport implements AnalysisSink {
     }
 
     private static final String[][] COLUMNS = {{"#", "num"}, {"Initiator", "text"}, {"Responder", "text"}, {"Mode", "text"},
-        {"Initiator state", "text"}, {"Responder state", "text"}, {"Suite (chosen)", "text"}, {"Identities", "text"},
+        {"Initiator state", "text"}, {"Responder state", "text"}, {"Suite", "text"}, {"Identities", "text"},
         {"Implementation (I / R)", "text"}, {"Worst finding", "text"}, {"Start (UTC)", "text"}, {"Msgs", "num"}};
 
     @Override
@@ -205,7 +223,7 @@ public final class HtmlReport implements AnalysisSink {
         if (!findings.isEmpty()) {
             w.println("<section id=\"cross\"><h2>Findings across exchanges</h2>");
             for (Finding f : findings) {
-                finding(f, null, "");
+                finding(f, null);
             }
             w.println("</section>");
         }
@@ -304,7 +322,7 @@ public final class HtmlReport implements AnalysisSink {
     }
 
     /** A finding with its evidence; {@code anchors} maps frames to ladder rows (null: not linked). */
-    private void finding(Finding f, Map<Long, String> anchors, String idPrefix) {
+    private void finding(Finding f, Map<Long, String> anchors) {
         w.print("<div class=\"finding sev-" + f.severity().label() + "\"><h4><span class=\"sev\">" + f.severity().label()
                 + "</span> " + Html.text(f.code()) + " <span class=\"conf\">(" + f.confidence().label() + ")</span> "
                 + Html.text(f.title()) + "</h4>");
@@ -388,7 +406,7 @@ public final class HtmlReport implements AnalysisSink {
             w.println("<div class=\"xfindings\" id=\"x" + x.id() + "-findings\">");
             Map<Long, String> anchors = LadderSvg.anchors(x);
             for (Finding f : x.findings()) {
-                finding(f, anchors, "x" + x.id());
+                finding(f, anchors);
             }
             w.println("</div>");
         }

@@ -36,9 +36,9 @@ import org.ikescope.dissector.isakmp.IsakmpMessage;
  * that findings can link to their evidence; the IP and IKE fragments of a message point at it.
  */
 final class LadderSvg {
-    static final int WIDTH = 860;
-    private static final int LEFT = 250;
-    private static final int RIGHT = 780;
+    static final int WIDTH = 900;
+    private static final int LEFT = 260;
+    private static final int RIGHT = 770;
     private static final int TOP = 56;
     private static final int ROW = 40;
 
