@@ -27,11 +27,19 @@ import picocli.CommandLine.Parameters;
 
 
 /** {@code ikescope analyze}: one record per IKE SA, with the state each side reached in ASA terms. */
-@Command(name = "analyze", mixinStandardHelpOptions = true,
+@Command(name = "analyze", versionProvider = Main.Version.class,
+        footer = {"%nExamples:",
+                "  ikescope analyze capture.pcap",
+                "  ikescope analyze --peer 192.0.2.22 --format json a.pcap b.pcap",
+                "  ikescope analyze --format html -o report.html capture.pcap",
+                "  ikescope analyze --psk cisco123 --fail-on error capture.pcap"},
         description = {"Reconstruct every IKE SA (per peer: messages, retransmissions, chosen proposal, ESP) and the state each side reached, as the Cisco ASA names it.",
                 "States come from the last phase-1 message each side sent: a capture shows what crossed the capture point, not what a device accepted.",
                 "Exit codes: 0 done, 1 findings at --fail-on or worse, 2 usage, 3 a file damaged or unreadable (everything readable is still analysed)."})
 public final class AnalyzeCommand implements Callable<Integer> {
+    @Mixin
+    HelpOptions help = new HelpOptions();
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "pcap or pcapng files, optionally gzipped; - for standard input.")
     List<String> files;
 
@@ -127,6 +135,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         ExchangeTracker.Options options = new ExchangeTracker.Options((long) (idleTimeoutSeconds * 1e9), maxTracked,
                 ExchangeTracker.Options.DEFAULT_MAX_MESSAGES, payloadBudgetMib << 20);
+        if (InputOptions.reportAllMissing(files)) {
+            return Main.EXIT_DAMAGED;
+        }
         // Through System.out so that Main.run callers, tests included, can redirect it. Buffered: the
         // JSON generator and the text report flush at the end of each exchange.
         PrintStream out = new PrintStream(new java.io.BufferedOutputStream(output == null ? System.out
