@@ -61,6 +61,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--payload-budget", paramLabel = "MIB", description = "Memory for the bytes of the messages of open SAs, so that plugins can read payload bodies, per timeline in MiB; beyond it bodies are not kept (counted in payloadBytesNotRetained). 0 keeps none (default: ${DEFAULT-VALUE}).")
     long payloadBudgetMib = ExchangeTracker.Options.DEFAULT_PAYLOAD_BYTES_BUDGET >> 20;
 
+    @Option(names = {"-q", "--quiet"}, description = "No progress line on standard error (there is one only when it and standard output are a terminal).")
+    boolean quiet;
+
     @Option(names = "--merge", description = "Merge all files into one timeline by timestamp (default: each file is its own timeline).")
     boolean merge;
 
@@ -142,10 +145,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         // JSON generator and the text report flush at the end of each exchange.
         PrintStream out = new PrintStream(new java.io.BufferedOutputStream(output == null ? System.out
                 : java.nio.file.Files.newOutputStream(output), 1 << 16), false, StandardCharsets.UTF_8);
+        Progress progress = new Progress(files, Progress.wanted(quiet), System.err).catchInterrupt();
         Analysis.Result result;
         try (Diagnostician diagnostician = pluginOptions.create()) {
             Analysis analysis = Analysis.builder()
-                    .opener(CaptureOpener.named(input.reader))
+                    .opener(progress.opener(CaptureOpener.named(input.reader)))
                     .dissector(input.dissectorOptions().withKeys(keyMaterial))
                     .tracker(options)
                     .diagnostician(diagnostician)
@@ -160,7 +164,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 default -> new TextReport(out, files, peer, output == null ? Terminal.width() : Terminal.DEFAULT_WIDTH,
                         show.showKeys);
             };
-            result = analysis.run(files, report);
+            result = analysis.run(files, progress.sink(report));
         } catch (IllegalArgumentException e) {
             System.err.println("ikescope: " + Terminal.escape(e.getMessage()));
             return Main.EXIT_USAGE;
@@ -170,6 +174,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             } else {
                 out.close();
             }
+            progress.done();
         }
         if (result.wordlist() != null && result.wordlist().error() != null) {
             return usage(result.wordlist().error());

@@ -8,7 +8,7 @@ import picocli.CommandLine.Mixin;
 /** The {@code ikescope} command line. Exit codes: 0 done, 1 findings at --fail-on, 2 usage, 3 damaged input. */
 @Command(name = "ikescope", versionProvider = Main.Version.class,
         description = "IKEv1/ISAKMP pcap dissector and offline analyzer.",
-        subcommands = {DissectCommand.class, AnalyzeCommand.class, KeysCommand.class, PluginsCommand.class,
+        subcommands = {DissectCommand.class, AnalyzeCommand.class, ExtractCommand.class, KeysCommand.class, PluginsCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     public static final int EXIT_OK = 0;
