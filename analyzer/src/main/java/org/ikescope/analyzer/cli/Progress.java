@@ -210,7 +210,8 @@ final class Progress {
 
         @Override
         public boolean next(Frame frame) throws IOException {
-            if (stopped || !in.next(frame)) {
+            // Checked again after the read: a reader blocked on a pipe when Ctrl-C came returns one more frame.
+            if (stopped || !in.next(frame) || stopped) {
                 return false;
             }
             frame(frame);
