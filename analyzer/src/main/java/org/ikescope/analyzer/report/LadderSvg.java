@@ -252,7 +252,6 @@ final class LadderSvg {
         int tip = end + (x2 > x1 ? -8 : 8);
         sb.append("<g class=\"").append(r.kind).append("\" id=\"").append(anchor(exchangeId, r.frame)).append("\" data-frame=\"")
                 .append(r.frame).append("\">");
-        sb.append("<title>").append(Html.text(r.label + " \u2014 frame " + r.frame + " \u2014 " + r.detail)).append("</title>");
         sb.append("<text class=\"fr\" x=\"8\" y=\"").append(y).append("\">").append(r.frame).append("</text>");
         if (r.time != Long.MIN_VALUE) {
             sb.append("<text class=\"tm\" x=\"70\" y=\"").append(y).append("\">+")
