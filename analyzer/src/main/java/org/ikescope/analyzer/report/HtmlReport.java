@@ -153,7 +153,8 @@ public final class HtmlReport implements AnalysisSink {
         cell(sb, implementation(x.initiator()) + " / " + implementation(x.responder()), null, null);
         cell(sb, worst == null ? "-" : worst.code(), worst == null || !linked ? null : "#x" + x.id() + "-findings",
                 worst == null ? null : "sev-" + worst.severity().label());
-        cell(sb, START.format(Instant.ofEpochSecond(0, x.startNanos())), null, null);
+        String start = START.format(Instant.ofEpochSecond(0, x.startNanos()));
+        sb.append("<td title=\"").append(start).append("\">").append(start.substring(11)).append("</td>");
         cell(sb, String.valueOf(x.messages().size()), null, null);
         return sb.append("</tr>").toString();
     }
@@ -192,7 +193,7 @@ public final class HtmlReport implements AnalysisSink {
 
     private static final String[][] COLUMNS = {{"#", "num"}, {"Initiator", "text"}, {"Responder", "text"}, {"Mode", "text"},
         {"Initiator state", "text"}, {"Responder state", "text"}, {"Suite", "text"}, {"Identities", "text"},
-        {"Implementation (I / R)", "text"}, {"Worst finding", "text"}, {"Start (UTC)", "text"}, {"Msgs", "num"}};
+        {"Implementation", "text"}, {"Worst finding", "text"}, {"Start (UTC)", "text"}, {"Msgs", "num"}};
 
     @Override
     public void end(List<Finding> findings, Map<String, Object> stats, List<String> errors) {
@@ -262,7 +263,7 @@ public final class HtmlReport implements AnalysisSink {
         }
         w.println("</select></label> <label>Text <input id=\"filter-text\" type=\"search\" placeholder=\"address, identity...\">"
                 + "</label> <span id=\"shown\"></span></div>");
-        w.println("<table id=\"summary\"><thead><tr>");
+        w.println("<div class=\"scroll\"><table id=\"summary\"><thead><tr>");
         for (String[] c : COLUMNS) {
             w.println("<th data-type=\"" + c[1] + "\" title=\"sort\">" + Html.text(c[0]) + "</th>");
         }
@@ -271,7 +272,7 @@ public final class HtmlReport implements AnalysisSink {
         for (Object[] r : rows) {
             w.println((String) r[2]);
         }
-        w.println("</tbody></table></section>");
+        w.println("</tbody></table></div></section>");
     }
 
     private void findingsByCode() {
@@ -453,8 +454,8 @@ public final class HtmlReport implements AnalysisSink {
             table{border-collapse:collapse;font-size:13px}th,td{border:1px solid #d0d7de;padding:3px 6px;text-align:left;vertical-align:top}
             #summary th{background:#f6f8fa;cursor:pointer;user-select:none;white-space:nowrap}
             #summary th.asc::after{content:" \\25B2"}#summary th.desc::after{content:" \\25BC"}
-            #summary tbody tr:nth-child(even){background:#fafbfc}td.ok{color:#116329}td.stuck{color:#9a3412;font-weight:600}
-            .filters{margin:8px 0}.filters label{margin-right:12px}#shown{color:#57606a}
+            #summary tbody tr:nth-child(even){background:#fafbfc}#summary td{white-space:nowrap}#summary td:nth-child(8),#summary td:nth-child(9){white-space:normal}td.ok{color:#116329}td.stuck{color:#9a3412;font-weight:600}
+            .scroll{overflow-x:auto}.filters{margin:8px 0}.filters label{margin-right:12px}#shown{color:#57606a}
             .sev-error .sev,td.sev-error{color:#b42318}.sev-warning .sev,td.sev-warning{color:#9a6700}.sev-info .sev,td.sev-info{color:#0969da}
             .sev{font-weight:700;text-transform:uppercase;font-size:12px}.conf{color:#57606a;font-weight:400}
             .finding{border-left:4px solid #d0d7de;padding:2px 10px;margin:8px 0}.finding.sev-error{border-color:#b42318}

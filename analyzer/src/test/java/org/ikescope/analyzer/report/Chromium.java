@@ -158,7 +158,12 @@ final class Chromium implements AutoCloseable {
 
     /** Resizes the window to the page's full height (at most 16,000 px) and saves a PNG of it. */
     void screenshot(Path png, int width) throws IOException {
-        int height = Math.min(16_000, script("return document.documentElement.scrollHeight;").asInt() + 40);
+        screenshot(png, width, 16_000);
+    }
+
+    /** Resizes the window to the page's height, at most {@code maxHeight} px, and saves a PNG of what it shows. */
+    void screenshot(Path png, int width, int maxHeight) throws IOException {
+        int height = Math.min(maxHeight, script("return document.documentElement.scrollHeight;").asInt() + 40);
         session("POST", "/window/rect", JSON.createObjectNode().put("width", width).put("height", Math.max(600, height)));
         Files.createDirectories(png.toAbsolutePath().getParent());
         Files.write(png, Base64.getDecoder().decode(session("GET", "/screenshot", null).asText()));

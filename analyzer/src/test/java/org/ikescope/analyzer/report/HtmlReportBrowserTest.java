@@ -255,12 +255,19 @@ class HtmlReportBrowserTest {
         assertTrue(frames.contains(frame) || browser.text(row).contains(frame), "evidence frame " + frame + " -> " + browser.text(row));
     }
 
+    /** The README's picture (docs/report.png is a copy of target/html-report/report.png). */
     @Test
     void screenshotForTheReadme() throws IOException {
-        Path page = report("natt-portmap", LAB.resolve("natt-portmap.pcap"));
-        browser.open(page);
+        browser.open(report("natt-portmap", LAB.resolve("natt-portmap.pcap")));
         browser.screenshot(OUT.resolve("natt-portmap.png"), 1280);
-        assertTrue(Files.size(OUT.resolve("natt-portmap.png")) > 10_000);
+        Path page = report("report", LAB.resolve("mm-unreach-drop.pcap"), LAB.resolve("natt-portmap.pcap"),
+                LAB.resolve("mm-pskmismatch.pcap"));
+        browser.open(page);
+        browser.click(browser.find("a[href=\"#x2\"]"));
+        browser.script("window.scrollTo(0,0);");
+        browser.screenshot(OUT.resolve("report.png"), 1400, 1700);
+        assertTrue(Files.size(OUT.resolve("report.png")) > 10_000);
+        browser.open(page.resolveSibling("natt-portmap.html"));
         String text = browser.text(browser.find("body"));
         assertTrue(text.contains("float to UDP 4500"), "the float to 4500 is marked");
         assertTrue(text.contains("ESP spi"), "ESP is drawn");
