@@ -143,8 +143,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         // Through System.out so that Main.run callers, tests included, can redirect it. Buffered: the
         // JSON generator and the text report flush at the end of each exchange.
-        PrintStream out = new PrintStream(new java.io.BufferedOutputStream(output == null ? System.out
-                : java.nio.file.Files.newOutputStream(output), 1 << 16), false, StandardCharsets.UTF_8);
+        java.io.OutputStream sink = System.out;
+        if (output != null) {
+            try {
+                sink = java.nio.file.Files.newOutputStream(output);
+            } catch (IOException e) {
+                return usage("-o " + Terminal.escape(output.toString()) + ": cannot write (" + Terminal.escape(String.valueOf(e.getMessage())) + ")");
+            }
+        }
+        PrintStream out = new PrintStream(new java.io.BufferedOutputStream(sink, 1 << 16), false, StandardCharsets.UTF_8);
         Progress progress = new Progress(files, Progress.wanted(quiet), System.err).catchInterrupt();
         Analysis.Result result;
         try (Diagnostician diagnostician = pluginOptions.create()) {

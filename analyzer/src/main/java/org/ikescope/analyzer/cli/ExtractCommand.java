@@ -107,6 +107,10 @@ public final class ExtractCommand implements Callable<Integer> {
         if (InputOptions.reportAllMissing(files)) {
             return Main.EXIT_DAMAGED;
         }
+        Path dir = output.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
+            return usage("-o " + output + ": cannot write there (expected: a file in a writable directory)");
+        }
         Dissector.Options dissectorOptions;
         CaptureOpener opener;
         try {

@@ -23,7 +23,6 @@ import org.ikescope.analyzer.output.Names;
 import org.ikescope.analyzer.output.PskWordlistOutput;
 import org.ikescope.api.plugin.Finding;
 import org.ikescope.api.plugin.Phase1State;
-import org.ikescope.api.plugin.VendorIdView;
 import org.ikescope.dissector.isakmp.Suite;
 import org.ikescope.dissector.session.PskWordlistSearch;
 
@@ -428,13 +427,7 @@ public final class HtmlReport implements AnalysisSink {
         if (id != null) {
             parts.add("ID " + identity(id) + " (frame " + id.frame() + ")");
         }
-        List<String> vids = new ArrayList<>();
-        for (VendorIdView v : p.vendorIds()) {
-            String n = v.name() == null ? "unknown " + v.hex() : v.name();
-            if (!vids.contains(n)) {
-                vids.add(n);
-            }
-        }
+        List<String> vids = p.vendorIds().stream().map(v -> v.name() == null ? "unknown " + v.hex() : v.name()).distinct().toList();
         if (!vids.isEmpty()) {
             parts.add("VIDs: " + String.join(", ", vids));
         }

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.ikescope.analyzer.exchange.Deletion;
 import org.ikescope.analyzer.exchange.EspFlow;
 import org.ikescope.analyzer.exchange.Exchange;
 import org.ikescope.analyzer.exchange.ExchangeMessage;
@@ -19,7 +18,6 @@ import org.ikescope.api.plugin.FragmentKind;
 import org.ikescope.api.plugin.Phase1State;
 import org.ikescope.api.plugin.Side;
 import org.ikescope.api.plugin.Step;
-import org.ikescope.dissector.isakmp.IsakmpMessage;
 
 /**
  * One exchange as a ladder (sequence) diagram in SVG: the initiator's lane on the left, the
@@ -121,28 +119,7 @@ final class LadderSvg {
             if (m.inResponseTo() != 0) {
                 d.add("answers " + m.inResponseTo() + " after " + TextReport.ms(m.rttNanos()));
             }
-            if (!m.notifyTypes().isEmpty()) {
-                List<String> names = new ArrayList<>();
-                for (int t : m.notifyTypes()) {
-                    names.add(Names.notify(m.ikev2(), t));
-                }
-                Informational info = informational.get(m.frame());
-                if (info != null && info.dpdSequence() >= 0) {
-                    names.set(names.size() - 1, names.get(names.size() - 1) + " seq 0x"
-                            + IsakmpMessage.hex32((int) info.dpdSequence()));
-                }
-                d.add("N(" + String.join(", ", names) + ")");
-            }
-            Informational info = m.isRetransmission() ? null : informational.get(m.frame());
-            if (info != null && !info.deletions().isEmpty()) {
-                d.add("D(" + String.join(", ", info.deletions().stream().map(Deletion::describe).toList()) + ")");
-            }
-            if (!m.ipFragmentFrames().isEmpty()) {
-                d.add(m.ipFragmentFrames().size() + " IP fragments");
-            }
-            if (!m.ikeFragmentFrames().isEmpty()) {
-                d.add(m.ikeFragmentFrames().size() + " IKE fragments");
-            }
+            d.addAll(MessageItems.of(m, informational.get(m.frame())));
             Row r = new Row(m.frame(), m.timeNanos(), m.from(), String.join(" ", kinds), label, String.join(" \u00b7 ", d));
             r.frames.addAll(m.ipFragmentFrames());
             r.frames.addAll(m.ikeFragmentFrames());

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.ikescope.analyzer.analysis.AnalysisSink;
-import org.ikescope.analyzer.exchange.Deletion;
 import org.ikescope.analyzer.exchange.EspFlow;
 import org.ikescope.analyzer.exchange.Exchange;
 import org.ikescope.analyzer.exchange.ExchangeMessage;
@@ -35,7 +34,6 @@ import org.ikescope.api.protocol.EncapsulationMode;
 import org.ikescope.api.protocol.EspTransformId;
 import org.ikescope.api.protocol.IpsecAuthAlgorithm;
 import org.ikescope.api.protocol.ProtocolId;
-import org.ikescope.dissector.isakmp.IsakmpMessage;
 import org.ikescope.dissector.isakmp.Suite;
 import org.ikescope.dissector.session.PskWordlistSearch;
 
@@ -440,27 +438,7 @@ public final class TextReport implements AnalysisSink {
             if (m.inResponseTo() != 0) {
                 sb.add("answers " + m.inResponseTo() + " (" + ms(m.rttNanos()) + ")");
             }
-            if (!m.notifyTypes().isEmpty()) {
-                List<String> names = new ArrayList<>(m.notifyTypes().size());
-                for (int t : m.notifyTypes()) {
-                    names.add(Names.notify(m.ikev2(), t));
-                }
-                Informational info = informational.get(m.frame());
-                if (info != null && info.dpdSequence() >= 0) {
-                    names.set(names.size() - 1, names.get(names.size() - 1) + " seq 0x" + IsakmpMessage.hex32((int) info.dpdSequence()));
-                }
-                sb.add("N(" + String.join(", ", names) + ")");
-            }
-            Informational info = m.isRetransmission() ? null : informational.get(m.frame());
-            if (info != null && !info.deletions().isEmpty()) {
-                sb.add("D(" + String.join(", ", info.deletions().stream().map(Deletion::describe).toList()) + ")");
-            }
-            if (!m.ipFragmentFrames().isEmpty()) {
-                sb.add(m.ipFragmentFrames().size() + " IP fragments");
-            }
-            if (!m.ikeFragmentFrames().isEmpty()) {
-                sb.add(m.ikeFragmentFrames().size() + " IKE fragments");
-            }
+            sb.addAll(MessageItems.of(m, informational.get(m.frame())));
             if (severalFiles) {
                 sb.add("[" + java.nio.file.Path.of(m.file()).getFileName() + "]");
             }

@@ -65,4 +65,15 @@ class UsageTest {
         assertEquals(3, d.exit());
         assertEquals("", d.out());
     }
+
+    @Test
+    void anOutputThatCannotBeWrittenIsAUsageError() {
+        String capture = CliRunner.CAPTURES.resolve("lab/mm-pskmismatch.pcap").toString();
+        CliRunner.Result r = CliRunner.run("analyze", "--format", "html", "-o", "/nonexistent-dir/r.html", capture);
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("cannot write"), r.err());
+        CliRunner.Result x = CliRunner.run("extract", "--peer", "192.0.2.22", "-o", "/nonexistent-dir/x.pcap", capture);
+        assertEquals(2, x.exit());
+        assertTrue(x.err().contains("cannot write"), x.err());
+    }
 }
