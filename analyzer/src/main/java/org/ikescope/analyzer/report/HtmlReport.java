@@ -417,20 +417,12 @@ public final class HtmlReport implements AnalysisSink {
         if (p == null) {
             return;
         }
-        List<String> parts = new ArrayList<>();
-        if (p.ports().size() > 1) {
-            parts.add("ports " + p.ports());
-        }
-        if (p.implementation() != null) {
-            parts.add(p.implementation());
-        }
-        if (id != null) {
-            parts.add("ID " + identity(id) + " (frame " + id.frame() + ")");
-        }
         List<String> vids = p.vendorIds().stream().map(v -> v.name() == null ? "unknown " + v.hex() : v.name()).distinct().toList();
-        if (!vids.isEmpty()) {
-            parts.add("VIDs: " + String.join(", ", vids));
-        }
+        List<String> parts = java.util.stream.Stream.of(
+                p.ports().size() > 1 ? "ports " + p.ports() : null,
+                p.implementation(),
+                id == null ? null : "ID " + identity(id) + " (frame " + id.frame() + ")",
+                vids.isEmpty() ? null : "VIDs: " + String.join(", ", vids)).filter(java.util.Objects::nonNull).toList();
         if (!parts.isEmpty()) {
             dd(role, String.join("; ", parts));
         }
