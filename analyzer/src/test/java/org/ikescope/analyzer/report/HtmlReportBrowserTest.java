@@ -51,9 +51,15 @@ class HtmlReportBrowserTest {
 
     /** Writes the HTML report of {@code captures} to target/html-report/NAME.html. */
     static Path report(String name, Path... captures) throws IOException {
+        return report(name, List.of(), captures);
+    }
+
+    /** Writes the HTML report of {@code captures}, with {@code options}, to target/html-report/NAME.html. */
+    static Path report(String name, List<String> options, Path... captures) throws IOException {
         Files.createDirectories(OUT);
         Path page = OUT.resolve(name + ".html");
         List<String> args = new ArrayList<>(List.of("analyze", "--format", "html", "-o", page.toString()));
+        args.addAll(options);
         for (Path c : captures) {
             args.add(c.toString());
         }
@@ -253,6 +259,28 @@ class HtmlReportBrowserTest {
         Set<String> frames = new HashSet<>(List.of(browser.script("return document.getElementById(arguments[0]).dataset.frame;",
                 target).asText()));
         assertTrue(frames.contains(frame) || browser.text(row).contains(frame), "evidence frame " + frame + " -> " + browser.text(row));
+    }
+
+    /** With key material: MM5/MM6 and the quick mode are marked decrypted, the identities are in the table. */
+    @Test
+    void decryptedMessagesAndIdentities() throws IOException {
+        String name = "mm-3des-md5-modp1024-esp";
+        JsonNode x = JSON.readTree(LAB.resolve(name + ".truth.json").toFile()).path("exchanges").get(0);
+        List<String> keys = List.of("--dh-secret=" + x.path("icookie").asText() + "=" + x.path("keys").path("dh_shared_secret").asText(),
+                "--psk=" + x.path("initiator").path("psk_configured").asText());
+        browser.open(report(name + "-decrypted", keys, LAB.resolve(name + ".pcap")));
+        for (JsonNode m : x.path("messages")) {
+            if (m.path("encrypted").asBoolean()) {
+                String row = browser.find("g.msg[data-frame=\"" + m.path("frame").asLong() + "\"]");
+                assertTrue(browser.text(row).contains("decrypted"), browser.text(row));
+                assertTrue(browser.script("return document.querySelector(arguments[0]).classList.contains('dec');",
+                        "g.msg[data-frame=\"" + m.path("frame").asLong() + "\"]").asBoolean());
+            }
+        }
+        String table = browser.text(browser.find("#summary tbody tr"));
+        assertTrue(table.contains(x.path("initiator").path("id_sent").path("value").asText())
+                && table.contains(x.path("responder").path("id_sent").path("value").asText()), table);
+        browser.screenshot(OUT.resolve(name + "-decrypted.png"), 1280);
     }
 
     /** The README's picture (docs/report.png is a copy of target/html-report/report.png). */
