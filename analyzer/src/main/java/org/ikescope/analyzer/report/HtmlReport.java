@@ -439,7 +439,7 @@ public final class HtmlReport implements AnalysisSink {
             table{border-collapse:collapse;font-size:13px}th,td{border:1px solid #d0d7de;padding:3px 6px;text-align:left;vertical-align:top}
             #summary th{background:#f6f8fa;cursor:pointer;user-select:none;white-space:nowrap}
             #summary th.asc::after{content:" \\25B2"}#summary th.desc::after{content:" \\25BC"}
-            #summary tbody tr:nth-child(even){background:#fafbfc}#summary td{white-space:nowrap}#summary td:nth-child(8),#summary td:nth-child(9){white-space:normal}td.ok{color:#116329}td.stuck{color:#9a3412;font-weight:600}
+            #summary tbody tr:nth-child(even){background:#fafbfc}#summary td{white-space:nowrap}#summary td:nth-child(8),#summary td:nth-child(9){white-space:normal}#summary td:nth-child(8){min-width:16em}td.ok{color:#116329}td.stuck{color:#9a3412;font-weight:600}
             .scroll{overflow-x:auto}.filters{margin:8px 0}.filters label{margin-right:12px}#shown{color:#57606a}
             .sev-error .sev,td.sev-error{color:#b42318}.sev-warning .sev,td.sev-warning{color:#9a6700}.sev-info .sev,td.sev-info{color:#0969da}
             .sev{font-weight:700;text-transform:uppercase;font-size:12px}.conf{color:#57606a;font-weight:400}

@@ -163,6 +163,8 @@ final class Chromium implements AutoCloseable {
 
     /** Resizes the window to the page's height, at most {@code maxHeight} px, and saves a PNG of what it shows. */
     void screenshot(Path png, int width, int maxHeight) throws IOException {
+        // Measured in a small window: a page is at least as high as the window it is in.
+        session("POST", "/window/rect", JSON.createObjectNode().put("width", width).put("height", 600));
         int height = Math.min(maxHeight, script("return document.documentElement.scrollHeight;").asInt() + 40);
         session("POST", "/window/rect", JSON.createObjectNode().put("width", width).put("height", Math.max(600, height)));
         Files.createDirectories(png.toAbsolutePath().getParent());
