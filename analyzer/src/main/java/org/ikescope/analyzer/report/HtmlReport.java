@@ -222,8 +222,9 @@ public final class HtmlReport implements AnalysisSink {
         }
         if (!findings.isEmpty()) {
             w.println("<section id=\"cross\"><h2>Findings across exchanges</h2>");
+            Map<Long, String> anchors = crossAnchors();
             for (Finding f : findings) {
-                finding(f, null);
+                finding(f, anchors);
             }
             w.println("</section>");
         }
@@ -243,6 +244,21 @@ public final class HtmlReport implements AnalysisSink {
                 + " States are the ASA's names for the last phase-1 message each side sent.</p></footer>");
         w.println("<script>" + SCRIPT + "</script></body></html>");
         w.flush();
+    }
+
+    /**
+     * Frames to ladder rows for the findings across exchanges: with one capture a frame number
+     * names one frame, so its row is known; with several it could be either file's (no links).
+     */
+    private Map<Long, String> crossAnchors() {
+        if (files.size() != 1) {
+            return null;
+        }
+        Map<Long, String> all = new java.util.HashMap<>();
+        for (Exchange x : detailed) {
+            LadderSvg.anchors(x).forEach(all::putIfAbsent);
+        }
+        return all;
     }
 
     private void summary() {

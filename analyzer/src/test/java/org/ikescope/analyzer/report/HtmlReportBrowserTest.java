@@ -277,6 +277,7 @@ class HtmlReportBrowserTest {
                         "g.msg[data-frame=\"" + m.path("frame").asLong() + "\"]").asBoolean());
             }
         }
+        assertFalse(browser.findAll("#cross a.ev").isEmpty(), "the weak-proposal finding links its evidence too");
         String table = browser.text(browser.find("#summary tbody tr"));
         assertTrue(table.contains(x.path("initiator").path("id_sent").path("value").asText())
                 && table.contains(x.path("responder").path("id_sent").path("value").asText()), table);
