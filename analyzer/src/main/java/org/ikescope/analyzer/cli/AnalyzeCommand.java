@@ -12,6 +12,7 @@ import org.ikescope.analyzer.analysis.CaptureOpener;
 import org.ikescope.analyzer.diagnose.Diagnostician;
 import org.ikescope.analyzer.exchange.ExchangeTracker;
 import org.ikescope.analyzer.plugins.PluginOptions;
+import org.ikescope.analyzer.report.HtmlReport;
 import org.ikescope.analyzer.report.JsonReport;
 import org.ikescope.analyzer.output.Terminal;
 import org.ikescope.analyzer.report.TextReport;
@@ -26,16 +27,27 @@ import picocli.CommandLine.Parameters;
 
 
 /** {@code ikescope analyze}: one record per IKE SA, with the state each side reached in ASA terms. */
-@Command(name = "analyze", mixinStandardHelpOptions = true,
+@Command(name = "analyze", versionProvider = Main.Version.class,
+        footer = {"%nExamples:",
+                "  ikescope analyze capture.pcap",
+                "  ikescope analyze --peer 192.0.2.22 --format json a.pcap b.pcap",
+                "  ikescope analyze --format html -o report.html capture.pcap",
+                "  ikescope analyze --psk cisco123 --fail-on error capture.pcap"},
         description = {"Reconstruct every IKE SA (per peer: messages, retransmissions, chosen proposal, ESP) and the state each side reached, as the Cisco ASA names it.",
                 "States come from the last phase-1 message each side sent: a capture shows what crossed the capture point, not what a device accepted.",
                 "Exit codes: 0 done, 1 findings at --fail-on or worse, 2 usage, 3 a file damaged or unreadable (everything readable is still analysed)."})
 public final class AnalyzeCommand implements Callable<Integer> {
+    @Mixin
+    HelpOptions help = new HelpOptions();
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "pcap or pcapng files, optionally gzipped; - for standard input.")
     List<String> files;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json, or html (one self-contained page with ladder diagrams; use with -o).")
     String format = "text";
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+    java.nio.file.Path output;
 
     @Option(names = "--peer", paramLabel = "IP", description = "Show only the exchanges of this peer (initiator or responder address).")
     String peer;
@@ -48,6 +60,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--payload-budget", paramLabel = "MIB", description = "Memory for the bytes of the messages of open SAs, so that plugins can read payload bodies, per timeline in MiB; beyond it bodies are not kept (counted in payloadBytesNotRetained). 0 keeps none (default: ${DEFAULT-VALUE}).")
     long payloadBudgetMib = ExchangeTracker.Options.DEFAULT_PAYLOAD_BYTES_BUDGET >> 20;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress line on standard error (there is one only when it and standard output are a terminal).")
+    boolean quiet;
 
     @Option(names = "--merge", description = "Merge all files into one timeline by timestamp (default: each file is its own timeline).")
     boolean merge;
@@ -75,8 +90,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!format.equals("text") && !format.equals("json")) {
-            return usage("--format: " + format + " (expected: text or json)");
+        if (!format.equals("text") && !format.equals("json") && !format.equals("html")) {
+            return usage("--format: " + format + " (expected: text, json or html)");
         }
         Severity threshold = null;
         if (failOn != null) {
@@ -123,13 +138,25 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         ExchangeTracker.Options options = new ExchangeTracker.Options((long) (idleTimeoutSeconds * 1e9), maxTracked,
                 ExchangeTracker.Options.DEFAULT_MAX_MESSAGES, payloadBudgetMib << 20);
+        if (InputOptions.reportAllMissing(files)) {
+            return Main.EXIT_DAMAGED;
+        }
         // Through System.out so that Main.run callers, tests included, can redirect it. Buffered: the
         // JSON generator and the text report flush at the end of each exchange.
-        PrintStream out = new PrintStream(new java.io.BufferedOutputStream(System.out, 1 << 16), false, StandardCharsets.UTF_8);
+        java.io.OutputStream sink = System.out;
+        if (output != null) {
+            try {
+                sink = java.nio.file.Files.newOutputStream(output);
+            } catch (IOException e) {
+                return usage("-o " + Terminal.escape(output.toString()) + ": cannot write (" + Terminal.escape(String.valueOf(e.getMessage())) + ")");
+            }
+        }
+        PrintStream out = new PrintStream(new java.io.BufferedOutputStream(sink, 1 << 16), false, StandardCharsets.UTF_8);
+        Progress progress = new Progress(files, Progress.wanted(quiet), System.err).catchInterrupt();
         Analysis.Result result;
         try (Diagnostician diagnostician = pluginOptions.create()) {
             Analysis analysis = Analysis.builder()
-                    .opener(CaptureOpener.named(input.reader))
+                    .opener(progress.opener(CaptureOpener.named(input.reader)))
                     .dissector(input.dissectorOptions().withKeys(keyMaterial))
                     .tracker(options)
                     .diagnostician(diagnostician)
@@ -138,14 +165,23 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     .errors(line -> System.err.println("ikescope: " + Terminal.escape(line)))
                     .keep(keep)
                     .build();
-            AnalysisSink report = format.equals("json") ? new JsonReport(out, show.showKeys)
-                    : new TextReport(out, files, peer, Terminal.width(), show.showKeys);
-            result = analysis.run(files, report);
+            AnalysisSink report = switch (format) {
+                case "json" -> new JsonReport(out, show.showKeys);
+                case "html" -> new HtmlReport(out, files, peer, show.showKeys);
+                default -> new TextReport(out, files, peer, output == null ? Terminal.width() : Terminal.DEFAULT_WIDTH,
+                        show.showKeys);
+            };
+            result = analysis.run(files, progress.sink(report));
         } catch (IllegalArgumentException e) {
             System.err.println("ikescope: " + Terminal.escape(e.getMessage()));
             return Main.EXIT_USAGE;
         } finally {
-            out.flush();
+            if (output == null) {
+                out.flush();
+            } else {
+                out.close();
+            }
+            progress.done();
         }
         if (result.wordlist() != null && result.wordlist().error() != null) {
             return usage(result.wordlist().error());

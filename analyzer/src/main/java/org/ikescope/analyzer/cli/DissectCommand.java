@@ -43,10 +43,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ikescope dissect}: one line (or record, or tree) per ISAKMP message. */
-@Command(name = "dissect", mixinStandardHelpOptions = true,
+@Command(name = "dissect", versionProvider = Main.Version.class,
+        footer = {"%nExamples:",
+                "  ikescope dissect capture.pcap",
+                "  ikescope dissect -V --ike-port 10500 capture.pcapng.gz",
+                "  tcpdump -w - udp port 500 | ikescope dissect --format jsonl -"},
         description = {"Dissect every ISAKMP message (UDP 500, and 4500 after the non-ESP marker).",
                 "Exit codes: 0 done (also with malformed packets), 2 usage, 3 a file damaged or unreadable."})
 public final class DissectCommand implements Callable<Integer> {
+    @Mixin
+    HelpOptions help = new HelpOptions();
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "pcap or pcapng files, optionally gzipped; - for standard input.")
     List<String> files;
 
@@ -70,6 +77,9 @@ public final class DissectCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("jsonl")) {
             System.err.println("ikescope: --format: " + format + " (expected: text or jsonl)");
             return Main.EXIT_USAGE;
+        }
+        if (InputOptions.reportAllMissing(files)) {
+            return Main.EXIT_DAMAGED;
         }
         // Through System.out (not FileDescriptor.out) so that Main.run callers, tests included, can redirect it.
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);

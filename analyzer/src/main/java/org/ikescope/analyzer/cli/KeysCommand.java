@@ -34,7 +34,10 @@ import picocli.CommandLine.Parameters;
  * Wireshark's {@code ikev1_decryption_table} for them. The one command that prints secrets
  * without being asked twice: printing them is what it is for.
  */
-@Command(name = "keys", mixinStandardHelpOptions = true,
+@Command(name = "keys", versionProvider = Main.Version.class,
+        footer = {"%nExamples:",
+                "  ikescope keys --psk cisco123 --dh-private 895adbcffec4f4a0=initiator:HEX capture.pcap",
+                "  ikescope keys --keys charon.log --export wireshark capture.pcap > ikev1_decryption_table"},
         description = {"Print the keys the key material gives for each IKEv1 SA, or a Wireshark decryption table.",
                 "Per SA the key material covers (initiator cookie, peers, mode, algorithms): the initial IV, and per side where"
                         + " its key came from and how it is known, SKEYID, SKEYID_d, SKEYID_a, SKEYID_e and the encryption key"
@@ -47,6 +50,9 @@ import picocli.CommandLine.Parameters;
                         + " key mismatch) the initiator's is written and standard error says so.",
                 "Exit codes: 0 done, 2 usage, 3 a file damaged or unreadable."})
 public final class KeysCommand implements Callable<Integer> {
+    @Mixin
+    HelpOptions help = new HelpOptions();
+
     /** SAs reported at most (the session table's own cap): a scan must not grow the heap without bound. */
     static final int MAX_SAS = 65_536;
 
@@ -80,6 +86,9 @@ public final class KeysCommand implements Callable<Integer> {
         }
         if (material.isEmpty()) {
             return usage("no key material (expected: --psk, --dh-secret, --dh-private or --keys; see KEYS.md)");
+        }
+        if (InputOptions.reportAllMissing(files)) {
+            return Main.EXIT_DAMAGED;
         }
         Dissector dissector = new Dissector(input.dissectorOptions().withKeys(material));
         Map<SaSession, Boolean> sas = new IdentityHashMap<>();

@@ -22,10 +22,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ikescope plugins}: every diagnostic plugin that would run, and where it came from. */
-@Command(name = "plugins", mixinStandardHelpOptions = true,
+@Command(name = "plugins", versionProvider = Main.Version.class,
+        footer = {"%nExamples:",
+                "  ikescope plugins",
+                "  ikescope plugins --plugin-path ./my-plugins --format json"},
         description = {"List the diagnostic plugins: id, version, where each came from, description.",
                 "Takes the same plugin options as analyze. Exit codes: 0 done, 2 usage or a plugin conflict."})
 public final class PluginsCommand implements Callable<Integer> {
+    @Mixin
+    HelpOptions help = new HelpOptions();
+
     @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
     String format = "text";
 

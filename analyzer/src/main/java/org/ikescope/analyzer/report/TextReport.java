@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.ikescope.analyzer.analysis.AnalysisSink;
-import org.ikescope.analyzer.exchange.Deletion;
 import org.ikescope.analyzer.exchange.EspFlow;
 import org.ikescope.analyzer.exchange.Exchange;
 import org.ikescope.analyzer.exchange.ExchangeMessage;
@@ -23,9 +22,9 @@ import org.ikescope.analyzer.exchange.Informational;
 import org.ikescope.analyzer.exchange.Peer;
 import org.ikescope.analyzer.exchange.QuickMode;
 import org.ikescope.analyzer.output.Names;
-import org.ikescope.analyzer.plugins.ExchangeViews;
 import org.ikescope.analyzer.output.PskWordlistOutput;
 import org.ikescope.analyzer.output.Terminal;
+import org.ikescope.analyzer.plugins.ExchangeViews;
 import org.ikescope.api.plugin.Finding;
 import org.ikescope.api.plugin.FragmentKind;
 import org.ikescope.api.plugin.Phase1State;
@@ -33,7 +32,6 @@ import org.ikescope.api.plugin.ProposalView;
 import org.ikescope.api.plugin.Side;
 import org.ikescope.api.plugin.Step;
 import org.ikescope.api.plugin.VendorIdView;
-import org.ikescope.dissector.isakmp.IsakmpMessage;
 import org.ikescope.dissector.isakmp.Suite;
 import org.ikescope.dissector.session.PskWordlistSearch;
 
@@ -438,27 +436,7 @@ public final class TextReport implements AnalysisSink {
             if (m.inResponseTo() != 0) {
                 sb.add("answers " + m.inResponseTo() + " (" + ms(m.rttNanos()) + ")");
             }
-            if (!m.notifyTypes().isEmpty()) {
-                List<String> names = new ArrayList<>(m.notifyTypes().size());
-                for (int t : m.notifyTypes()) {
-                    names.add(Names.notify(m.ikev2(), t));
-                }
-                Informational info = informational.get(m.frame());
-                if (info != null && info.dpdSequence() >= 0) {
-                    names.set(names.size() - 1, names.get(names.size() - 1) + " seq 0x" + IsakmpMessage.hex32((int) info.dpdSequence()));
-                }
-                sb.add("N(" + String.join(", ", names) + ")");
-            }
-            Informational info = m.isRetransmission() ? null : informational.get(m.frame());
-            if (info != null && !info.deletions().isEmpty()) {
-                sb.add("D(" + String.join(", ", info.deletions().stream().map(Deletion::describe).toList()) + ")");
-            }
-            if (!m.ipFragmentFrames().isEmpty()) {
-                sb.add(m.ipFragmentFrames().size() + " IP fragments");
-            }
-            if (!m.ikeFragmentFrames().isEmpty()) {
-                sb.add(m.ikeFragmentFrames().size() + " IKE fragments");
-            }
+            sb.addAll(MessageItems.of(m, informational.get(m.frame())));
             if (severalFiles) {
                 sb.add("[" + java.nio.file.Path.of(m.file()).getFileName() + "]");
             }
@@ -527,7 +505,7 @@ public final class TextReport implements AnalysisSink {
      * An IKEv1 phase-2 suite as the ASA's transform sets read ({@link ProposalView#describe()}):
      * {@code ESP AES-128/HMAC-SHA/PFS group 14 (MODP2048)/Tunnel/3600 s spi 5f8f70e5}.
      */
-    private static String phase2(Suite p) {
+    static String phase2(Suite p) {
         return p.ikev2() || p.phase1() ? proposal(p) : ExchangeViews.proposal(p).describe();
     }
 
@@ -655,7 +633,7 @@ public final class TextReport implements AnalysisSink {
         asa(f, "      ");
     }
 
-    private static String proposal(Suite p) {
+    static String proposal(Suite p) {
         List<String> s = new ArrayList<>();
         s.add(encryption(p));
         if (hash(p) != null) {
@@ -683,7 +661,7 @@ public final class TextReport implements AnalysisSink {
         return s == null ? "-" : s;
     }
 
-    private static String ms(long nanos) {
+    static String ms(long nanos) {
         if (nanos < 0) {
             return "?";
         }
