@@ -49,14 +49,17 @@ final class Chromium implements AutoCloseable {
         return null;
     }
 
-    Chromium(String browser, String chromedriver) throws IOException, InterruptedException {
+    /**
+     * @param log where chromedriver's output goes (a build directory: it says why a session failed)
+     */
+    Chromium(String browser, String chromedriver, Path log) throws IOException, InterruptedException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         profile = Files.createTempDirectory("ikescope-chromium");
         driver = new ProcessBuilder(chromedriver, "--port=" + port).redirectErrorStream(true)
-                .redirectOutput(profile.resolveSibling(profile.getFileName() + ".chromedriver.log").toFile()).start();
+                .redirectOutput(log.toFile()).start();
         base = "http://127.0.0.1:" + port;
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (true) {

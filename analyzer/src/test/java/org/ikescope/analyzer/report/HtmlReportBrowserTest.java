@@ -39,7 +39,8 @@ class HtmlReportBrowserTest {
         String[] installed = Chromium.installed();
         assumeTrue(installed != null, "Chromium or chromedriver not installed (apt-get install chromium chromium-driver):"
                 + " the HTML report is not checked in a browser");
-        browser = new Chromium(installed[0], installed[1]);
+        Files.createDirectories(OUT);
+        browser = new Chromium(installed[0], installed[1], OUT.resolve("chromedriver.log"));
     }
 
     @AfterAll
