@@ -14,7 +14,7 @@ import org.ikescope.dissector.capture.Frame;
 import org.ikescope.dissector.capture.PacketSource;
 import org.ikescope.dissector.event.CaptureStats;
 import org.ikescope.dissector.event.DissectionListener;
-import org.ikescope.dissector.event.EspEvent;
+import org.ikescope.dissector.event.EspCursor;
 import org.ikescope.dissector.event.FrameEvent;
 import org.ikescope.dissector.event.IncompleteFragmentsEvent;
 import org.ikescope.dissector.event.MessageEvent;
@@ -142,6 +142,8 @@ public final class Dissector {
     private final List<Long> ikeFragmentFrames = new ArrayList<>();
     private final Frame frame = new Frame();
     private final Datagram datagram = new Datagram();
+    /** The ESP packet reported (reused: no allocation per ESP frame). */
+    private final EspCursor espCursor = new EspCursor();
     /** Where the current frame's bytes start in its buffer (the decoders move the buffer's position). */
     private int frameStart;
 
@@ -503,8 +505,8 @@ public final class Dissector {
         int len = p.remaining();
         int spi = len >= 4 ? p.getInt(at) : 0;
         long seq = len >= 8 ? p.getInt(at + 4) & 0xffffffffL : 0;
-        listener.esp(new EspEvent(file, frame.number, frame.timestampNanos, endpoint(d.src, d, udp ? d.srcPort : 0),
-                endpoint(d.dst, d, udp ? d.dstPort : 0), udp, spi, seq, len));
+        listener.esp(espCursor.set(file, frame.number, frame.timestampNanos, d.src, d.dst, d.addressLength(),
+                udp ? d.srcPort : 0, udp ? d.dstPort : 0, udp, spi, seq, len));
     }
 
     private static Endpoint endpoint(byte[] addr, Datagram d, int port) {
