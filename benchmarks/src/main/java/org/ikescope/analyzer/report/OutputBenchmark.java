@@ -1,7 +1,7 @@
 package org.ikescope.analyzer.report;
 
 import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
+import org.ikescope.analyzer.output.JsonNames;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,7 +67,7 @@ public class OutputBenchmark {
                 }
             });
         }
-        json = new JsonFactory().createGenerator(NULL, JsonEncoding.UTF8);
+        json = JsonNames.factory().createGenerator(NULL, JsonEncoding.UTF8);
         json.setRootValueSeparator(null);
         sink = new JsonFieldSink(json);
     }
