@@ -4,7 +4,9 @@
 #   SPAN-like: 99 ESP frames after each IKE frame (default 610 rounds: about 5 million frames, 1.8 GB);
 #   IKE-only:  the IKE frames alone (default 2000 rounds: 204,000 frames).
 # Prints seconds, frames/s and the ratio to the tshark run it is compared with, and the load average.
-# Usage: benchmarks/compare-tshark.sh [SPAN_ROUNDS] [IKE_ROUNDS]    (env JAVA_JAR=1: also java -jar, without the launcher's flags)
+# Usage: benchmarks/compare-tshark.sh [SPAN_ROUNDS] [IKE_ROUNDS]
+#   env JAVA_JAR=1: also `java -jar` the same jar, without the launcher's flags (C1 only, class-data archive);
+#   env BASELINE_JAR=path: also `java -jar` another build (e.g. main's) right after, for a before/after.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 span_rounds="${1:-610}"
@@ -24,6 +26,9 @@ secs() { # command... ; prints the wall time in seconds
   s=$(date +%s.%N); "$@" > /dev/null 2>&1; e=$(date +%s.%N)
   awk -v s="$s" -v e="$e" 'BEGIN { printf "%.3f", e - s }'
 }
+also() { # label frames tshark-seconds ikescope-seconds
+  awk -v l="$1" -v f="$2" -v t="$3" -v i="$4" 'BEGIN { printf "%-34s %8.2f s %10.0f frames/s | ratio %6.2f\n", l, i, f / i, t / i }'
+}
 pair() { # label frames tshark-label "tshark args" -- ikescope args
   local label=$1 frames=$2 tlabel=$3 targs=$4; shift 5
   local load t i
@@ -36,8 +41,11 @@ pair() { # label frames tshark-label "tshark args" -- ikescope args
       l, i, f / i, tl, t, f / t, t / i, load }'
   if [ "${JAVA_JAR:-0}" = 1 ]; then
     i=$(secs java -jar analyzer/target/ikescope.jar "$@")
-    awk -v l="  (java -jar, no launcher flags)" -v f="$frames" -v t="$t" -v i="$i" 'BEGIN {
-      printf "%-34s %8.2f s %10.0f frames/s | ratio %6.2f\n", l, i, f / i, t / i }'
+    also "  java -jar (no launcher flags)" "$frames" "$t" "$i"
+  fi
+  if [ -n "${BASELINE_JAR:-}" ]; then
+    i=$(secs java -jar "$BASELINE_JAR" "$@")
+    also "  baseline: java -jar $(basename "$BASELINE_JAR")" "$frames" "$t" "$i"
   fi
 }
 echo "SPAN-like: $span_frames frames, $(du -h "$tmp/span.pcap" | cut -f1); IKE-only: $ike_frames frames, $(du -h "$tmp/ike.pcap" | cut -f1); $(nproc) cores"

@@ -124,7 +124,12 @@ public final class Dissector {
     private Lane lane(Frame f, String sourceName) {
         String key = f.source != null ? f.source : "";
         if (lane == null || !lane.key.equals(key)) {
-            lane = lanes.computeIfAbsent(key, k -> new Lane(k));
+            lane = lanes.get(key);
+            if (lane == null) {
+                lane = new Lane(key);
+                lanes.put(key, lane);
+                laneList.add(lane);
+            }
         }
         lane.file = f.source != null ? f.source : sourceName;
         return lane;
@@ -133,6 +138,8 @@ public final class Dissector {
     private final Options options;
     /** Lanes by capture point ("" for files read one after the other), in order of first frame. */
     private final Map<String, Lane> lanes = new LinkedHashMap<>();
+    /** The same lanes in the same order, walked per frame by index (no iterator per frame). */
+    private final List<Lane> laneList = new ArrayList<>();
     private Lane lane;
     private final IsakmpDecoder isakmp = new IsakmpDecoder();
     private final SaSessions sessions;
@@ -257,8 +264,8 @@ public final class Dissector {
 
     /** Drops the IP and IKE fragment sets that waited too long by {@code now} (capture time), and idle sessions. */
     private void expireFragments(String file, DissectionListener listener, long now) {
-        for (Lane l : lanes.values()) {
-            l.reassembler.expire(now);
+        for (int i = 0; i < laneList.size(); i++) {
+            laneList.get(i).reassembler.expire(now);
         }
         sessions.expire(now);
         ikeSetsDropped(file, listener);
