@@ -42,8 +42,12 @@ final class SaEvidence {
     }
 
     private Map<Long, EspCounter> esp;
-    /** The counter of the last ESP packet: most packets are of the same SPI and direction (no boxing then). */
-    private EspCounter lastEsp;
+    /**
+     * The counter of the last ESP packet in each direction: most packets are of the SPI its
+     * direction used last (no boxing then).
+     */
+    private EspCounter lastFromInitiator;
+    private EspCounter lastFromResponder;
     private List<IcmpEvidence> icmp;
     private List<IncompleteFragmentSet> incompleteFragments;
     long keepalives;
@@ -53,8 +57,8 @@ final class SaEvidence {
             esp = new LinkedHashMap<>();
         }
         long spi = e.spi() & 0xffffffffL;
-        EspCounter c = lastEsp;
-        if (c == null || c.spi != spi || c.from != from) {
+        EspCounter c = from == Side.INITIATOR ? lastFromInitiator : lastFromResponder;
+        if (c == null || c.spi != spi) {
             long k = (spi << 1) | from.ordinal();
             c = esp.get(k);
             if (c == null) {
@@ -63,7 +67,11 @@ final class SaEvidence {
                 c.firstFrame = e.frame();
                 esp.put(k, c);
             }
-            lastEsp = c;
+            if (from == Side.INITIATOR) {
+                lastFromInitiator = c;
+            } else {
+                lastFromResponder = c;
+            }
         }
         c.packets++;
         c.bytes += e.length();
