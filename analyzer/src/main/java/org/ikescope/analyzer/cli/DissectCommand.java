@@ -14,9 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.ikescope.analyzer.output.JsonFieldSink;
+import org.ikescope.analyzer.output.JsonNames;
 import org.ikescope.analyzer.output.JsonSchema;
 import org.ikescope.analyzer.output.MessageDescriber;
 import org.ikescope.analyzer.output.PskWordlistOutput;
@@ -123,7 +123,7 @@ public final class DissectCommand implements Callable<Integer> {
     }
 
     private PskWordlistSearch.Result jsonl(PrintStream out, CaptureReading runner, Dissector dissector) throws IOException {
-        JsonGenerator g = new JsonFactory().createGenerator((OutputStream) out, JsonEncoding.UTF8);
+        JsonGenerator g = JsonNames.factory().createGenerator((OutputStream) out, JsonEncoding.UTF8);
         g.setRootValueSeparator(null);
         JsonFieldSink sink = new JsonFieldSink(g);
         DissectionListener listener = new DissectionListener() {

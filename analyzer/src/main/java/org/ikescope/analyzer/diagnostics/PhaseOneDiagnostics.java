@@ -1,8 +1,10 @@
 package org.ikescope.analyzer.diagnostics;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.ikescope.api.plugin.ApiVersion;
@@ -786,6 +788,9 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin, EndOfCapture
         for (ExchangeView x : exchanges) {
             all.learn(x);
         }
+        // The answered exchanges by responder, made once when the first refusal needs them (a scan of
+        // every exchange per refusal grew with the square of the capture).
+        Map<String, List<Answered>> answeredBy = null;
         for (ExchangeView x : exchanges) {
             if (!reportedRefusals.contains(x.ispi())) {
                 continue;
@@ -799,11 +804,12 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin, EndOfCapture
             List<Long> evidence = new ArrayList<>();
             evidence.add(x.messages().get(0).frame());
             evidence.add(refused.get(0).frame());
-            for (ExchangeView o : exchanges) {
-                if (!o.ispi().equals(x.ispi()) && o.responder().ip().equals(x.responder().ip())
-                        && same.get().from().contains(o.initiator().ip())
-                        && !o.messages(Side.RESPONDER).isEmpty()) {
-                    evidence.add(o.messages(Side.RESPONDER).get(0).frame());
+            if (answeredBy == null) {
+                answeredBy = answeredByResponder(exchanges);
+            }
+            for (Answered o : answeredBy.getOrDefault(x.responder().ip(), List.of())) {
+                if (!o.ispi().equals(x.ispi()) && same.get().from().contains(o.initiator())) {
+                    evidence.add(o.frame());
                 }
             }
             sink.report(notConfiguredFinding(x, refused.get(0).name(), x.messages().get(0).step(), same.get(),
@@ -812,5 +818,22 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin, EndOfCapture
         }
         reportedRefusals.clear();
         responders.clear();
+    }
+
+    /** An exchange its responder answered: what a refusal's evidence cites of it. */
+    private record Answered(String ispi, String initiator, long frame) {
+    }
+
+    /** The exchanges with an answer, by responder address, in list order. */
+    private static Map<String, List<Answered>> answeredByResponder(List<ExchangeView> exchanges) {
+        Map<String, List<Answered>> out = new HashMap<>();
+        for (ExchangeView o : exchanges) {
+            List<MessageView> answers = o.messages(Side.RESPONDER);
+            if (!answers.isEmpty()) {
+                out.computeIfAbsent(o.responder().ip(), k -> new ArrayList<>())
+                        .add(new Answered(o.ispi(), o.initiator().ip(), answers.get(0).frame()));
+            }
+        }
+        return out;
     }
 }

@@ -84,19 +84,65 @@ public final class VersionDiagnostics implements DiagnosticPlugin, EndOfCaptureH
         }
     }
 
+    /**
+     * Two passes over the exchanges, not one per unanswered exchange: the first indexes the first
+     * answered exchange per file, peer pair and version (and notes the unanswered ones), the second
+     * reports. Each pass makes every view once; a capture of many unanswered exchanges stays linear.
+     */
     @Override
     public synchronized void endOfCapture(List<ExchangeView> exchanges, FindingSink sink) {
-        for (ExchangeView x : exchanges) {
-            if (!x.startedBeforeCapture() && unanswered(x) && !reported.contains(x.ispi())) {
-                ExchangeView working = workingOtherVersion(x, exchanges);
+        Map<Peers, Map<Integer, Answered>> firstAnswered = new HashMap<>();
+        List<Integer> unanswered = new ArrayList<>();
+        for (int i = 0; i < exchanges.size(); i++) {
+            ExchangeView o = exchanges.get(i);
+            if (!o.startedBeforeCapture() && unanswered(o)) {
+                unanswered.add(i);
+            }
+            if (o.version() != 0 && !o.messages(Side.RESPONDER).isEmpty()) {
+                int at = i;
+                firstAnswered.computeIfAbsent(Peers.of(o), k -> new HashMap<>())
+                        .computeIfAbsent(o.version(), v -> new Answered(at, Working.of(o)));
+            }
+        }
+        for (int i : unanswered) {
+            ExchangeView x = exchanges.get(i);
+            if (!reported.contains(x.ispi())) {
+                Working working = workingOtherVersion(x, firstAnswered.get(Peers.of(x)));
                 if (working != null) {
                     reported.add(x.ispi());
-                    report(x, Working.of(working), sink);
+                    report(x, working, sink);
                 }
             }
         }
         answered.clear();
         reported.clear();
+    }
+
+    /** A file and two addresses, in either order. */
+    private record Peers(String file, String low, String high) {
+        static Peers of(ExchangeView x) {
+            String a = x.initiator().ip();
+            String b = x.responder().ip();
+            return a.compareTo(b) <= 0 ? new Peers(x.file(), a, b) : new Peers(x.file(), b, a);
+        }
+    }
+
+    /** The first answered exchange of a version between two peers: its place in the list, and what the report needs. */
+    private record Answered(int index, Working working) {
+    }
+
+    /** The first exchange in the list of another version than {@code x}'s that was answered between the same peers. */
+    private static Working workingOtherVersion(ExchangeView x, Map<Integer, Answered> byVersion) {
+        if (byVersion == null) {
+            return null;
+        }
+        Answered first = null;
+        for (Map.Entry<Integer, Answered> e : byVersion.entrySet()) {
+            if (e.getKey() != x.version() && (first == null || e.getValue().index() < first.index())) {
+                first = e.getValue();
+            }
+        }
+        return first == null ? null : first.working();
     }
 
     /** What the report needs of an exchange that was answered. */
@@ -156,20 +202,6 @@ public final class VersionDiagnostics implements DiagnosticPlugin, EndOfCaptureH
         List<MessageView> mine = x.messages(Side.INITIATOR);
         return !mine.isEmpty() && x.messages(Side.RESPONDER).isEmpty() && FIRST.contains(mine.get(0).step())
                 && !Window.endsMidExchange(x);
-    }
-
-    private static ExchangeView workingOtherVersion(ExchangeView x, List<ExchangeView> others) {
-        for (ExchangeView o : others) {
-            if (o.version() == x.version() || o.version() == 0 || !o.file().equals(x.file())) {
-                continue;
-            }
-            boolean samePeers = o.initiator().ip().equals(x.initiator().ip()) && o.responder().ip().equals(x.responder().ip())
-                    || o.initiator().ip().equals(x.responder().ip()) && o.responder().ip().equals(x.initiator().ip());
-            if (samePeers && !o.messages(Side.RESPONDER).isEmpty()) {
-                return o;
-            }
-        }
-        return null;
     }
 
     private static List<Long> firstFrame(ExchangeView x, long notifyFrame) {

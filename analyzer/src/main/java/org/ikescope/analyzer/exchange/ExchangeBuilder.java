@@ -13,7 +13,7 @@ import org.ikescope.api.plugin.Phase1State;
 import org.ikescope.api.plugin.Side;
 import org.ikescope.api.plugin.Step;
 import org.ikescope.api.protocol.PayloadType;
-import org.ikescope.dissector.event.EspEvent;
+import org.ikescope.dissector.event.EspCursor;
 import org.ikescope.dissector.event.IncompleteFragmentsEvent;
 import org.ikescope.dissector.event.MessageEvent;
 import org.ikescope.dissector.isakmp.DeleteBody;
@@ -292,11 +292,11 @@ final class ExchangeBuilder extends ActivityList.Node<ExchangeBuilder> {
         return null;
     }
 
-    void esp(EspEvent e, Side from) {
+    void esp(EspCursor e, Side from) {
         time(e.timeNanos());
         if (e.udpEncapsulated()) {
-            peer(from).port(e.src().port());
-            peer(from.opposite()).port(e.dst().port());
+            peer(from).port(e.srcPort());
+            peer(from.opposite()).port(e.dstPort());
         }
         evidence.esp(e, from);
     }

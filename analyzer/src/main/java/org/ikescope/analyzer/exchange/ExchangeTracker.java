@@ -16,6 +16,7 @@ import org.ikescope.api.plugin.FragmentKind;
 import org.ikescope.api.plugin.Phase1State;
 import org.ikescope.api.protocol.PayloadType;
 import org.ikescope.dissector.event.DissectionListener;
+import org.ikescope.dissector.event.EspCursor;
 import org.ikescope.dissector.event.EspEvent;
 import org.ikescope.dissector.event.FrameEvent;
 import org.ikescope.dissector.event.IncompleteFragmentsEvent;
@@ -85,17 +86,26 @@ public final class ExchangeTracker implements DissectionListener {
     /** Frame-level problems reported as findings per timeline. */
     static final int MAX_FRAME_FINDINGS = 1_000;
 
-    /** Two addresses, in either order. */
+    /**
+     * Two addresses, in either order. A key in a map is never changed; the tracker's one
+     * {@link #probe} is refilled with {@link #set} for look-ups that allocate nothing.
+     */
     static final class PairKey {
-        final byte[] a;
-        final byte[] b;
-        private final int hash;
+        byte[] a;
+        byte[] b;
+        private int hash;
 
         PairKey(byte[] x, byte[] y) {
+            set(x, y);
+        }
+
+        /** Only for the probe: this key now stands for {@code x} and {@code y}. */
+        PairKey set(byte[] x, byte[] y) {
             boolean swap = Arrays.compareUnsigned(x, y) > 0;
             this.a = swap ? y : x;
             this.b = swap ? x : y;
             this.hash = Arrays.hashCode(a) * 31 + Arrays.hashCode(b);
+            return this;
         }
 
         @Override
@@ -108,6 +118,14 @@ public final class ExchangeTracker implements DissectionListener {
             return hash;
         }
     }
+
+    /**
+     * The look-up key of ESP packets, refilled per packet from {@link #probeSrc}/{@link #probeDst}
+     * (one array per address length), never stored.
+     */
+    private final PairKey probe = new PairKey(new byte[0], new byte[0]);
+    private final byte[][] probeSrc = {new byte[4], new byte[16]};
+    private final byte[][] probeDst = {new byte[4], new byte[16]};
 
     /** What is kept of an emitted SA so that a later message of it continues its record. */
     private record Tombstone(long id, SaKey key, long ispi, long rspi, int version, ExchangeMode mode,
@@ -303,13 +321,36 @@ public final class ExchangeTracker implements DissectionListener {
 
     @Override
     public void esp(EspEvent e) {
-        advance(e.timeNanos());
-        stats.espPackets++;
         byte[] src = e.src().address();
         byte[] dst = e.dst().address();
-        PairKey pk = new PairKey(src, dst);
-        ExchangeBuilder b = byPair.get(pk);
+        esp(new EspCursor().set(e.file(), e.frame(), e.timeNanos(), src, dst, src.length, e.src().port(), e.dst().port(),
+                e.udpEncapsulated(), e.spi(), e.sequence(), e.length()));
+    }
+
+    /** An ESP packet joins the SA of its address pair; nothing is allocated unless it opens one. */
+    @Override
+    public void esp(EspCursor e) {
+        advance(e.timeNanos());
+        stats.espPackets++;
+        int n = e.addressLength();
+        int which = n == 4 ? 0 : 1;
+        byte[] src = probeSrc[which];
+        byte[] dst = probeDst[which];
+        if (src.length != n) {
+            src = e.srcAddress();
+            dst = e.dstAddress();
+        } else {
+            for (int i = 0; i < n; i++) {
+                src[i] = e.src(i);
+                dst[i] = e.dst(i);
+            }
+        }
+        ExchangeBuilder b = byPair.get(probe.set(src, dst));
         if (b == null) {
+            // Copies from here on: the probe's arrays are refilled by the next packet.
+            src = e.srcAddress();
+            dst = e.dstAddress();
+            PairKey pk = new PairKey(src, dst);
             Tombstone t = pairTombstones.remove(pk);
             if (t != null) {
                 if (t.key() != null) {

@@ -23,6 +23,8 @@ final class PeerSightings {
     final String ip;
     int firstPort = -1;
     final Set<Integer> ports = new TreeSet<>();
+    /** The port {@link #port} added last (0: none yet). */
+    private int lastPort;
     private final List<VendorIdView> vendorIds = new ArrayList<>(4);
     private final Set<ImmutableBytes> vendorIdBytes = new HashSet<>();
     private String implementation;
@@ -40,7 +42,11 @@ final class PeerSightings {
         if (firstPort < 0) {
             firstPort = p;
         }
-        ports.add(p);
+        if (p != lastPort) {
+            // Most calls repeat the last port (ESP in UDP): no boxing then.
+            ports.add(p);
+            lastPort = p;
+        }
     }
 
     /** Records a vendor ID payload this side sent (its catalogue entry names the implementation). */

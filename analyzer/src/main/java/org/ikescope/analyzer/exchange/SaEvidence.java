@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ikescope.api.plugin.Side;
-import org.ikescope.dissector.event.EspEvent;
+import org.ikescope.dissector.event.EspCursor;
 import org.ikescope.dissector.event.IncompleteFragmentsEvent;
 import org.ikescope.dissector.event.MessageEvent;
 
@@ -42,22 +42,36 @@ final class SaEvidence {
     }
 
     private Map<Long, EspCounter> esp;
+    /**
+     * The counter of the last ESP packet in each direction: most packets are of the SPI its
+     * direction used last (no boxing then).
+     */
+    private EspCounter lastFromInitiator;
+    private EspCounter lastFromResponder;
     private List<IcmpEvidence> icmp;
     private List<IncompleteFragmentSet> incompleteFragments;
     long keepalives;
 
-    void esp(EspEvent e, Side from) {
+    void esp(EspCursor e, Side from) {
         if (esp == null) {
             esp = new LinkedHashMap<>();
         }
         long spi = e.spi() & 0xffffffffL;
-        long k = (spi << 1) | from.ordinal();
-        EspCounter c = esp.get(k);
-        if (c == null) {
-            c = new EspCounter(spi, from, e.udpEncapsulated(), e.src().port(), e.dst().port());
-            c.first = e.timeNanos();
-            c.firstFrame = e.frame();
-            esp.put(k, c);
+        EspCounter c = from == Side.INITIATOR ? lastFromInitiator : lastFromResponder;
+        if (c == null || c.spi != spi) {
+            long k = (spi << 1) | from.ordinal();
+            c = esp.get(k);
+            if (c == null) {
+                c = new EspCounter(spi, from, e.udpEncapsulated(), e.srcPort(), e.dstPort());
+                c.first = e.timeNanos();
+                c.firstFrame = e.frame();
+                esp.put(k, c);
+            }
+            if (from == Side.INITIATOR) {
+                lastFromInitiator = c;
+            } else {
+                lastFromResponder = c;
+            }
         }
         c.packets++;
         c.bytes += e.length();

@@ -15,6 +15,11 @@ public final class JsonFieldSink implements FieldSink {
         this.g = g;
     }
 
+    @Override
+    public boolean wantsLabels() {
+        return false;
+    }
+
     private void name(String key) throws IOException {
         if (key != null) {
             g.writeFieldName(key);

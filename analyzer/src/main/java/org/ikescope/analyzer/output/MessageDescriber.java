@@ -109,7 +109,7 @@ public final class MessageDescriber {
         }
         out.beginArray("payloads", "Payloads");
         for (Payload p : m.payloads()) {
-            out.beginObject(null, "Payload: " + p.name() + " (" + p.type() + ")");
+            out.beginObject(null, out.wantsLabels() ? "Payload: " + p.name() + " (" + p.type() + ")" : null);
             p.describe(out);
             out.endObject();
         }

@@ -13,15 +13,23 @@ public final class Times {
     private Times() {
     }
 
+    /** Seconds of 9999-12-31T23:59:59Z plus one: from here on the year needs five digits and a sign. */
+    private static final long YEAR_10000 = 253_402_300_800L;
+
     /** e.g. {@code 2026-11-27T13:12:52.588123Z}. */
     public static String iso(long nanos) {
         long secs = Math.floorDiv(nanos, 1_000_000_000L);
         int frac = (int) Math.floorMod(nanos, 1_000_000_000L);
         StringBuilder sb = new StringBuilder(32);
-        java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME.formatTo(
-                java.time.LocalDateTime.ofEpochSecond(secs, 0, java.time.ZoneOffset.UTC), sb);
-        if (sb.length() == 16) {
-            sb.append(":00");
+        if (secs >= 0 && secs < YEAR_10000) {
+            civil(sb, secs);
+        } else {
+            // Years before 1970 or past 9999: the formatter's own forms (sign, five digits).
+            java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME.formatTo(
+                    java.time.LocalDateTime.ofEpochSecond(secs, 0, java.time.ZoneOffset.UTC), sb);
+            if (sb.length() == 16) {
+                sb.append(":00");
+            }
         }
         sb.append('.');
         if (frac % 1000 == 0) {
@@ -30,6 +38,36 @@ public final class Times {
             zeroPadded(sb, frac, 100_000_000);
         }
         return sb.append('Z').toString();
+    }
+
+    /**
+     * {@code yyyy-MM-ddTHH:mm:ss} of {@code secs} since 1970 (below {@link #YEAR_10000}), as
+     * {@code ISO_LOCAL_DATE_TIME} writes it; the date by Howard Hinnant's days-to-civil algorithm,
+     * since the formatter cost a fifth of the JSON output's time.
+     */
+    private static void civil(StringBuilder sb, long secs) {
+        long days = secs / 86_400;
+        int sod = (int) (secs % 86_400);
+        long z = days + 719_468;
+        long era = z / 146_097;
+        long doe = z - era * 146_097;
+        long yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        long mp = (5 * doy + 2) / 153;
+        int day = (int) (doy - (153 * mp + 2) / 5 + 1);
+        int month = (int) (mp < 10 ? mp + 3 : mp - 9);
+        int year = (int) (yoe + era * 400 + (month <= 2 ? 1 : 0));
+        zeroPadded(sb, year, 1000);
+        sb.append('-');
+        zeroPadded(sb, month, 10);
+        sb.append('-');
+        zeroPadded(sb, day, 10);
+        sb.append('T');
+        zeroPadded(sb, sod / 3600, 10);
+        sb.append(':');
+        zeroPadded(sb, sod / 60 % 60, 10);
+        sb.append(':');
+        zeroPadded(sb, sod % 60, 10);
     }
 
     /** Seconds between two timestamps, with microseconds: {@code 0.003868}, {@code -0.000017}. */

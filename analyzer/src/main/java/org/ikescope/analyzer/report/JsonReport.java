@@ -3,7 +3,6 @@ package org.ikescope.analyzer.report;
 import static org.ikescope.analyzer.report.JsonValues.*;
 
 import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,6 +19,7 @@ import org.ikescope.analyzer.exchange.Informational;
 import org.ikescope.analyzer.exchange.Notification;
 import org.ikescope.analyzer.exchange.QuickMode;
 import org.ikescope.analyzer.exchange.Transaction;
+import org.ikescope.analyzer.output.JsonNames;
 import org.ikescope.analyzer.output.JsonSchema;
 import org.ikescope.analyzer.output.Names;
 import org.ikescope.analyzer.output.PskWordlistOutput;
@@ -58,7 +58,7 @@ public final class JsonReport implements AnalysisSink {
     /** @param showKeys write the pre-shared keys a wordlist search found ({@code --show-keys}), not only where they are */
     public JsonReport(OutputStream out, boolean showKeys) throws IOException {
         this.showKeys = showKeys;
-        this.g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
+        this.g = JsonNames.factory().createGenerator(out, JsonEncoding.UTF8);
         g.writeStartObject();
         JsonSchema.version(g);
         g.writeArrayFieldStart("exchanges");

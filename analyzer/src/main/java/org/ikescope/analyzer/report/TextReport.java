@@ -24,6 +24,7 @@ import org.ikescope.analyzer.exchange.QuickMode;
 import org.ikescope.analyzer.output.Names;
 import org.ikescope.analyzer.output.PskWordlistOutput;
 import org.ikescope.analyzer.output.Terminal;
+import org.ikescope.analyzer.output.Times;
 import org.ikescope.analyzer.plugins.ExchangeViews;
 import org.ikescope.api.plugin.Finding;
 import org.ikescope.api.plugin.FragmentKind;
@@ -386,6 +387,23 @@ public final class TextReport implements AnalysisSink {
         return max;
     }
 
+    /** {@code s} then spaces to {@code width} characters (as {@code %-Ns}). */
+    private static StringBuilder padRight(StringBuilder b, String s, int width) {
+        b.append(s);
+        for (int i = s.length(); i < width; i++) {
+            b.append(' ');
+        }
+        return b;
+    }
+
+    /** Spaces to {@code width} characters, then {@code s} (as {@code %Nd} of a number's text). */
+    private static StringBuilder padLeft(StringBuilder b, String s, int width) {
+        for (int i = s.length(); i < width; i++) {
+            b.append(' ');
+        }
+        return b.append(s);
+    }
+
     private void ladder(Exchange x) {
         line(String.format(Locale.ROOT, "#%d %s %s -> %s  i=%s r=%s", x.id(), x.mode().label(), endpoint(x.initiator()),
                 endpoint(x.responder()), x.version() == 0 ? "-" : x.ispiHex(), x.rspi() == 0 ? "-" : x.rspiHex()));
@@ -423,9 +441,14 @@ public final class TextReport implements AnalysisSink {
             if (m.step().quickMode() || m.step() == Step.INFORMATIONAL || m.step() == Step.TRANSACTION) {
                 step = step + " " + m.messageIdHex();
             }
-            sb.add(String.format(Locale.ROOT, "   %-24s %s %6d  +%.6f  %s%5d B", step,
-                    m.from() == Side.INITIATOR ? "I->R" : "I<-R", m.frame(), (m.timeNanos() - base) / 1e9,
-                    m.decrypted() ? "dec " : m.encrypted() ? "enc " : "    ", m.size()));
+            // "   %-24s %s %6d  +%.6f  %s%5d B" written by hand: String.format per message was a
+            // tenth of the text report's time.
+            StringBuilder first = new StringBuilder(72).append("   ");
+            padRight(first, step, 24).append(' ').append(m.from() == Side.INITIATOR ? "I->R" : "I<-R").append(' ');
+            padLeft(first, Long.toString(m.frame()), 6).append("  +").append(Times.relative(m.timeNanos(), base))
+                    .append("  ").append(m.decrypted() ? "dec " : m.encrypted() ? "enc " : "    ");
+            padLeft(first, Integer.toString(m.size()), 5).append(" B");
+            sb.add(first.toString());
             if (m.srcPort() != 500 || m.dstPort() != 500) {
                 sb.add(m.srcPort() + ">" + m.dstPort());
             }
@@ -449,8 +472,8 @@ public final class TextReport implements AnalysisSink {
             quickMode(q);
         }
         for (EspFlow f : x.esp()) {
-            line(String.format(Locale.ROOT, "   ESP spi %s %s: %d packets, %d bytes, frames %d..%d", f.spiHex(),
-                    f.from() == Side.INITIATOR ? "I->R" : "I<-R", f.packets(), f.bytes(), f.firstFrame(), f.lastFrame()));
+            line("   ESP spi " + f.spiHex() + " " + (f.from() == Side.INITIATOR ? "I->R" : "I<-R") + ": " + f.packets()
+                    + " packets, " + f.bytes() + " bytes, frames " + f.firstFrame() + ".." + f.lastFrame());
         }
         if (x.natKeepalives() > 0) {
             line(String.format(Locale.ROOT, "   NAT-T keepalives: %d", x.natKeepalives()));

@@ -18,6 +18,37 @@ class TimesTest {
     }
 
     @Test
+    void isoDatesAsTheJavaTimeFormatterWritesThem() {
+        Random random = new Random(11);
+        long[] edges = {0, 59_000_000_000L, 951_782_400_000_000_000L, 4_107_542_400_000_000_000L,
+            -86_400_000_000_001L, Long.MAX_VALUE, Long.MIN_VALUE};
+        for (long n : edges) {
+            assertEquals(formatter(n), Times.iso(n), "iso " + n);
+        }
+        for (int i = 0; i < 100_000; i++) {
+            long n = random.nextLong() >>> (random.nextInt(40) + 1);
+            assertEquals(formatter(n), Times.iso(n), "iso " + n);
+            long s = random.nextInt(1 << 20) * 86_400L + 86_340 + random.nextInt(60);
+            assertEquals(formatter(s * 1_000_000_000L), Times.iso(s * 1_000_000_000L), "iso " + s);
+        }
+    }
+
+    /** The text the java.time formatter gives, the way Times wrote it before the fast path. */
+    private static String formatter(long nanos) {
+        long secs = Math.floorDiv(nanos, 1_000_000_000L);
+        int frac = (int) Math.floorMod(nanos, 1_000_000_000L);
+        StringBuilder sb = new StringBuilder();
+        java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME.formatTo(
+                java.time.LocalDateTime.ofEpochSecond(secs, 0, java.time.ZoneOffset.UTC), sb);
+        if (sb.length() == 16) {
+            sb.append(":00");
+        }
+        sb.append('.');
+        String f = frac % 1000 == 0 ? String.format(Locale.ROOT, "%06d", frac / 1000) : String.format(Locale.ROOT, "%09d", frac);
+        return sb.append(f).append('Z').toString();
+    }
+
+    @Test
     void relativeRoundsToMicrosecondsHalfUpAndKeepsTheSign() {
         assertEquals("0.003868", Times.relative(1_003_868_000L, 1_000_000_000L));
         assertEquals("0.000000", Times.relative(5, 5));

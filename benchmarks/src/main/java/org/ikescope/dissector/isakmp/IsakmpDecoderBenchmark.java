@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -35,6 +36,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class IsakmpDecoderBenchmark {
     private static final int MASK = 127;
+
+    /**
+     * Which messages: {@code all} of them in turn; {@code MM1} (the SA offers, the one with the
+     * most transforms first), {@code MM3} (KE, nonce, NAT-D), {@code MM5} (encrypted), {@code INFO}
+     * (informational: notifies, deletes).
+     */
+    @Param({"all", "MM1", "MM3", "MM5", "INFO"})
+    public String kind;
     private final ByteBuffer[] messages = new ByteBuffer[MASK + 1];
     private final PayloadCursor cursor = new PayloadCursor();
     private IsakmpDecoder decoder;
@@ -54,10 +63,30 @@ public class IsakmpDecoderBenchmark {
                 }
             });
         }
+        List<ByteBuffer> chosen = found.stream().filter(this::wanted)
+                .sorted((x, y) -> kind.equals("MM1") ? Integer.compare(y.limit(), x.limit()) : 0).toList();
+        if (chosen.isEmpty()) {
+            throw new IllegalStateException("no " + kind + " message in many-peers.pcap");
+        }
         for (int i = 0; i <= MASK; i++) {
-            messages[i] = found.get(i % found.size());
+            messages[i] = chosen.get(i % chosen.size());
         }
         decoder = new IsakmpDecoder();
+    }
+
+    /** Picks the messages of {@link #kind} by header: exchange type, first payload, encryption flag, responder cookie. */
+    private boolean wanted(ByteBuffer m) {
+        int next = m.get(16) & 0xff;
+        int exchange = m.get(18) & 0xff;
+        boolean encrypted = (m.get(19) & 1) != 0;
+        boolean noResponderCookie = m.getLong(8) == 0;
+        return switch (kind) {
+            case "MM1" -> exchange == 2 && next == 1 && noResponderCookie;
+            case "MM3" -> exchange == 2 && next == 4 && !encrypted;
+            case "MM5" -> exchange == 2 && encrypted;
+            case "INFO" -> exchange == 5;
+            default -> true;
+        };
     }
 
     /** Full decode: one copy of the message, one record, payload bodies decoded. */

@@ -6,6 +6,15 @@ package org.ikescope.dissector.describe;
  * Inside an array, {@code key} is null.
  */
 public interface FieldSink {
+    /**
+     * False when labels are ignored (JSON): describers then skip the labels they would build from
+     * values ({@code "Transform # 1"}), passing null, which costs a record's worth of garbage per
+     * message otherwise.
+     */
+    default boolean wantsLabels() {
+        return true;
+    }
+
     void beginObject(String key, String label);
 
     void endObject();

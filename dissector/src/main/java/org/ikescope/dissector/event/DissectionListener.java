@@ -17,6 +17,15 @@ public interface DissectionListener {
     default void esp(EspEvent event) {
     }
 
+    /**
+     * An ESP packet, as the pipeline reports it: a flyweight valid during this call only. By
+     * default made an {@link EspEvent} for {@link #esp(EspEvent)}; a listener on the hot path
+     * overrides this one and allocates nothing per packet.
+     */
+    default void esp(EspCursor packet) {
+        esp(packet.toEvent());
+    }
+
     /** A NAT-T keepalive or a damaged frame. */
     default void frame(FrameEvent event) {
     }

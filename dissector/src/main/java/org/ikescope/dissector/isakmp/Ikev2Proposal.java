@@ -48,7 +48,7 @@ public record Ikev2Proposal(int number, int protocolId, int transformCount, byte
         out.number("transformCount", "Proposal transforms", transformCount);
         out.beginArray("transforms", "Transforms");
         for (Ikev2Transform t : transforms) {
-            out.beginObject(null, "Transform (" + t.idName() + ")");
+            out.beginObject(null, out.wantsLabels() ? "Transform (" + t.idName() + ")" : null);
             t.describe(out);
             out.endObject();
         }

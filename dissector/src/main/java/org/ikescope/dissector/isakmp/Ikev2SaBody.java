@@ -18,7 +18,7 @@ public record Ikev2SaBody(List<Ikev2Proposal> proposals) implements PayloadBody 
     public void describe(FieldSink out) {
         out.beginArray("proposals", "Proposals");
         for (Ikev2Proposal p : proposals) {
-            out.beginObject(null, "Proposal # " + p.number());
+            out.beginObject(null, out.wantsLabels() ? "Proposal # " + p.number() : null);
             p.describe(out);
             out.endObject();
         }

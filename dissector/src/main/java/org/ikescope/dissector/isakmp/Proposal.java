@@ -49,7 +49,7 @@ public record Proposal(int number, int protocolId, int transformCount, byte[] me
         out.number("transformCount", "Proposal transforms", transformCount);
         out.beginArray("transforms", "Transforms");
         for (Transform t : transforms) {
-            out.beginObject(null, "Transform # " + t.number());
+            out.beginObject(null, out.wantsLabels() ? "Transform # " + t.number() : null);
             t.describe(out);
             out.endObject();
         }

@@ -60,7 +60,7 @@ public record SaBody(long doi, long situation, List<Proposal> proposals) impleme
         }
         out.beginArray("proposals", "Proposals");
         for (Proposal p : proposals) {
-            out.beginObject(null, "Proposal # " + p.number());
+            out.beginObject(null, out.wantsLabels() ? "Proposal # " + p.number() : null);
             p.describe(out);
             out.endObject();
         }

@@ -172,7 +172,7 @@ public record Transform(int number, int protocolId, int id, String idName, List<
     static void describeAttributes(FieldSink out, List<Attribute> attributes, String label) {
         out.beginArray("attributes", "Attributes");
         for (Attribute a : attributes) {
-            out.beginObject(null, label + " (t=" + a.type() + ",l=" + a.length() + "): " + a.summary());
+            out.beginObject(null, out.wantsLabels() ? label + " (t=" + a.type() + ",l=" + a.length() + "): " + a.summary() : null);
             a.describe(out);
             out.endObject();
         }

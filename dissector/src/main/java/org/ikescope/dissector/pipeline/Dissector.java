@@ -14,7 +14,7 @@ import org.ikescope.dissector.capture.Frame;
 import org.ikescope.dissector.capture.PacketSource;
 import org.ikescope.dissector.event.CaptureStats;
 import org.ikescope.dissector.event.DissectionListener;
-import org.ikescope.dissector.event.EspEvent;
+import org.ikescope.dissector.event.EspCursor;
 import org.ikescope.dissector.event.FrameEvent;
 import org.ikescope.dissector.event.IncompleteFragmentsEvent;
 import org.ikescope.dissector.event.MessageEvent;
@@ -124,7 +124,12 @@ public final class Dissector {
     private Lane lane(Frame f, String sourceName) {
         String key = f.source != null ? f.source : "";
         if (lane == null || !lane.key.equals(key)) {
-            lane = lanes.computeIfAbsent(key, k -> new Lane(k));
+            lane = lanes.get(key);
+            if (lane == null) {
+                lane = new Lane(key);
+                lanes.put(key, lane);
+                laneList.add(lane);
+            }
         }
         lane.file = f.source != null ? f.source : sourceName;
         return lane;
@@ -133,6 +138,8 @@ public final class Dissector {
     private final Options options;
     /** Lanes by capture point ("" for files read one after the other), in order of first frame. */
     private final Map<String, Lane> lanes = new LinkedHashMap<>();
+    /** The same lanes in the same order, walked per frame by index (no iterator per frame). */
+    private final List<Lane> laneList = new ArrayList<>();
     private Lane lane;
     private final IsakmpDecoder isakmp = new IsakmpDecoder();
     private final SaSessions sessions;
@@ -142,6 +149,8 @@ public final class Dissector {
     private final List<Long> ikeFragmentFrames = new ArrayList<>();
     private final Frame frame = new Frame();
     private final Datagram datagram = new Datagram();
+    /** The ESP packet reported (reused: no allocation per ESP frame). */
+    private final EspCursor espCursor = new EspCursor();
     /** Where the current frame's bytes start in its buffer (the decoders move the buffer's position). */
     private int frameStart;
 
@@ -255,8 +264,8 @@ public final class Dissector {
 
     /** Drops the IP and IKE fragment sets that waited too long by {@code now} (capture time), and idle sessions. */
     private void expireFragments(String file, DissectionListener listener, long now) {
-        for (Lane l : lanes.values()) {
-            l.reassembler.expire(now);
+        for (int i = 0; i < laneList.size(); i++) {
+            laneList.get(i).reassembler.expire(now);
         }
         sessions.expire(now);
         ikeSetsDropped(file, listener);
@@ -503,8 +512,8 @@ public final class Dissector {
         int len = p.remaining();
         int spi = len >= 4 ? p.getInt(at) : 0;
         long seq = len >= 8 ? p.getInt(at + 4) & 0xffffffffL : 0;
-        listener.esp(new EspEvent(file, frame.number, frame.timestampNanos, endpoint(d.src, d, udp ? d.srcPort : 0),
-                endpoint(d.dst, d, udp ? d.dstPort : 0), udp, spi, seq, len));
+        listener.esp(espCursor.set(file, frame.number, frame.timestampNanos, d.src, d.dst, d.addressLength(),
+                udp ? d.srcPort : 0, udp ? d.dstPort : 0, udp, spi, seq, len));
     }
 
     private static Endpoint endpoint(byte[] addr, Datagram d, int port) {
