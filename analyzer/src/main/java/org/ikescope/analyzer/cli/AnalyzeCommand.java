@@ -128,7 +128,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         PrintStream out = new PrintStream(new java.io.BufferedOutputStream(System.out, 1 << 16), false, StandardCharsets.UTF_8);
         Analysis.Result result;
         try (Diagnostician diagnostician = pluginOptions.create()) {
-            Analysis analysis = Analysis.builder()
+            Analysis analysis;
+            try {
+                analysis = Analysis.builder()
                     .opener(CaptureOpener.named(input.reader))
                     .dissector(input.dissectorOptions().withKeys(keyMaterial))
                     .tracker(options)
@@ -138,12 +140,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     .errors(line -> System.err.println("ikescope: " + Terminal.escape(line)))
                     .keep(keep)
                     .build();
+            } catch (IllegalArgumentException e) {
+                // Only the options are a usage error: an exception from the run itself is ikescope's (Main).
+                System.err.println("ikescope: " + Terminal.escape(e.getMessage()));
+                return Main.EXIT_USAGE;
+            }
             AnalysisSink report = format.equals("json") ? new JsonReport(out, show.showKeys)
                     : new TextReport(out, files, peer, Terminal.width(), show.showKeys);
             result = analysis.run(files, report);
-        } catch (IllegalArgumentException e) {
-            System.err.println("ikescope: " + Terminal.escape(e.getMessage()));
-            return Main.EXIT_USAGE;
         } finally {
             out.flush();
         }

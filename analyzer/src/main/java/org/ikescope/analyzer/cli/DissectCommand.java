@@ -92,9 +92,6 @@ public final class DissectCommand implements Callable<Integer> {
             } else {
                 wordlist = text(out, runner, dissector);
             }
-        } catch (IllegalArgumentException e) {
-            System.err.println("ikescope: " + Terminal.escape(e.getMessage()));
-            return Main.EXIT_USAGE;
         } finally {
             out.flush();
         }
