@@ -98,7 +98,8 @@ final class PcapReader extends FileReader {
             offset += RECORD_HEADER_BYTES + incl;
             return true;
         } catch (EOFException | ZipException e) {
-            error = name + ": truncated: compressed stream ends inside frame " + (frameNumber + 1) + " (" + e.getMessage() + ")";
+            error = name + ": " + GzipErrors.describe(e) + ", after frame " + frameNumber
+                    + (frameNumber == 0 ? "" : " (frames 1-" + frameNumber + " were read)");
             return false;
         }
     }

@@ -155,7 +155,8 @@ final class PcapngReader extends FileReader {
             }
             return false;
         } catch (EOFException | ZipException e) {
-            error = name + ": truncated: compressed stream ends inside a block after frame " + frameNumber + " (" + e.getMessage() + ")";
+            error = name + ": " + GzipErrors.describe(e) + ", after frame " + frameNumber
+                    + (frameNumber == 0 ? "" : " (frames 1-" + frameNumber + " were read)");
             return false;
         }
     }
