@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
+import org.ikescope.analyzer.output.JsonText;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.ikescope.analyzer.output.JsonFieldSink;
 import org.ikescope.analyzer.output.JsonSchema;
@@ -110,7 +110,7 @@ public final class DissectCommand implements Callable<Integer> {
     }
 
     private PskWordlistSearch.Result jsonl(PrintStream out, CaptureReading runner, Dissector dissector) throws IOException {
-        JsonGenerator g = new JsonFactory().createGenerator((OutputStream) out, JsonEncoding.UTF8);
+        JsonGenerator g = JsonText.factory().createGenerator((OutputStream) out, JsonEncoding.UTF8);
         g.setRootValueSeparator(null);
         JsonFieldSink sink = new JsonFieldSink(g);
         DissectionListener listener = new DissectionListener() {

@@ -70,7 +70,7 @@ public final class Main implements Runnable {
     static int run(OutputStream rawOut, String... args) {
         List<String> rest = new ArrayList<>(List.of(args));
         boolean debug = rest.remove(DEBUG);
-        PrintStream err = System.err;
+        PrintStream err = EscapedLines.over(System.err);
         CheckedOutput checked = rawOut != null ? CheckedOutput.of(rawOut) : CheckedOutput.of(System.out);
         PrintStream out = new PrintStream(new BufferedOutputStream(checked, 1 << 16), false, StandardCharsets.UTF_8);
         Containment.reset();
@@ -85,6 +85,7 @@ public final class Main implements Runnable {
         } catch (CheckedOutput.OutputFailure e) {
             code = outputFailed(e, err);
         }
+        err.flush();
         List<String> breaches = Containment.breaches();
         if (!breaches.isEmpty() && code != EXIT_OUTPUT && code != EXIT_INTERNAL && code != EXIT_OUT_OF_MEMORY) {
             for (String b : breaches) {
@@ -92,6 +93,7 @@ public final class Main implements Runnable {
             }
             code = EXIT_PLUGIN;
         }
+        err.flush();
         return code;
     }
 

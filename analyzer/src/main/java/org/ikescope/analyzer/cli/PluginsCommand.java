@@ -1,7 +1,7 @@
 package org.ikescope.analyzer.cli;
 
 import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
+import org.ikescope.analyzer.output.JsonText;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -77,7 +77,7 @@ public final class PluginsCommand implements Callable<Integer> {
     }
 
     private static void json(PrintStream out, List<LoadedPlugin> list) throws IOException {
-        JsonGenerator g = new JsonFactory().createGenerator((OutputStream) out, JsonEncoding.UTF8);
+        JsonGenerator g = JsonText.factory().createGenerator((OutputStream) out, JsonEncoding.UTF8);
         g.writeStartObject();
         g.writeStringField("apiVersion", ApiVersion.string());
         g.writeArrayFieldStart("plugins");

@@ -58,7 +58,7 @@ public final class JsonReport implements AnalysisSink {
     /** @param showKeys write the pre-shared keys a wordlist search found ({@code --show-keys}), not only where they are */
     public JsonReport(OutputStream out, boolean showKeys) throws IOException {
         this.showKeys = showKeys;
-        this.g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
+        this.g = org.ikescope.analyzer.output.JsonText.factory().createGenerator(out, JsonEncoding.UTF8);
         g.writeStartObject();
         JsonSchema.version(g);
         g.writeArrayFieldStart("exchanges");
