@@ -98,7 +98,15 @@ public final class Main implements Runnable {
     }
 
     private static int execute(String[] args, boolean debug, PrintStream err) {
-        CommandLine cl = new CommandLine(new Main());
+        try {
+            return execute(new CommandLine(new Main()), args, debug, err);
+        } catch (OutOfMemoryError e) {
+            err.println(OUT_OF_MEMORY);
+            return EXIT_OUT_OF_MEMORY;
+        }
+    }
+
+    private static int execute(CommandLine cl, String[] args, boolean debug, PrintStream err) {
         cl.setExitCodeExceptionMapper(e -> EXIT_INTERNAL);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             // A plugin conflict (duplicate id, bad --plugin-path) stops any command with exit 2 and one line.
@@ -131,7 +139,8 @@ public final class Main implements Runnable {
         }
     }
 
-    private static int internal(Throwable e, boolean debug, PrintStream err) {
+    /** The exit code of an exception nobody else handled: out of memory 7, a failed write 4, anything else internal (6). */
+    static int internal(Throwable e, boolean debug, PrintStream err) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof OutOfMemoryError) {
                 err.println(OUT_OF_MEMORY);
