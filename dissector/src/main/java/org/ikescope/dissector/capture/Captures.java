@@ -31,6 +31,9 @@ public final class Captures {
             return open(name, System.in);
         }
         Path path = Path.of(name);
+        if (!Files.exists(path)) {
+            throw new java.nio.file.NoSuchFileException(name);
+        }
         if (!Files.isRegularFile(path)) {
             // A named pipe, process substitution (/dev/fd/63), /dev/stdin on a pipe: such a file can
             // be read once, so it is opened once and read as a stream (gzip detected on the way).
