@@ -107,6 +107,10 @@ public final class Main implements Runnable {
     }
 
     private static int execute(CommandLine cl, String[] args, boolean debug, PrintStream err) {
+        // picocli's own @FILE expansion would split a file of secrets given as --psk @FILE into
+        // arguments, and every secret after the first would come back as a "no such file" line:
+        // @FILE is read by the options that take one (KeyOptions), nowhere else.
+        cl.setExpandAtFiles(false);
         cl.setExitCodeExceptionMapper(e -> EXIT_INTERNAL);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             // A plugin conflict (duplicate id, bad --plugin-path) stops any command with exit 2 and one line.
