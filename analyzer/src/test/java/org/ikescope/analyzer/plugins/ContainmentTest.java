@@ -2,9 +2,7 @@ package org.ikescope.analyzer.plugins;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.ikescope.analyzer.cli.CliRunner;
 import org.ikescope.analyzer.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * plugin and checks that the JSON report is whole and the exit code says what happened.
  */
 class ContainmentTest {
-    static final Path CAPTURE = Path.of("../dissector/src/test/resources/captures/lab/mm-aes128-sha1-modp1024.pcap");
+    static final Path CAPTURE = CliRunner.CAPTURES.resolve("lab/mm-aes128-sha1-modp1024.pcap");
     static final String PKG = "org.hostile";
 
     @TempDir
@@ -47,20 +46,9 @@ class ContainmentTest {
         }
     }
 
-    static synchronized Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = Main.run(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    static Run run(String... args) {
+        CliRunner.Result r = CliRunner.run(args);
+        return new Run(r.exit(), r.out(), r.err());
     }
 
     /** A plugin directory (mode 700) holding one jar with plugin {@code Bad} whose analyze body is {@code analyze}. */

@@ -1,8 +1,8 @@
 package org.ikescope.dissector.capture;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import org.ikescope.dissector.fuzz.FuzzInputs;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,10 +31,8 @@ class CaptureFuzzTest {
     }
 
     static void read(byte[] data) throws IOException {
-        PacketSource src;
-        try {
-            src = Captures.open("fuzz", new ByteArrayInputStream(data));
-        } catch (CaptureFormatException e) {
+        PacketSource src = FuzzInputs.capture(data);
+        if (src == null) {
             return;
         }
         try (src) {

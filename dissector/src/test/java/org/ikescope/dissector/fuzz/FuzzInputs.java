@@ -33,6 +33,18 @@ public final class FuzzInputs {
         return out;
     }
 
+    /**
+     * {@code data} opened as a capture stream, or null when it is not one (a
+     * {@link org.ikescope.dissector.capture.CaptureFormatException}: an allowed outcome for a fuzz input).
+     */
+    public static org.ikescope.dissector.capture.PacketSource capture(byte[] data) throws java.io.IOException {
+        try {
+            return org.ikescope.dissector.capture.Captures.open("fuzz", new java.io.ByteArrayInputStream(data));
+        } catch (org.ikescope.dissector.capture.CaptureFormatException e) {
+            return null;
+        }
+    }
+
     /** The inverse of {@link #frames}: {@code selector} then each frame with its u16 length. */
     public static byte[] join(int selector, List<byte[]> frames) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -5,8 +5,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.ikescope.dissector.capture.CaptureFormatException;
-import org.ikescope.dissector.capture.Captures;
 import org.ikescope.dissector.capture.PacketSource;
+import org.ikescope.dissector.fuzz.FuzzInputs;
 import org.ikescope.dissector.keys.KeyFiles;
 import org.ikescope.dissector.keys.KeyMaterial;
 import org.ikescope.dissector.keys.Secret;
@@ -23,10 +23,8 @@ class DecryptionFuzzTest {
 
     @FuzzTest(maxDuration = "5m")
     void dissectWithKeys(byte[] data) throws IOException {
-        PacketSource src;
-        try {
-            src = Captures.open("fuzz", new ByteArrayInputStream(data));
-        } catch (CaptureFormatException e) {
+        PacketSource src = FuzzInputs.capture(data);
+        if (src == null) {
             return;
         }
         try (src) {
