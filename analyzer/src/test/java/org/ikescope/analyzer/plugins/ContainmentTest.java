@@ -153,6 +153,23 @@ class ContainmentTest {
         assertTrue(r.err().contains("ran out of memory"), r.err());
     }
 
+    /**
+     * Without a security manager (Java 24+, here Java 17 started with
+     * -Djava.security.manager=disallow) an exit is detected, not prevented: one line and exit code 5.
+     */
+    @Test
+    void withoutASecurityManagerAnExitIsDetected() throws Exception {
+        Path dir = plugin("", "System.exit(0);", "");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.security.manager=disallow", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "analyze", "--format", "json", "--plugin-path", dir.toString(), CAPTURE.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(Main.EXIT_PLUGIN, p.exitValue(), err);
+        assertTrue(err.contains("plugin hostile.bad ended the process (System.exit) during its call; the report is incomplete"), err);
+    }
+
     @Test
     void worldWritablePluginPathIsRefusedUnlessTrusted() throws IOException {
         Path dir = plugin("", "", "");
