@@ -24,8 +24,9 @@ import org.ikescope.dissector.pipeline.TestCaptures;
  * resources, into {@code src/test/resources/<package>/<Target>Inputs/<method>/}, where Jazzer
  * replays them in every test run. Run it again when captures are added:
  *
- * <pre>mvn -o -q -pl dissector test-compile exec:java ... or, simpler, from the IDE:
- * java -cp dissector/target/test-classes:dissector/target/classes:... org.ikescope.dissector.fuzz.FuzzSeeds</pre>
+ * <pre>cd dissector
+ * mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.ikescope.dissector.fuzz.FuzzSeeds</pre>
  *
  * <p>Each corpus is deduplicated by content and kept small (the regression run replays every
  * seed): messages by their header and payload types, frames in runs of consecutive frames.
