@@ -24,6 +24,11 @@ public final class CaptureReading {
     private final CaptureStats total = new CaptureStats();
     private final List<String> errors = new ArrayList<>();
     private long firstFrameNanos = Long.MIN_VALUE;
+    /** Time going backwards in the file being read: how often, where first, by how much. */
+    private long backwards;
+    private long backwardsFrame;
+    private long backwardsNanos;
+    private long lastNanos = Long.MIN_VALUE;
 
     /**
      * @param opener    the reader
@@ -86,6 +91,8 @@ public final class CaptureReading {
     }
 
     private CaptureStats read(Dissector dissector, PacketSource source, DissectionListener listener) {
+        backwards = 0;
+        lastNanos = Long.MIN_VALUE;
         try (PacketSource src = new FirstFrameSource(source)) {
             CaptureStats s = dissector.run(src, listener);
             total.add(s);
@@ -94,6 +101,13 @@ public final class CaptureReading {
             } else if (src.error() != null) {
                 error(src.error());
             }
+            source.warnings().forEach(this::warning);
+            if (backwards > 0) {
+                warning(source.name() + ": time goes backwards " + backwards + " time" + (backwards == 1 ? "" : "s")
+                        + ", first at frame " + backwardsFrame + " (by " + String.format(java.util.Locale.ROOT, "%.6f",
+                        backwardsNanos / 1e9) + " s): relative times there are negative and the gaps around it are not"
+                        + " durations (expected: frames in capture order are in time order)");
+            }
             return s;
         } catch (CaptureFormatException e) {
             error(e.getMessage());
@@ -101,6 +115,13 @@ public final class CaptureReading {
             error(source.name() + ": " + e.getMessage());
         }
         return null;
+    }
+
+    /** One line for the user that does not make the file damaged (exit code unchanged). */
+    private void warning(String line) {
+        if (errorSink != null) {
+            errorSink.accept("warning: " + line);
+        }
     }
 
     private void error(String line) {
@@ -123,6 +144,13 @@ public final class CaptureReading {
             boolean ok = in.next(frame);
             if (ok && firstFrameNanos == Long.MIN_VALUE) {
                 firstFrameNanos = frame.timestampNanos;
+            }
+            if (ok) {
+                if (frame.timestampNanos < lastNanos && backwards++ == 0) {
+                    backwardsFrame = frame.number;
+                    backwardsNanos = lastNanos - frame.timestampNanos;
+                }
+                lastNanos = frame.timestampNanos;
             }
             return ok;
         }

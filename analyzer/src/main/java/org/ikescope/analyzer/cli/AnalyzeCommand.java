@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
                 "  ikescope analyze --psk cisco123 --fail-on error capture.pcap"},
         description = {"Reconstruct every IKE SA (per peer: messages, retransmissions, chosen proposal, ESP) and the state each side reached, as the Cisco ASA names it.",
                 "States come from the last phase-1 message each side sent: a capture shows what crossed the capture point, not what a device accepted.",
-                "Exit codes: 0 done, 1 findings at --fail-on or worse, 2 usage, 3 a file damaged or unreadable (everything readable is still analysed)."})
+                "Exit codes: 0 done, 1 findings at --fail-on or worse, 2 usage, 3 a file damaged or unreadable (everything readable is still analysed), 4 output could not be written, 5 a plugin broke containment (exit, halt, stream replaced), 6 internal error, 7 out of memory."})
 public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     HelpOptions help = new HelpOptions();
@@ -146,7 +146,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         java.io.OutputStream sink = System.out;
         if (output != null) {
             try {
-                sink = java.nio.file.Files.newOutputStream(output);
+                sink = CheckedOutput.of(java.nio.file.Files.newOutputStream(output), output.toString());
             } catch (IOException e) {
                 return usage("-o " + Terminal.escape(output.toString()) + ": cannot write (" + Terminal.escape(String.valueOf(e.getMessage())) + ")");
             }
@@ -155,7 +155,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Progress progress = new Progress(files, Progress.wanted(quiet), System.err).catchInterrupt();
         Analysis.Result result;
         try (Diagnostician diagnostician = pluginOptions.create()) {
-            Analysis analysis = Analysis.builder()
+            Analysis analysis;
+            try {
+                analysis = Analysis.builder()
                     .opener(progress.opener(CaptureOpener.named(input.reader)))
                     .dissector(input.dissectorOptions().withKeys(keyMaterial))
                     .tracker(options)
@@ -165,6 +167,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     .errors(line -> System.err.println("ikescope: " + Terminal.escape(line)))
                     .keep(keep)
                     .build();
+            } catch (IllegalArgumentException e) {
+                // Only the options are a usage error: an exception from the run itself is ikescope's (Main).
+                System.err.println("ikescope: " + Terminal.escape(e.getMessage()));
+                return Main.EXIT_USAGE;
+            }
             AnalysisSink report = switch (format) {
                 case "json" -> new JsonReport(out, show.showKeys);
                 case "html" -> new HtmlReport(out, files, peer, show.showKeys);
@@ -172,16 +179,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
                         show.showKeys);
             };
             result = analysis.run(files, progress.sink(report));
-        } catch (IllegalArgumentException e) {
-            System.err.println("ikescope: " + Terminal.escape(e.getMessage()));
-            return Main.EXIT_USAGE;
         } finally {
-            if (output == null) {
-                out.flush();
-            } else {
-                out.close();
+            try {
+                if (output == null) {
+                    out.flush();
+                } else {
+                    out.close();
+                }
+            } finally {
+                // Also when the flush fails (exit 4): a run that ends is no interrupted run for Ctrl-C's hook.
+                progress.done();
             }
-            progress.done();
         }
         if (result.wordlist() != null && result.wordlist().error() != null) {
             return usage(result.wordlist().error());

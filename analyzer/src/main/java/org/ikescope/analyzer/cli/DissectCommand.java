@@ -49,7 +49,7 @@ import picocli.CommandLine.Parameters;
                 "  ikescope dissect -V --ike-port 10500 capture.pcapng.gz",
                 "  tcpdump -w - udp port 500 | ikescope dissect --format jsonl -"},
         description = {"Dissect every ISAKMP message (UDP 500, and 4500 after the non-ESP marker).",
-                "Exit codes: 0 done (also with malformed packets), 2 usage, 3 a file damaged or unreadable."})
+                "Exit codes: 0 done (also with malformed packets), 2 usage, 3 a file damaged or unreadable, 4 output could not be written, 6 internal error, 7 out of memory."})
 public final class DissectCommand implements Callable<Integer> {
     @Mixin
     HelpOptions help = new HelpOptions();
@@ -102,9 +102,6 @@ public final class DissectCommand implements Callable<Integer> {
             } else {
                 wordlist = text(out, runner, dissector);
             }
-        } catch (IllegalArgumentException e) {
-            System.err.println("ikescope: " + Terminal.escape(e.getMessage()));
-            return Main.EXIT_USAGE;
         } finally {
             out.flush();
         }

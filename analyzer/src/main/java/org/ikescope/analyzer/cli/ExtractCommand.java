@@ -55,7 +55,7 @@ import picocli.CommandLine.Parameters;
                 + " with --with-esp their ESP) to a pcap file, e.g. for a vendor's support case.",
                 "--anonymize maps addresses consistently and prefix-preserving, replaces identities and certificates, and"
                         + " recomputes NAT-D hashes, so that ikescope analyze gives the same states and findings.",
-                "Exit codes: 0 done, 2 usage (also: no IKE SA of that peer, nothing written), 3 a file damaged or unreadable."})
+                "Exit codes: 0 done, 2 usage (also: no IKE SA of that peer, nothing written), 3 a file damaged or unreadable, 4 output could not be written, 6 internal error, 7 out of memory."})
 public final class ExtractCommand implements Callable<Integer> {
     @Mixin
     HelpOptions help = new HelpOptions();

@@ -48,7 +48,7 @@ import picocli.CommandLine.Parameters;
                 "--export wireshark prints Wireshark's ikev1_decryption_table instead: ICOOKIE_HEX,ENCRYPTION_KEY_HEX per SA."
                         + " Wireshark holds one key per initiator cookie; when the two sides used different keys (a pre-shared"
                         + " key mismatch) the initiator's is written and standard error says so.",
-                "Exit codes: 0 done, 2 usage, 3 a file damaged or unreadable."})
+                "Exit codes: 0 done, 2 usage, 3 a file damaged or unreadable, 4 output could not be written, 6 internal error, 7 out of memory."})
 public final class KeysCommand implements Callable<Integer> {
     @Mixin
     HelpOptions help = new HelpOptions();

@@ -1,7 +1,7 @@
 package org.ikescope.analyzer.cli;
 
 import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
+import org.ikescope.analyzer.output.JsonText;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
                 "  ikescope plugins",
                 "  ikescope plugins --plugin-path ./my-plugins --format json"},
         description = {"List the diagnostic plugins: id, version, where each came from, description.",
-                "Takes the same plugin options as analyze. Exit codes: 0 done, 2 usage or a plugin conflict."})
+                "Takes the same plugin options as analyze. Exit codes: 0 done, 2 usage or a plugin conflict, 4 output could not be written, 5 a plugin broke containment, 6 internal error."})
 public final class PluginsCommand implements Callable<Integer> {
     @Mixin
     HelpOptions help = new HelpOptions();
@@ -83,7 +83,7 @@ public final class PluginsCommand implements Callable<Integer> {
     }
 
     private static void json(PrintStream out, List<LoadedPlugin> list) throws IOException {
-        JsonGenerator g = new JsonFactory().createGenerator((OutputStream) out, JsonEncoding.UTF8);
+        JsonGenerator g = JsonText.factory().createGenerator((OutputStream) out, JsonEncoding.UTF8);
         g.writeStartObject();
         g.writeStringField("apiVersion", ApiVersion.string());
         g.writeArrayFieldStart("plugins");

@@ -242,14 +242,21 @@ public final class ExchangeTracker implements DissectionListener {
             return;
         }
         if (e.ikeFragmentFrames().isEmpty() && !m.isIkev2() && hasFragment(m)) {
-            // One IKE fragment: the message it belongs to comes when the last one arrives.
-            if (b == null) {
+            // One IKE fragment: the message it belongs to comes when the last one arrives. The SA is
+            // opened by its first fragment, so that one whose fragments never complete is still listed
+            // (with its incomplete set).
+            if (b == null && session == null) {
                 stats.ikeFragmentsUnmatched++;
-            } else {
-                stats.ikeFragments++;
-                b.ikeFragments++;
-                touch(b, e.timeNanos());
+                return;
             }
+            if (b == null) {
+                Tombstone t = tombstones.remove(session.key());
+                b = t != null ? continuation(t, e.file()) : create(e.file(), session);
+                register(b);
+            }
+            stats.ikeFragments++;
+            b.ikeFragments++;
+            touch(b, e.timeNanos());
             return;
         }
         if (b == null) {

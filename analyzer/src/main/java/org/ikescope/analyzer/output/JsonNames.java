@@ -25,9 +25,14 @@ public final class JsonNames {
     private JsonNames() {
     }
 
-    /** A factory whose UTF-8 generators keep their member names encoded. */
+    /**
+     * A factory whose UTF-8 generators keep their member names encoded, and escape string values
+     * as {@link JsonText#factory()} does.
+     */
     public static JsonFactory factory() {
-        return new Factory();
+        JsonFactory f = new Factory();
+        f.setCharacterEscapes(JsonText.ESCAPES);
+        return f;
     }
 
     private static final class Factory extends JsonFactory {

@@ -6,58 +6,28 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.ikescope.dissector.model.Escape;
 
 /**
  * Text for a terminal: escaping of what came from a capture, a plugin or a file name, the width
  * to write for, and word wrapping.
  *
- * <p>Escaping: C0 controls, DEL and C1 controls become {@code \xNN}; the line and paragraph
- * separators and the bidirectional formatting characters (U+061C, U+200E, U+200F,
- * U+202A..U+202E, U+2066..U+2069) become a backslash, {@code u} and the code point in braces ({@code u{202E}}), so that nothing a capture or a plugin
- * says can move the cursor, clear the screen, start an escape sequence or reorder what the
- * engineer reads. The backslash is left alone: text decoded from a capture arrives with its own
- * {@code \xNN} escapes, which must not be escaped twice.
+ * <p>Escaping is {@link Escape#text}, the one escaping of everything headed to a terminal:
+ * controls become {@code \xNN}, format characters (bidirectional overrides, zero-width
+ * characters), line and paragraph separators a backslash, {@code u} and the code point in braces.
  */
 public final class Terminal {
     /** The width written for when standard output is not a terminal. */
     public static final int DEFAULT_WIDTH = 100;
     /** Narrower than this, wrapping does more harm than good. */
     public static final int MIN_WIDTH = 60;
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private Terminal() {
     }
 
-    /** {@code s} with every character that could act on a terminal escaped (see the class comment). */
+    /** {@code s} with every character that could act on a terminal escaped: {@link Escape#text}, the one escaping. */
     public static String escape(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder sb = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            String esc = escapeOf(c);
-            if (esc != null && sb == null) {
-                sb = new StringBuilder(s.length() + 8).append(s, 0, i);
-            }
-            if (sb != null) {
-                if (esc != null) {
-                    sb.append(esc);
-                } else {
-                    sb.append(c);
-                }
-            }
-        }
-        return sb == null ? s : sb.toString();
-    }
-
-    private static String escapeOf(char c) {
-        if (c < 0x20 || c == 0x7f || c >= 0x80 && c < 0xa0) {
-            return "\\x" + HEX[(c >> 4) & 0xf] + HEX[c & 0xf];
-        }
-        boolean format = c == 0x061c || c == 0x200e || c == 0x200f || c >= 0x202a && c <= 0x202e
-                || c >= 0x2066 && c <= 0x2069 || c == 0x2028 || c == 0x2029;
-        return format ? String.format("\\u{%04X}", (int) c) : null;
+        return Escape.text(s);
     }
 
     /**

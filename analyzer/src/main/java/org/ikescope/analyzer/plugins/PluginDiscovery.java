@@ -36,6 +36,8 @@ import org.ikescope.api.plugin.PluginApi;
 final class PluginDiscovery {
     /** Provider errors reported per loader before the rest are skipped (a corrupt jar can list thousands). */
     private static final int MAX_PROVIDER_ERRORS = 1000;
+    /** Names the class loader of each plugin jar ("plugin:x.jar"), which is how {@link Containment} tells plugin code on a stack. */
+    static final String LOADER_PREFIX = "plugin:";
 
     private PluginDiscovery() {
     }
@@ -59,7 +61,12 @@ final class PluginDiscovery {
             ClassLoader parent = PluginDiscovery.class.getClassLoader();
             for (Path dir : config.pluginPaths()) {
                 for (Path jar : jars(dir)) {
-                    URLClassLoader loader = new URLClassLoader("plugin:" + jar.getFileName(), new URL[] {url(jar)}, parent);
+                    String notAJar = notAJar(jar);
+                    if (notAJar != null) {
+                        warn.accept("plugin jar " + jar + ": not a jar (" + notAJar + "); skipped");
+                        continue;
+                    }
+                    URLClassLoader loader = new URLClassLoader(LOADER_PREFIX + jar.getFileName(), new URL[] {url(jar)}, parent);
                     loaders.add(loader);
                     int before = found.size();
                     discover(ServiceLoader.load(DiagnosticPlugin.class, loader), loader, jar.toString(), warn, found);
@@ -139,6 +146,15 @@ final class PluginDiscovery {
         }
     }
 
+    /** Why {@code jar} cannot be opened as a jar (zip) file, or null when it can. */
+    private static String notAJar(Path jar) {
+        try (java.util.jar.JarFile f = new java.util.jar.JarFile(jar.toFile())) {
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+    }
+
     private static URL url(Path jar) {
         try {
             return jar.toUri().toURL();
@@ -191,8 +207,19 @@ final class PluginDiscovery {
             }
             PluginApi api = type.getAnnotation(PluginApi.class);
             try {
-                DiagnosticPlugin plugin = provider.get();
-                String id = plugin.id();
+                // The constructor is plugin code: what it prints is captured, an exit attempt prevented.
+                if (!PluginHost.BUILT_IN.equals(from)) {
+                    Containment.beforeThirdPartyCode();
+                }
+                String key = type.getName();
+                DiagnosticPlugin plugin = Containment.run(key, provider::get);
+                if (plugin == null) {
+                    warn.accept("plugin " + type.getName() + " (" + from + ") refused: its constructor tried to end the"
+                            + " run (" + Containment.breaches().stream().filter(b -> b.startsWith("plugin " + key + " "))
+                            .findFirst().orElse("prevented") + ")");
+                    continue;
+                }
+                String id = Containment.run(key, plugin::id);
                 if (id == null || id.isBlank() || id.chars().anyMatch(Character::isWhitespace)) {
                     warn.accept("plugin " + type.getName() + " (" + from + ") refused: id: \"" + id
                             + "\" (expected: a non-empty id without spaces)");

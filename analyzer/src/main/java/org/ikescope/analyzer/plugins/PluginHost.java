@@ -197,7 +197,14 @@ public final class PluginHost implements AutoCloseable {
         void run(FindingSink sink);
     }
 
+    /** One plugin call, contained ({@link Containment}): its output and exit attempts become findings. */
     private List<Finding> call(LoadedPlugin p, List<Long> evidence, String what, Call body) {
+        List<Finding> out = new ArrayList<>(callTimed(p, evidence, what, sink -> Containment.run(p.id(), () -> body.run(sink))));
+        out.addAll(Containment.drain(p.id(), p.origin(), evidence));
+        return out;
+    }
+
+    private List<Finding> callTimed(LoadedPlugin p, List<Long> evidence, String what, Call body) {
         int timedOut = timeouts.getOrDefault(p.id(), 0);
         if (timedOut >= MAX_TIMEOUTS) {
             return List.of(meta(p, PLUGIN_TIMEOUT, "Plugin " + p.id() + " skipped: it overran its time limit "

@@ -20,13 +20,30 @@ public final class PluginOptions {
     @Option(names = "--only-plugin", paramLabel = "ID", description = "Run only plugin ID (repeatable).")
     public List<String> only = new ArrayList<>();
 
+    @Option(names = "--trust-plugin-path", description = "Load plugins from a --plugin-path directory (or jar) that other users can write to. Without it such a directory is refused: anyone who can write there can run code as you.")
+    public boolean trustPluginPath;
+
     @Option(names = "--plugin-timeout", paramLabel = "MILLIS", description = "Per-exchange time limit of one plugin (default: ${DEFAULT-VALUE} ms).")
     public long timeoutMillis = PluginHost.DEFAULT_TIMEOUT.toMillis();
 
+    /** A day: longer is no limit at all, and a Duration of more than about 292 years overflows its nanoseconds. */
+    public static final long MAX_TIMEOUT_MILLIS = 86_400_000L;
+
     /** The host configuration these options describe (the analyzer's class path plus {@code --plugin-path}). */
     public PluginHost.Config config() {
-        if (timeoutMillis <= 0) {
-            throw new PluginLoadException("--plugin-timeout: " + timeoutMillis + " (expected: milliseconds > 0)");
+        if (timeoutMillis <= 0 || timeoutMillis > MAX_TIMEOUT_MILLIS) {
+            throw new PluginLoadException("--plugin-timeout: " + timeoutMillis + " (expected: milliseconds, 1.."
+                    + MAX_TIMEOUT_MILLIS + ")");
+        }
+        if (!trustPluginPath) {
+            for (Path dir : pluginPaths) {
+                String why = PluginPathTrust.untrusted(dir);
+                if (why != null) {
+                    throw new PluginLoadException("--plugin-path: " + dir + ": " + why + " (expected: a directory only you"
+                            + " can write to; chmod o-w it, or pass --trust-plugin-path if every user who can write there"
+                            + " may run code as you)");
+                }
+            }
         }
         return PluginHost.Config.defaults().withPluginPaths(pluginPaths).withDisabled(disabled).withOnly(only)
                 .withTimeout(Duration.ofMillis(timeoutMillis));

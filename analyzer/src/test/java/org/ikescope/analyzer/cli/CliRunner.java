@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Runs {@link Main#run} in-process with standard input, output and error captured. */
-final class CliRunner {
+/** Runs {@link Main#run} in-process with standard input, output and error captured (also used by other packages' tests). */
+public final class CliRunner {
     /** The dissector module's test captures, relative to this module (surefire's working directory). */
-    static final Path CAPTURES = Path.of("../dissector/src/test/resources/captures");
+    public static final Path CAPTURES = Path.of("../dissector/src/test/resources/captures");
 
     private static final Object LOCK = new Object();
 
@@ -21,13 +21,13 @@ final class CliRunner {
     }
 
     /** Exit code and captured streams of one run. */
-    record Result(int exit, String out, String err) {
-        List<String> lines() {
+    public record Result(int exit, String out, String err) {
+        public List<String> lines() {
             return out.lines().toList();
         }
     }
 
-    static Result run(String... args) {
+    public static Result run(String... args) {
         return run(new ByteArrayInputStream(new byte[0]), args);
     }
 

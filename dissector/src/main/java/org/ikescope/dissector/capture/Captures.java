@@ -10,7 +10,9 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Opens captures: classic pcap, pcapng, either gzip-compressed, from a file or from standard
- * input ({@code -}). Uncompressed files are memory-mapped; compressed data and stdin are streamed.
+ * input ({@code -}). Uncompressed regular files are memory-mapped; compressed data, stdin and
+ * anything that is not a regular file (FIFOs, process substitution, {@code /dev/stdin}) are
+ * opened once and streamed.
  */
 public final class Captures {
     private static final int STREAM_BUFFER_BYTES = 1 << 16;
@@ -29,6 +31,19 @@ public final class Captures {
             return open(name, System.in);
         }
         Path path = Path.of(name);
+        if (!Files.exists(path)) {
+            throw new java.nio.file.NoSuchFileException(name);
+        }
+        if (!Files.isRegularFile(path)) {
+            // A named pipe, process substitution (/dev/fd/63), /dev/stdin on a pipe: such a file can
+            // be read once, so it is opened once and read as a stream (gzip detected on the way).
+            if (Files.isDirectory(path)) {
+                throw new CaptureFormatException(name + ": a directory (expected: a capture file)");
+            }
+            // FileInputStream, not Files.newInputStream: the latter's available() asks a FIFO for
+            // its position ("Illegal seek"), and BufferedInputStream calls available().
+            return open(name, new java.io.FileInputStream(path.toFile()));
+        }
         boolean gzip;
         try (InputStream probe = Files.newInputStream(path)) {
             gzip = probe.read() == 0x1f && probe.read() == 0x8b;
@@ -45,8 +60,23 @@ public final class Captures {
         in.mark(2);
         boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
         in.reset();
-        InputStream body = gzip ? new GZIPInputStream(in, STREAM_BUFFER_BYTES) : in;
-        return detect(name, new StreamInput(body));
+        InputStream body;
+        try {
+            body = gzip ? new GZIPInputStream(in, STREAM_BUFFER_BYTES) : in;
+        } catch (IOException e) {
+            if (!GzipErrors.isCompression(e)) {
+                throw e;
+            }
+            in.close();
+            throw new CaptureFormatException(name + ": " + (e instanceof java.io.EOFException
+                    ? "truncated: gzip header cut off (expected: 10 bytes and the optional fields its flags announce)"
+                    : GzipErrors.describe(e)));
+        }
+        try {
+            return detect(name, new StreamInput(body));
+        } catch (java.io.EOFException | java.util.zip.ZipException e) {
+            throw new CaptureFormatException(name + ": " + GzipErrors.describe(e) + ", before the first frame");
+        }
     }
 
     private static PacketSource detect(String name, CaptureInput in) throws IOException {

@@ -57,8 +57,18 @@ public final class LibpcapSources {
                 return false;
             }
             try {
-                byte[] raw = handle.getNextRawPacketEx();
-                Timestamp ts = handle.getTimestamp();
+                byte[] raw;
+                Timestamp ts;
+                try {
+                    raw = handle.getNextRawPacketEx();
+                    ts = handle.getTimestamp();
+                } catch (IllegalArgumentException e) {
+                    // pcap4j cannot represent a fraction above 999999 us ("nanos > 999999999"): the
+                    // frame is damaged for this reader; the built-in one reads it.
+                    error = name + ": damaged: frame " + (number + 1) + ": timestamp fraction out of range ("
+                            + e.getMessage() + "; expected: microseconds <= 999999); --reader builtin reads it";
+                    return false;
+                }
                 frame.number = ++number;
                 frame.timestampNanos = Math.floorDiv(ts.getTime(), 1000L) * 1_000_000_000L + ts.getNanos();
                 frame.linkType = linkType;

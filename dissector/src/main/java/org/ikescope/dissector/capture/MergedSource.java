@@ -78,6 +78,16 @@ public final class MergedSource implements PacketSource {
         return List.copyOf(errors);
     }
 
+    /** Every capture's warnings, file by file. */
+    @Override
+    public List<String> warnings() {
+        List<String> out = new ArrayList<>();
+        for (PacketSource s : sources) {
+            out.addAll(s.warnings());
+        }
+        return out;
+    }
+
     @Override
     public String error() {
         return errors.isEmpty() ? null : String.join("; ", errors);

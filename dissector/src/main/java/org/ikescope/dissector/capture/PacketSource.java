@@ -20,6 +20,14 @@ public interface PacketSource extends Closeable {
     /** Null when the capture was read to its end cleanly; otherwise one line saying what was wrong and where. */
     String error();
 
+    /**
+     * Oddities of a capture that was still read (e.g. microseconds above 999999), one line each;
+     * they do not make the file damaged. Empty by default.
+     */
+    default java.util.List<String> warnings() {
+        return java.util.List.of();
+    }
+
     /** The name the user gave for this capture (file path or "-"). */
     String name();
 

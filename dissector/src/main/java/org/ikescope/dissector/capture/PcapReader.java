@@ -57,6 +57,21 @@ final class PcapReader extends FileReader {
         return swapped ? Integer.reverseBytes(v) : v;
     }
 
+    private long fractionOverflows;
+    private long firstFractionOverflow;
+    private long firstFraction;
+
+    @Override
+    public java.util.List<String> warnings() {
+        if (fractionOverflows == 0) {
+            return java.util.List.of();
+        }
+        return java.util.List.of(name + ": " + fractionOverflows + " frame" + (fractionOverflows == 1 ? "" : "s")
+                + " with a timestamp fraction out of range, first frame " + firstFractionOverflow + ": "
+                + (nanos ? "nanoseconds " : "microseconds ") + firstFraction + " (expected: <= "
+                + (nanos ? "999999999" : "999999") + "); carried into the seconds");
+    }
+
     @Override
     public boolean next(Frame frame) throws IOException {
         if (error != null) {
@@ -90,6 +105,14 @@ final class PcapReader extends FileReader {
             }
             d.limit(d.position() + incl);
             frame.number = ++frameNumber;
+            if (frac > (nanos ? 999_999_999L : 999_999L)) {
+                // Out of range: libpcap writes no such value, some converters do. Carried into the
+                // seconds (as Wireshark shows it) and said once per file.
+                if (fractionOverflows++ == 0) {
+                    firstFractionOverflow = frameNumber;
+                    firstFraction = frac;
+                }
+            }
             frame.timestampNanos = sec * 1_000_000_000L + (nanos ? frac : frac * 1000L);
             frame.linkType = linkType;
             frame.interfaceId = 0;
@@ -98,7 +121,8 @@ final class PcapReader extends FileReader {
             offset += RECORD_HEADER_BYTES + incl;
             return true;
         } catch (EOFException | ZipException e) {
-            error = name + ": truncated: compressed stream ends inside frame " + (frameNumber + 1) + " (" + e.getMessage() + ")";
+            error = name + ": " + GzipErrors.describe(e) + ", after frame " + frameNumber
+                    + (frameNumber == 0 ? "" : " (frames 1-" + frameNumber + " were read)");
             return false;
         }
     }

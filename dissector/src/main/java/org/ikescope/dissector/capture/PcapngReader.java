@@ -108,6 +108,13 @@ final class PcapngReader extends FileReader {
                             + in.available(offset, len) + " bytes (expected: " + len + ")";
                     return false;
                 }
+                int minimum = minimumLength(type);
+                if (len < minimum) {
+                    // Found by the fuzzer (CaptureFuzzTest#pcapng): a 20-byte EPB read past its window.
+                    error = name + ": damaged: block of type 0x" + Integer.toHexString(type) + " at offset " + offset
+                            + ": length " + len + " (expected: >= " + minimum + " for this block type)";
+                    return false;
+                }
                 long blockStart = offset;
                 offset += len;
                 int bp = blk.position();
@@ -155,7 +162,8 @@ final class PcapngReader extends FileReader {
             }
             return false;
         } catch (EOFException | ZipException e) {
-            error = name + ": truncated: compressed stream ends inside a block after frame " + frameNumber + " (" + e.getMessage() + ")";
+            error = name + ": " + GzipErrors.describe(e) + ", after frame " + frameNumber
+                    + (frameNumber == 0 ? "" : " (frames 1-" + frameNumber + " were read)");
             return false;
         }
     }
@@ -169,6 +177,19 @@ final class PcapngReader extends FileReader {
         frame.interfaceId = iface;
         frame.originalLength = orig;
         frame.data = blk;
+    }
+
+    /**
+     * The shortest block of {@code type} whose fixed fields fit (pcapng draft, section 4): IDB 20
+     * bytes, EPB and the obsolete PB 32, SPB 16; other blocks only need the common header and trailer.
+     */
+    static int minimumLength(int type) {
+        return switch (type) {
+            case IDB -> 20;
+            case EPB, PB -> 32;
+            case SPB -> 16;
+            default -> MIN_BLOCK_BYTES;
+        };
     }
 
     private void readInterface(ByteBuffer blk, int bp, int len, long blockStart) {

@@ -1,6 +1,7 @@
 package org.ikescope.dissector.isakmp;
 
 import java.nio.charset.StandardCharsets;
+import org.ikescope.dissector.model.Escape;
 
 /**
  * Just enough DER (X.690) to print X.501 distinguished names, from ID_DER_ASN1_DN identities and
@@ -191,16 +192,59 @@ final class DerNames {
         return sb.toString();
     }
 
+    /**
+     * An attribute value as RFC 4514 section 2.4 writes it, so that a value cannot pass for several
+     * attributes ("vpn.attacker.example, O=Cisco Systems, CN=vpn.bank.example" as one CN prints as
+     * {@code CN=vpn.attacker.example\, O\=Cisco Systems\, CN\=vpn.bank.example}) and no character
+     * in it acts on a terminal or reorders the text.
+     */
     private static String valueText(byte[] m, Tlv v) {
         int len = v.to - v.from;
         return switch (v.tag) {
-            case 0x0c -> Octets.escape(new String(m, v.from, len, StandardCharsets.UTF_8)); // UTF8String
-            case 0x12, 0x13, 0x16, 0x1a -> Octets.ascii(m, v.from, v.to); // Numeric, Printable, IA5, Visible
-            case 0x14 -> Octets.escape(new String(m, v.from, len, StandardCharsets.ISO_8859_1)); // T61String
-            case 0x1e -> Octets.escape(new String(m, v.from, len & ~1, StandardCharsets.UTF_16BE)); // BMPString
+            case 0x0c -> rfc4514(new String(m, v.from, len, StandardCharsets.UTF_8), false); // UTF8String
+            // Numeric, Printable, IA5, Visible, T61 (Teletex): one character per byte
+            case 0x12, 0x13, 0x16, 0x1a, 0x14 -> rfc4514(new String(m, v.from, len, StandardCharsets.ISO_8859_1), true);
+            case 0x1e -> rfc4514(new String(m, v.from, len & ~1, StandardCharsets.UTF_16BE), false); // BMPString
             default -> "#" + Octets.hex(m, v.from - headerBytes(len), v.to); // RFC 4514 2.4: #hex of the BER
         };
     }
+
+    /**
+     * RFC 4514 section 2.4: '"', '+', ',', ';', '<', '>' and '\' preceded by a backslash, and '='
+     * too (section 3 allows escaping any character; an unescaped '=' inside a value is what makes
+     * "O=..." look like a second attribute); a leading space or '#' and a trailing space escaped;
+     * NUL, every other control, format characters (Cf: bidirectional overrides, zero-width
+     * characters), line and paragraph separators, and unpaired surrogates as hex pairs of their
+     * UTF-8 bytes ({@code \E2\80\AE}). {@code bytes}: the string holds one byte per character
+     * (T61, IA5, ...), whose value is written as one hex pair.
+     */
+    static String rfc4514(String s, boolean bytes) {
+        StringBuilder sb = new StringBuilder(s.length() + 8);
+        int i = 0;
+        while (i < s.length()) {
+            int cp = s.codePointAt(i);
+            int n = Character.charCount(cp);
+            boolean first = i == 0;
+            boolean last = i + n == s.length();
+            if ("\"+,;<>\\=".indexOf(cp) >= 0 || first && (cp == ' ' || cp == '#') || last && cp == ' ') {
+                sb.append('\\').appendCodePoint(cp);
+            } else if (Escape.unsafe(cp) || bytes && cp > 0x7e) {
+                byte[] utf8 = bytes ? new byte[] {(byte) cp} : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
+                if (Character.getType(cp) == Character.SURROGATE) {
+                    utf8 = new byte[] {(byte) 0xef, (byte) 0xbf, (byte) 0xbd}; // U+FFFD: a lone surrogate has no UTF-8
+                }
+                for (byte b : utf8) {
+                    sb.append('\\').append(UPPER_HEX[(b >> 4) & 0xf]).append(UPPER_HEX[b & 0xf]);
+                }
+            } else {
+                sb.appendCodePoint(cp);
+            }
+            i += n;
+        }
+        return sb.toString();
+    }
+
+    private static final char[] UPPER_HEX = "0123456789ABCDEF".toCharArray();
 
     private static int headerBytes(int len) {
         return len < 0x80 ? 2 : len < 0x100 ? 3 : len < 0x10000 ? 4 : 5;

@@ -1,5 +1,7 @@
 package org.ikescope.dissector.isakmp;
 
+import org.ikescope.dissector.model.Escape;
+
 /** Big-endian reads and text escaping over the message copy; callers check bounds first. */
 final class Octets {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -51,23 +53,8 @@ final class Octets {
         return sb.toString();
     }
 
-    /** {@code s} with control characters (and the backslash) written as {@code \xNN}. */
+    /** Decoded text with controls, format characters and the backslash escaped: {@link Escape#decoded}. */
     static String escape(String s) {
-        StringBuilder sb = null;
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            boolean bad = ch < 0x20 || ch == 0x7f || ch == '\\' || (ch >= 0x80 && ch < 0xa0);
-            if (bad && sb == null) {
-                sb = new StringBuilder(s.length() + 8).append(s, 0, i);
-            }
-            if (sb != null) {
-                if (bad) {
-                    sb.append("\\x").append(HEX[(ch >> 4) & 0xf]).append(HEX[ch & 0xf]);
-                } else {
-                    sb.append(ch);
-                }
-            }
-        }
-        return sb == null ? s : sb.toString();
+        return Escape.decoded(s);
     }
 }

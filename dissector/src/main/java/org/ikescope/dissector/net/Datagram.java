@@ -57,7 +57,16 @@ public final class Datagram {
         return Addresses.format(dst, addressLength());
     }
 
+    /**
+     * For a reassembled datagram: how many bytes a later overlapping fragment gave differently
+     * (the first copy stands), and the first frame that did; 0 when the copies agreed.
+     */
+    public int overlapConflicts;
+    public long overlapConflictFrame;
+
     void reset() {
+        overlapConflicts = 0;
+        overlapConflictFrame = 0;
         ipVersion = 0;
         srcPort = 0;
         dstPort = 0;

@@ -15,7 +15,8 @@ import org.ikescope.dissector.net.IpReassembler.IncompleteSet;
  * IPv4 (RFC 791) and IPv6 (RFC 8200 section 4.5) fragment reassembly, bounded: at most
  * {@link #MAX_DATAGRAMS} datagrams in progress (oldest dropped first), each at most
  * {@link #MAX_DATAGRAM_BYTES}, and a set incomplete {@link #TIMEOUT_NANOS} after its first
- * fragment (in capture time) is dropped. Overlapping fragments: the first copy of a byte stands.
+ * fragment (in capture time) is dropped. Overlapping fragments: the first copy of a byte stands;
+ * copies that disagree are counted in the reassembled {@link Datagram} ({@code overlapConflicts}).
  * Every set that never completes is reported once, with its addresses and frames: when dropped
  * ({@link #drainIncompleteSets()}) or, still pending at the end of a capture, by
  * {@link #takePendingSets()}.
@@ -73,6 +74,12 @@ public final class FragmentTable implements IpReassembler {
                 p.bytes[at] = data.get(from + i);
                 p.have[at] = true;
                 p.received++;
+            } else if (p.bytes[at] != data.get(from + i)) {
+                // Overlapping fragments that disagree: an evasion technique (RFC 1858, RFC 5722 makes it
+                // fatal for IPv6). The first copy stands, and the datagram says so.
+                if (p.conflicts++ == 0) {
+                    p.conflictFrame = frame.number;
+                }
             }
         }
         if (!more) {
@@ -83,6 +90,8 @@ public final class FragmentTable implements IpReassembler {
             out.fragmentCount = p.frames.size();
             out.firstFragmentFrame = p.frames.get(0);
             out.fragmentFrames = List.copyOf(p.frames);
+            out.overlapConflicts = p.conflicts;
+            out.overlapConflictFrame = p.conflictFrame;
             return ByteBuffer.wrap(p.bytes, 0, p.total);
         }
         return null;
@@ -177,6 +186,8 @@ public final class FragmentTable implements IpReassembler {
         boolean[] have = new boolean[2048];
         int received;
         int total = -1;
+        int conflicts;
+        long conflictFrame;
 
         Pending(Key key, long firstSeen) {
             this.key = key;

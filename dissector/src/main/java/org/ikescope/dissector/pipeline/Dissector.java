@@ -370,6 +370,13 @@ public final class Dissector {
         int at = p.position();
         if (d.reassembled) {
             stats.ipReassembled++;
+            if (d.overlapConflicts > 0) {
+                listener.frame(new FrameEvent(file, frame.number, frame.timestampNanos, FrameEvent.MALFORMED,
+                        endpoint(d.src, d, d.srcPort), endpoint(d.dst, d, d.dstPort), new Diagnostic(
+                        "ip.fragment.overlap.conflict", 0, "overlapping IP fragments: " + d.overlapConflicts
+                        + " bytes differ, first in frame " + d.overlapConflictFrame + " (expected: identical copies;"
+                        + " the first copy was kept)")));
+            }
         }
         if (isNatt(d)) {
             if (len == 1 && (p.get(at) & 0xff) == 0xff) {

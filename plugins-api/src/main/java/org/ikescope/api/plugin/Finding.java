@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param confidence  confirmed, likely or possible
  * @param title       one line
  * @param explanation what the evidence means, in words a network engineer uses
- * @param evidence    frame numbers that show it (ascending)
+ * @param evidence    frame numbers that show it (ascending; each at least 1, frames count from 1)
  * @param remediation what to check or change on the devices (ASA/IOS/strongSwan terms where fitting)
  * @param source      the plugin id, or {@code dissector}
  * @param offset      for dissector diagnostics, the byte offset in the message; else -1
@@ -28,7 +28,11 @@ public record Finding(String code, Severity severity, Confidence confidence, Str
         this(code, severity, confidence, title, explanation, evidence, remediation, source, offset, null);
     }
 
-    /** Checks the required fields; null text becomes empty, evidence is copied, empty ASA lines become null. */
+    /**
+     * Checks the required fields; null text becomes empty, evidence is copied, empty ASA lines become null.
+     *
+     * @throws IllegalArgumentException when an evidence frame is below 1 (there is no frame 0 or -1)
+     */
     public Finding {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(severity, "severity");
@@ -37,6 +41,11 @@ public record Finding(String code, Severity severity, Confidence confidence, Str
         explanation = explanation == null ? "" : explanation;
         remediation = remediation == null ? "" : remediation;
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        for (Long frame : evidence) {
+            if (frame < 1) {
+                throw new IllegalArgumentException("evidence: frame " + frame + " (expected: frame numbers from 1)");
+            }
+        }
         source = source == null ? "" : source;
         asa = asa == null || asa.isEmpty() ? null : asa;
     }
