@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AnalyzeFuzzTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @FuzzTest(maxDuration = "6m")
+    @FuzzTest(maxDuration = "10m")
     void analyze(byte[] data) throws IOException {
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         run(data, new JsonReport(json));

@@ -20,12 +20,12 @@ class CaptureFuzzTest {
     /** Frames read per input: the point is the record walk, not volume. */
     static final int MAX_FRAMES = 10_000;
 
-    @FuzzTest(maxDuration = "4m")
+    @FuzzTest(maxDuration = "10m")
     void pcap(byte[] data) throws IOException {
         read(data);
     }
 
-    @FuzzTest(maxDuration = "3m")
+    @FuzzTest(maxDuration = "10m")
     void pcapng(byte[] data) throws IOException {
         read(data);
     }

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * terminal would act on (controls, bidirectional and other format characters, line separators).
  */
 class DerNamesFuzzTest {
-    @FuzzTest(maxDuration = "4m")
+    @FuzzTest(maxDuration = "10m")
     void dn(byte[] data) {
         check(DerNames.dn(data, 0, data.length));
         String[] names = DerNames.certificateNames(data, 0, data.length);

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * spaces), the rest is the body.
  */
 class SaAttributeFuzzTest {
-    @FuzzTest(maxDuration = "4m")
+    @FuzzTest(maxDuration = "10m")
     void walk(byte[] data) {
         if (data.length == 0) {
             return;

@@ -11,7 +11,7 @@ import java.io.IOException;
  * layer); anything else is a finding.
  */
 class KeyFilesFuzzTest {
-    @FuzzTest(maxDuration = "4m")
+    @FuzzTest(maxDuration = "10m")
     void read(byte[] data) {
         KeyMaterial.Builder b = new KeyMaterial.Builder();
         try {

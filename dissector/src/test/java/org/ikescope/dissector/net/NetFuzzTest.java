@@ -17,7 +17,7 @@ class NetFuzzTest {
     static final int[] LINK_TYPES = {LinkTypes.NULL, LinkTypes.ETHERNET, LinkTypes.RAW_BSD, LinkTypes.RAW_OPENBSD,
         LinkTypes.RAW, LinkTypes.LOOP, LinkTypes.LINUX_SLL, LinkTypes.IPV4, LinkTypes.IPV6, LinkTypes.LINUX_SLL2, 147};
 
-    @FuzzTest(maxDuration = "6m")
+    @FuzzTest(maxDuration = "10m")
     void locate(byte[] data) {
         if (data.length == 0) {
             return;

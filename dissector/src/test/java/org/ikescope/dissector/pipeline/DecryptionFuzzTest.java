@@ -21,7 +21,7 @@ import org.ikescope.dissector.keys.Secret;
 class DecryptionFuzzTest {
     static final KeyMaterial KEYS = keys();
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "10m")
     void dissectWithKeys(byte[] data) throws IOException {
         PacketSource src = FuzzInputs.capture(data);
         if (src == null) {

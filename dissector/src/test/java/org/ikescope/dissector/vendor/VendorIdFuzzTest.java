@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class VendorIdFuzzTest {
     private static final VendorIdCatalog CATALOG = VendorIdCatalog.builtIn();
 
-    @FuzzTest(maxDuration = "2m")
+    @FuzzTest(maxDuration = "10m")
     void lookup(byte[] data) {
         var a = CATALOG.lookup(data);
         ByteBuffer b = ByteBuffer.allocate(data.length + 3);
@@ -25,7 +25,7 @@ class VendorIdFuzzTest {
         assertEquals(a, CATALOG.lookup(b.slice()));
     }
 
-    @FuzzTest(maxDuration = "2m")
+    @FuzzTest(maxDuration = "10m")
     void catalog(byte[] data) {
         try {
             VendorIdCatalog c = VendorIdCatalog.load(new StringReader(new String(data, StandardCharsets.UTF_8)));
