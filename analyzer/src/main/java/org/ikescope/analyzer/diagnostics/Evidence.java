@@ -59,6 +59,21 @@ final class Evidence {
         return out;
     }
 
+    /** The first message {@code from} sent, or null (as {@code x.messages(from)}, without the list). */
+    static MessageView firstFrom(ExchangeView x, Side from) {
+        for (MessageView m : x.messages()) {
+            if (m.from() == from) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** True when {@code from} sent a message in this exchange. */
+    static boolean sent(ExchangeView x, Side from) {
+        return firstFrom(x, from) != null;
+    }
+
     /** The first copy of {@code step}, or null. */
     static MessageView first(ExchangeView x, Step step) {
         for (MessageView m : x.messages()) {
@@ -257,8 +272,8 @@ final class Evidence {
         if (x.messages().isEmpty()) {
             return List.of();
         }
-        boolean fromInitiator = !x.messages(Side.INITIATOR).isEmpty();
-        boolean fromResponder = !x.messages(Side.RESPONDER).isEmpty();
+        boolean fromInitiator = sent(x, Side.INITIATOR);
+        boolean fromResponder = sent(x, Side.RESPONDER);
         if (fromInitiator && fromResponder) {
             return List.of();
         }

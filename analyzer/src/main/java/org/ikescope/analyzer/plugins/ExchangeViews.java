@@ -61,39 +61,64 @@ public final class ExchangeViews {
 
     /** The view of {@code x}. */
     public static ExchangeView of(Exchange x) {
-        Map<ExchangeMessage, MessageView> views = new IdentityHashMap<>();
-        List<MessageView> messages = new ArrayList<>(x.messages().size());
-        for (ExchangeMessage m : x.messages()) {
-            messages.add(views.computeIfAbsent(m, k -> message(x, k)));
+        List<ExchangeMessage> all = x.messages();
+        List<MessageView> messages = new ArrayList<>(all.size());
+        // Quick modes list the exchange's own message records: one view per record, shared.
+        Map<ExchangeMessage, MessageView> views = x.quickModes().isEmpty() ? null : new IdentityHashMap<>(all.size());
+        for (ExchangeMessage m : all) {
+            MessageView v = views == null ? null : views.get(m);
+            if (v == null) {
+                v = message(x, m);
+                if (views != null) {
+                    views.put(m, v);
+                }
+            }
+            messages.add(v);
         }
         List<NotificationView> notifications = Collections.unmodifiableList(x.notifications());
         List<QuickModeView> quickModes = new ArrayList<>(x.quickModes().size());
         for (QuickMode q : x.quickModes()) {
             List<MessageView> qm = new ArrayList<>(q.messages().size());
             for (ExchangeMessage m : q.messages()) {
-                qm.add(views.computeIfAbsent(m, k -> message(x, k)));
+                MessageView v = views.get(m);
+                if (v == null) {
+                    v = message(x, m);
+                    views.put(m, v);
+                }
+                qm.add(v);
             }
             quickModes.add(new Views.QuickMode(q.messageId(), q.initiator(), qm, q.state(),
-                    Optional.ofNullable(q.chosen()).map(ExchangeViews::proposal),
-                    q.offered().stream().map(ExchangeViews::proposal).toList(), notificationsOf(qm, x.notifications()),
+                    q.chosen() == null ? Optional.empty() : Optional.of(proposal(q.chosen())),
+                    proposals(q.offered()), notificationsOf(qm, x.notifications()),
                     List.copyOf(q.proxyIds()), List.copyOf(q.answeredProxyIds())));
         }
         List<InformationalView> informationals = new ArrayList<>(x.informational().size());
         for (Informational i : x.informational()) {
             // One IKEv1 informational is one message and its retransmissions.
-            List<MessageView> im = messages.stream()
-                    .filter(m -> m.frame() == i.frame() || m.retransmissionOf() == i.frame())
-                    .toList();
+            List<MessageView> im = new ArrayList<>(2);
+            for (MessageView m : messages) {
+                if (m.frame() == i.frame() || m.retransmissionOf() == i.frame()) {
+                    im.add(m);
+                }
+            }
             informationals.add(new Views.Informational(i.messageId(), im, i.answeredBy() != 0,
                     notificationsOf(im, x.notifications()), List.copyOf(i.deletions()),
                     i.dpdSequence() >= 0 ? OptionalLong.of(i.dpdSequence()) : OptionalLong.empty()));
         }
-        List<Finding> diagnostics = x.findings().stream().filter(f -> Diagnostic.SOURCE.equals(f.source())).toList();
+        List<Finding> diagnostics = List.of();
+        for (Finding f : x.findings()) {
+            if (Diagnostic.SOURCE.equals(f.source())) {
+                if (diagnostics.isEmpty()) {
+                    diagnostics = new ArrayList<>();
+                }
+                diagnostics.add(f);
+            }
+        }
         long toActive = x.timeToEstablishedNanos();
         return new Views.Exchange(x.file() == null ? "" : x.file(), x.ispiHex(), x.rspiHex(), x.version(), x.mode(),
                 x.initiator(), x.responder(), x.initiatorState(), x.responderState(), x.stateInferred(),
-                Optional.ofNullable(x.proposal()).map(ExchangeViews::proposal),
-                x.offered().stream().map(ExchangeViews::proposal).toList(),
+                x.proposal() == null ? Optional.empty() : Optional.of(proposal(x.proposal())),
+                proposals(x.offered()),
                 Optional.ofNullable(x.initiatorIdentity()), Optional.ofNullable(x.responderIdentity()),
                 messages, notifications, quickModes, informationals, Collections.unmodifiableList(x.esp()),
                 Collections.unmodifiableList(x.icmpErrors()), Collections.unmodifiableList(x.incompleteFragmentSets()),
@@ -103,7 +128,21 @@ public final class ExchangeViews {
                 x.window().timed() ? OptionalLong.of(x.window().lastFrameNanos()) : OptionalLong.empty());
     }
 
+    private static List<ProposalView> proposals(List<Suite> suites) {
+        if (suites.isEmpty()) {
+            return List.of();
+        }
+        List<ProposalView> out = new ArrayList<>(suites.size());
+        for (Suite s : suites) {
+            out.add(proposal(s));
+        }
+        return out;
+    }
+
     private static List<NotificationView> notificationsOf(List<MessageView> messages, List<Notification> all) {
+        if (all.isEmpty()) {
+            return List.of();
+        }
         List<NotificationView> out = new ArrayList<>();
         for (Notification n : all) {
             for (MessageView m : messages) {
@@ -157,10 +196,8 @@ public final class ExchangeViews {
             nat = Optional.of(false);
         } else {
             // The NAT-D hashes leave it open: a rewritten port still shows a NAT.
-            for (Peer p : new Peer[] {x.initiator(), x.responder()}) {
-                if (p.ports().stream().anyMatch(port -> port != PORT_IKE && port != PORT_NATT)) {
-                    nat = Optional.of(true);
-                }
+            if (rewrittenPort(x.initiator()) || rewrittenPort(x.responder())) {
+                nat = Optional.of(true);
             }
         }
         return new Views.Nat(floated, natD, natT(x.initiator()), natT(x.responder()), nat,
@@ -168,8 +205,26 @@ public final class ExchangeViews {
                 d.natDiscovery(), d.note() == null ? "" : d.note());
     }
 
+    private static boolean rewrittenPort(Peer p) {
+        for (int port : p.ports()) {
+            if (port != PORT_IKE && port != PORT_NATT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static List<VendorIdView> natT(Peer p) {
-        return p.vendorIds().stream().filter(VendorIdView::natTraversal).toList();
+        List<VendorIdView> out = List.of();
+        for (VendorIdView v : p.vendorIds()) {
+            if (v.natTraversal()) {
+                if (out.isEmpty()) {
+                    out = new ArrayList<>(2);
+                }
+                out.add(v);
+            }
+        }
+        return out;
     }
 
     /**

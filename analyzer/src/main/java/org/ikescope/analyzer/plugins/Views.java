@@ -1,5 +1,7 @@
 package org.ikescope.analyzer.plugins;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -80,6 +82,21 @@ public final class Views {
             icmpErrors = List.copyOf(icmpErrors);
             incompleteFragmentSets = List.copyOf(incompleteFragmentSets);
             diagnostics = List.copyOf(diagnostics);
+        }
+
+        /** The messages sent by one side, in capture order (a loop rather than the interface's stream). */
+        @Override
+        public List<MessageView> messages(Side from) {
+            List<MessageView> out = null;
+            for (MessageView m : messages) {
+                if (m.from() == from) {
+                    if (out == null) {
+                        out = new ArrayList<>();
+                    }
+                    out.add(m);
+                }
+            }
+            return out == null ? List.of() : Collections.unmodifiableList(out);
         }
 
         /** An exchange of the given peers and messages, everything else empty (tests, placeholders). */
