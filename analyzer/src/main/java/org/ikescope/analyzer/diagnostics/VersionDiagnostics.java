@@ -80,7 +80,10 @@ public final class VersionDiagnostics implements DiagnosticPlugin, EndOfCaptureH
                 report(x, w, sink);
             }
         } else if (Evidence.sent(x, Side.RESPONDER)) {
-            answered.putIfAbsent(key(x, x.version()), Working.of(x));
+            String k = key(x, x.version());
+            if (!answered.containsKey(k)) {
+                answered.put(k, Working.of(x));
+            }
         }
     }
 
