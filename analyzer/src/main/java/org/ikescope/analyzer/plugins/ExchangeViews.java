@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import org.ikescope.analyzer.exchange.Exchange;
 import org.ikescope.analyzer.exchange.ExchangeMessage;
 import org.ikescope.analyzer.exchange.Informational;
@@ -55,25 +56,56 @@ public final class ExchangeViews {
     private static final int PORT_NATT = 4500;
     /** {@link PayloadView#offset()} when the summary did not keep it. */
     private static final int OFFSET_NOT_KEPT = -1;
+    /** Shapes whose byte-less payload views are kept (as many as {@link PayloadShape} interns). */
+    private static final int MAX_UNKEPT_SHAPES = 4_096;
+    private static final Map<PayloadShape, List<PayloadView>> UNKEPT = new ConcurrentHashMap<>();
 
     private ExchangeViews() {
     }
 
     /** The view of {@code x}. */
     public static ExchangeView of(Exchange x) {
+        return of(x, messages(x), chosen(x));
+    }
+
+    /**
+     * A view of {@code x} that makes its parts when asked: the exchange's own values at once, the
+     * messages and the chosen proposal on first use, the rest (quick modes, informationals, NAT,
+     * offered proposals...) as {@link #of} makes them, on first use of any of them. For the
+     * end-of-capture hooks, which walk every exchange again and mostly read a few values of each.
+     */
+    static ExchangeView lazy(Exchange x) {
+        return new LazyExchangeView(x);
+    }
+
+    /** The message views of {@code x}, in order (an immutable list). */
+    static List<MessageView> messages(Exchange x) {
         List<ExchangeMessage> all = x.messages();
-        List<MessageView> messages = new ArrayList<>(all.size());
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        MessageView[] out = new MessageView[all.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = message(x, all.get(i));
+        }
+        return List.of(out);
+    }
+
+    /** The chosen proposal's view. */
+    static Optional<ProposalView> chosen(Exchange x) {
+        return x.proposal() == null ? Optional.empty() : Optional.of(proposal(x.proposal()));
+    }
+
+    /** The view of {@code x} with its message views and chosen proposal already made. */
+    static Views.Exchange of(Exchange x, List<MessageView> messages, Optional<ProposalView> chosen) {
+        List<ExchangeMessage> all = x.messages();
         // Quick modes list the exchange's own message records: one view per record, shared.
-        Map<ExchangeMessage, MessageView> views = x.quickModes().isEmpty() ? null : new IdentityHashMap<>(all.size());
-        for (ExchangeMessage m : all) {
-            MessageView v = views == null ? null : views.get(m);
-            if (v == null) {
-                v = message(x, m);
-                if (views != null) {
-                    views.put(m, v);
-                }
+        Map<ExchangeMessage, MessageView> views = null;
+        if (!x.quickModes().isEmpty()) {
+            views = new IdentityHashMap<>(all.size());
+            for (int i = 0; i < all.size(); i++) {
+                views.putIfAbsent(all.get(i), messages.get(i));
             }
-            messages.add(v);
         }
         List<NotificationView> notifications = Collections.unmodifiableList(x.notifications());
         List<QuickModeView> quickModes = new ArrayList<>(x.quickModes().size());
@@ -117,7 +149,7 @@ public final class ExchangeViews {
         long toActive = x.timeToEstablishedNanos();
         return new Views.Exchange(x.file() == null ? "" : x.file(), x.ispiHex(), x.rspiHex(), x.version(), x.mode(),
                 x.initiator(), x.responder(), x.initiatorState(), x.responderState(), x.stateInferred(),
-                x.proposal() == null ? Optional.empty() : Optional.of(proposal(x.proposal())),
+                chosen,
                 proposals(x.offered()),
                 Optional.ofNullable(x.initiatorIdentity()), Optional.ofNullable(x.responderIdentity()),
                 messages, notifications, quickModes, informationals, Collections.unmodifiableList(x.esp()),
@@ -171,12 +203,32 @@ public final class ExchangeViews {
             return List.of();
         }
         MessageBytes b = m.payloadBytes();
-        boolean kept = b.available() && b.payloadCount() == shape.size();
+        if (!b.available() || b.payloadCount() != shape.size()) {
+            return unkept(shape);
+        }
         List<PayloadView> out = new ArrayList<>(shape.size());
         for (int i = 0; i < shape.size(); i++) {
             PayloadShape.Kind k = shape.kinds().get(i);
-            out.add(kept ? new Views.Payload(k.type(), k.meaning(), b.offset(i), b.body(i))
-                    : new Views.Payload(k.type(), k.meaning(), OFFSET_NOT_KEPT, ImmutableBytes.EMPTY));
+            out.add(new Views.Payload(k.type(), k.meaning(), b.offset(i), b.body(i)));
+        }
+        return out;
+    }
+
+    /**
+     * The payload views of a shape without bytes: the same for every message of that shape, so made
+     * once (shapes are interned; the end-of-capture hooks see every exchange again after its bytes went).
+     */
+    private static List<PayloadView> unkept(PayloadShape shape) {
+        List<PayloadView> out = UNKEPT.get(shape);
+        if (out == null) {
+            List<PayloadView> made = new ArrayList<>(shape.size());
+            for (PayloadShape.Kind k : shape.kinds()) {
+                made.add(new Views.Payload(k.type(), k.meaning(), OFFSET_NOT_KEPT, ImmutableBytes.EMPTY));
+            }
+            out = List.copyOf(made);
+            if (UNKEPT.size() < MAX_UNKEPT_SHAPES) {
+                UNKEPT.putIfAbsent(shape, out);
+            }
         }
         return out;
     }
