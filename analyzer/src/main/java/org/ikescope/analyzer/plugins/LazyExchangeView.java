@@ -1,7 +1,5 @@
 package org.ikescope.analyzer.plugins;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -138,16 +136,7 @@ final class LazyExchangeView implements ExchangeView {
     /** As {@link Views.Exchange#messages(Side)}. */
     @Override
     public List<MessageView> messages(Side from) {
-        List<MessageView> out = null;
-        for (MessageView m : messages()) {
-            if (m.from() == from) {
-                if (out == null) {
-                    out = new ArrayList<>();
-                }
-                out.add(m);
-            }
-        }
-        return out == null ? List.of() : Collections.unmodifiableList(out);
+        return Views.sentBy(messages(), from);
     }
 
     @Override
