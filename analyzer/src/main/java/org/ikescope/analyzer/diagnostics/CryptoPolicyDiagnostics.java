@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.ikescope.api.plugin.ApiVersion;
 import org.ikescope.api.plugin.Confidence;
 import org.ikescope.api.plugin.DiagnosticPlugin;
@@ -104,8 +105,8 @@ public final class CryptoPolicyDiagnostics implements DiagnosticPlugin, EndOfCap
         aggressive(x, sink);
     }
 
-    private void note(ExchangeView x, String phase, boolean chosen, Set<String> weaknesses, String policy,
-                      List<Long> frames) {
+    private void note(ExchangeView x, String phase, boolean chosen, Set<String> weaknesses, Supplier<String> policy,
+                      Supplier<List<Long>> frames) {
         String key = x.file() + "|" + x.responder().ip() + "|" + phase + "|" + chosen;
         Weak w = weak.get(key);
         if (w == null) {
@@ -118,12 +119,15 @@ public final class CryptoPolicyDiagnostics implements DiagnosticPlugin, EndOfCap
         w.exchanges++;
         w.weaknesses.addAll(weaknesses);
         if (w.policies.size() < 3) {
-            w.policies.add(policy);
+            w.policies.add(policy.get());
         }
         if (w.peers.size() < MAX_PEERS) {
             w.peers.add(x.initiator().ip());
         }
-        for (Long f : frames) {
+        if (w.frames.size() >= MAX_FRAMES) {
+            return;
+        }
+        for (Long f : frames.get()) {
             if (w.frames.size() < MAX_FRAMES) {
                 w.frames.add(f);
             }
@@ -182,13 +186,13 @@ public final class CryptoPolicyDiagnostics implements DiagnosticPlugin, EndOfCap
 
     private void phaseOne(ExchangeView x) {
         Optional<ProposalView> chosen = x.chosenProposal();
-        MessageView first = firstOf(x, Step.MM1, Step.AM1, Step.IKE_SA_INIT_REQUEST);
-        MessageView answer = firstOf(x, Step.MM2, Step.AM2, Step.IKE_SA_INIT_RESPONSE);
         String phase = x.version() == 2 ? "IKE SA" : "phase-1";
         if (chosen.isPresent()) {
             Set<String> weak = weaknesses(chosen.get());
             if (!weak.isEmpty()) {
-                note(x, phase, true, weak, Evidence.describe(chosen.get()), frames(first, answer));
+                note(x, phase, true, weak, () -> Evidence.describe(chosen.get()),
+                        () -> frames(firstOf(x, Step.MM1, Step.AM1, Step.IKE_SA_INIT_REQUEST),
+                                firstOf(x, Step.MM2, Step.AM2, Step.IKE_SA_INIT_RESPONSE)));
                 return;
             }
         }
@@ -197,22 +201,28 @@ public final class CryptoPolicyDiagnostics implements DiagnosticPlugin, EndOfCap
             offeredWeak.addAll(weaknesses(p));
         }
         if (!offeredWeak.isEmpty()) {
-            note(x, phase, false, offeredWeak, Evidence.describeAll(x.offeredProposals()), frames(first, null));
+            note(x, phase, false, offeredWeak, () -> Evidence.describeAll(x.offeredProposals()),
+                    () -> frames(firstOf(x, Step.MM1, Step.AM1, Step.IKE_SA_INIT_REQUEST), null));
         }
+    }
+
+    /** The frames of a quick mode's messages, retransmissions left out. */
+    private static List<Long> firstCopies(QuickModeView q) {
+        List<Long> ev = new ArrayList<>();
+        for (MessageView m : q.messages()) {
+            if (!m.isRetransmission()) {
+                ev.add(m.frame());
+            }
+        }
+        return ev;
     }
 
     private void phaseTwo(ExchangeView x) {
         for (QuickModeView q : x.quickModes()) {
-            List<Long> ev = new ArrayList<>();
-            for (MessageView m : q.messages()) {
-                if (!m.isRetransmission()) {
-                    ev.add(m.frame());
-                }
-            }
             if (q.chosenProposal().isPresent()) {
                 Set<String> weak = weaknesses(q.chosenProposal().get());
                 if (!weak.isEmpty()) {
-                    note(x, "phase-2", true, weak, Evidence.describe(q.chosenProposal().get()), ev);
+                    note(x, "phase-2", true, weak, () -> Evidence.describe(q.chosenProposal().get()), () -> firstCopies(q));
                     continue;
                 }
             }
@@ -221,7 +231,7 @@ public final class CryptoPolicyDiagnostics implements DiagnosticPlugin, EndOfCap
                 offeredWeak.addAll(weaknesses(p));
             }
             if (!offeredWeak.isEmpty()) {
-                note(x, "phase-2", false, offeredWeak, Evidence.describeAll(q.offeredProposals()), ev);
+                note(x, "phase-2", false, offeredWeak, () -> Evidence.describeAll(q.offeredProposals()), () -> firstCopies(q));
             }
         }
     }

@@ -51,7 +51,10 @@ final class Evidence {
     /** Every copy of {@code step} (first copy and retransmissions), in capture order. */
     static List<MessageView> all(ExchangeView x, Step step) {
         List<MessageView> out = new ArrayList<>();
-        for (MessageView m : x.messages()) {
+        // By index: the views' lists are random access, and an iterator per call adds up.
+        List<MessageView> messages = x.messages();
+        for (int i = 0, size = messages.size(); i < size; i++) {
+            MessageView m = messages.get(i);
             if (m.step() == step) {
                 out.add(m);
             }
@@ -59,9 +62,28 @@ final class Evidence {
         return out;
     }
 
+    /** The first message {@code from} sent, or null (as {@code x.messages(from)}, without the list). */
+    static MessageView firstFrom(ExchangeView x, Side from) {
+        List<MessageView> messages = x.messages();
+        for (int i = 0, size = messages.size(); i < size; i++) {
+            MessageView m = messages.get(i);
+            if (m.from() == from) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** True when {@code from} sent a message in this exchange. */
+    static boolean sent(ExchangeView x, Side from) {
+        return firstFrom(x, from) != null;
+    }
+
     /** The first copy of {@code step}, or null. */
     static MessageView first(ExchangeView x, Step step) {
-        for (MessageView m : x.messages()) {
+        List<MessageView> messages = x.messages();
+        for (int i = 0, size = messages.size(); i < size; i++) {
+            MessageView m = messages.get(i);
             if (m.step() == step) {
                 return m;
             }
@@ -76,7 +98,9 @@ final class Evidence {
     /** Number of retransmitted copies of {@code step}. */
     static int retransmissions(ExchangeView x, Step step) {
         int n = 0;
-        for (MessageView m : x.messages()) {
+        List<MessageView> messages = x.messages();
+        for (int i = 0, size = messages.size(); i < size; i++) {
+            MessageView m = messages.get(i);
             if (m.step() == step && m.isRetransmission()) {
                 n++;
             }
@@ -257,8 +281,8 @@ final class Evidence {
         if (x.messages().isEmpty()) {
             return List.of();
         }
-        boolean fromInitiator = !x.messages(Side.INITIATOR).isEmpty();
-        boolean fromResponder = !x.messages(Side.RESPONDER).isEmpty();
+        boolean fromInitiator = sent(x, Side.INITIATOR);
+        boolean fromResponder = sent(x, Side.RESPONDER);
         if (fromInitiator && fromResponder) {
             return List.of();
         }

@@ -72,9 +72,22 @@ public final class ExchangeHealthDiagnostics implements DiagnosticPlugin, EndOfC
 
     @Override
     public void analyze(ExchangeView x, FindingSink sink) {
+        // Most exchanges have no step sent RETRANSMISSIONS + 1 times: nothing to group then.
+        int resentAll = 0;
+        for (MessageView m : x.messages()) {
+            if (m.isRetransmission()) {
+                resentAll++;
+            }
+        }
+        if (resentAll < RETRANSMISSIONS) {
+            return;
+        }
         for (Map.Entry<Step, List<Step>> e : SUCCESSORS.entrySet()) {
             Step step = e.getKey();
             boolean quick = step.quickMode();
+            if (Evidence.retransmissions(x, step) < RETRANSMISSIONS) {
+                continue;
+            }
             // Quick modes count per message ID; the rest once per exchange.
             Map<Integer, List<MessageView>> byId = new LinkedHashMap<>();
             for (MessageView m : x.messages()) {

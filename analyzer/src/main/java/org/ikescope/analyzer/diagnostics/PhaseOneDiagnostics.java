@@ -127,16 +127,15 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin, EndOfCapture
             return;
         }
         Phase1State i = x.initiatorState();
-        List<MessageView> first = Evidence.all(x, one);
-        List<MessageView> fromResponder = x.messages(Side.RESPONDER);
+        boolean fromResponder = Evidence.sent(x, Side.RESPONDER);
 
-        if (Evidence.has(x, one) && fromResponder.isEmpty() && !x.phase1Complete()) {
-            peerUnreachable(x, first, sink);
-        } else if (answer == null && !fromResponder.isEmpty() && !x.phase1Complete()) {
-            policyMismatch(x, first, POLICY_REFUSALS, sink);
+        if (Evidence.has(x, one) && !fromResponder && !x.phase1Complete()) {
+            peerUnreachable(x, Evidence.all(x, one), sink);
+        } else if (answer == null && fromResponder && !x.phase1Complete()) {
+            policyMismatch(x, Evidence.all(x, one), POLICY_REFUSALS, sink);
         } else if (answer != null && (i == Phase1State.MM_WAIT_MSG2 || i == Phase1State.AM_WAIT_MSG2
                 || i == Phase1State.NONE) && !x.phase1Complete()) {
-            afterAnswerToFirst(x, am, first, sink);
+            afterAnswerToFirst(x, am, Evidence.all(x, one), sink);
         }
         // One finding per stuck point: when the path explains the stall, the path diagnostics report it.
         boolean pathStall = Evidence.pathExplainsStall(x);
@@ -828,10 +827,10 @@ public final class PhaseOneDiagnostics implements DiagnosticPlugin, EndOfCapture
     private static Map<String, List<Answered>> answeredByResponder(List<ExchangeView> exchanges) {
         Map<String, List<Answered>> out = new HashMap<>();
         for (ExchangeView o : exchanges) {
-            List<MessageView> answers = o.messages(Side.RESPONDER);
-            if (!answers.isEmpty()) {
+            MessageView answer = Evidence.firstFrom(o, Side.RESPONDER);
+            if (answer != null) {
                 out.computeIfAbsent(o.responder().ip(), k -> new ArrayList<>())
-                        .add(new Answered(o.ispi(), o.initiator().ip(), answers.get(0).frame()));
+                        .add(new Answered(o.ispi(), o.initiator().ip(), answer.frame()));
             }
         }
         return out;

@@ -430,7 +430,7 @@ public final class PhaseTwoDiagnostics implements DiagnosticPlugin {
                 break;
             }
         }
-        if (done == null || x.messages(Side.INITIATOR).isEmpty() || x.messages(Side.RESPONDER).isEmpty()) {
+        if (done == null || !Evidence.sent(x, Side.INITIATOR) || !Evidence.sent(x, Side.RESPONDER)) {
             return;
         }
         long[] packets = new long[2];

@@ -52,12 +52,12 @@ final class Responders {
 
     /** Learns from {@code x}: whether and when its responder answered, and what it chose. */
     void learn(ExchangeView x) {
-        List<MessageView> answers = x.messages(Side.RESPONDER);
-        if (answers.isEmpty() || x.responder() == null || x.initiator() == null) {
+        MessageView answer = Evidence.firstFrom(x, Side.RESPONDER);
+        if (answer == null || x.responder() == null || x.initiator() == null) {
             return;
         }
         Seen s = responders.computeIfAbsent(key(x), k -> new Seen());
-        s.answers.addLast(new Answer(answers.get(0).timeNanos(), x.initiator().ip(), x.version()));
+        s.answers.addLast(new Answer(answer.timeNanos(), x.initiator().ip(), x.version()));
         while (s.answers.size() > MAX_ANSWERS) {
             s.answers.removeFirst();
         }

@@ -79,8 +79,11 @@ public final class VersionDiagnostics implements DiagnosticPlugin, EndOfCaptureH
             if (w != null && reported.add(x.ispi())) {
                 report(x, w, sink);
             }
-        } else if (!x.messages(Side.RESPONDER).isEmpty()) {
-            answered.putIfAbsent(key(x, x.version()), Working.of(x));
+        } else if (Evidence.sent(x, Side.RESPONDER)) {
+            String k = key(x, x.version());
+            if (!answered.containsKey(k)) {
+                answered.put(k, Working.of(x));
+            }
         }
     }
 
@@ -98,7 +101,7 @@ public final class VersionDiagnostics implements DiagnosticPlugin, EndOfCaptureH
             if (!o.startedBeforeCapture() && unanswered(o)) {
                 unanswered.add(i);
             }
-            if (o.version() != 0 && !o.messages(Side.RESPONDER).isEmpty()) {
+            if (o.version() != 0 && Evidence.sent(o, Side.RESPONDER)) {
                 int at = i;
                 firstAnswered.computeIfAbsent(Peers.of(o), k -> new HashMap<>())
                         .computeIfAbsent(o.version(), v -> new Answered(at, Working.of(o)));
@@ -152,9 +155,9 @@ public final class VersionDiagnostics implements DiagnosticPlugin, EndOfCaptureH
             if (!o.messages().isEmpty()) {
                 frames.add(o.messages().get(0).frame());
             }
-            List<MessageView> r = o.messages(Side.RESPONDER);
-            if (!r.isEmpty()) {
-                frames.add(r.get(0).frame());
+            MessageView r = Evidence.firstFrom(o, Side.RESPONDER);
+            if (r != null) {
+                frames.add(r.frame());
             }
             return new Working(o.version(), o.ispi(), frames);
         }
@@ -199,8 +202,8 @@ public final class VersionDiagnostics implements DiagnosticPlugin, EndOfCaptureH
      * long enough for an answer to show.
      */
     private static boolean unanswered(ExchangeView x) {
-        List<MessageView> mine = x.messages(Side.INITIATOR);
-        return !mine.isEmpty() && x.messages(Side.RESPONDER).isEmpty() && FIRST.contains(mine.get(0).step())
+        MessageView mine = Evidence.firstFrom(x, Side.INITIATOR);
+        return mine != null && !Evidence.sent(x, Side.RESPONDER) && FIRST.contains(mine.step())
                 && !Window.endsMidExchange(x);
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import org.ikescope.analyzer.exchange.Exchange;
 import org.ikescope.analyzer.exchange.ExchangeMessage;
 import org.ikescope.analyzer.exchange.Informational;
@@ -55,45 +56,101 @@ public final class ExchangeViews {
     private static final int PORT_NATT = 4500;
     /** {@link PayloadView#offset()} when the summary did not keep it. */
     private static final int OFFSET_NOT_KEPT = -1;
+    /** Shapes whose byte-less payload views are kept (as many as {@link PayloadShape} interns). */
+    private static final int MAX_UNKEPT_SHAPES = 4_096;
+    private static final Map<PayloadShape, List<PayloadView>> UNKEPT = new ConcurrentHashMap<>();
 
     private ExchangeViews() {
     }
 
     /** The view of {@code x}. */
     public static ExchangeView of(Exchange x) {
-        Map<ExchangeMessage, MessageView> views = new IdentityHashMap<>();
-        List<MessageView> messages = new ArrayList<>(x.messages().size());
-        for (ExchangeMessage m : x.messages()) {
-            messages.add(views.computeIfAbsent(m, k -> message(x, k)));
+        return of(x, messages(x), chosen(x));
+    }
+
+    /**
+     * A view of {@code x} that makes its parts when asked: the exchange's own values at once, the
+     * messages and the chosen proposal on first use, the rest (quick modes, informationals, NAT,
+     * offered proposals...) as {@link #of} makes them, on first use of any of them. For the
+     * end-of-capture hooks, which walk every exchange again and mostly read a few values of each.
+     */
+    static ExchangeView lazy(Exchange x) {
+        return new LazyExchangeView(x);
+    }
+
+    /** The message views of {@code x}, in order (an immutable list). */
+    static List<MessageView> messages(Exchange x) {
+        List<ExchangeMessage> all = x.messages();
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        MessageView[] out = new MessageView[all.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = message(x, all.get(i));
+        }
+        return List.of(out);
+    }
+
+    /** The chosen proposal's view. */
+    static Optional<ProposalView> chosen(Exchange x) {
+        return x.proposal() == null ? Optional.empty() : Optional.of(proposal(x.proposal()));
+    }
+
+    /** The view of {@code x} with its message views and chosen proposal already made. */
+    static Views.Exchange of(Exchange x, List<MessageView> messages, Optional<ProposalView> chosen) {
+        List<ExchangeMessage> all = x.messages();
+        // Quick modes list the exchange's own message records: one view per record, shared.
+        Map<ExchangeMessage, MessageView> views = null;
+        if (!x.quickModes().isEmpty()) {
+            views = new IdentityHashMap<>(all.size());
+            for (int i = 0; i < all.size(); i++) {
+                views.putIfAbsent(all.get(i), messages.get(i));
+            }
         }
         List<NotificationView> notifications = Collections.unmodifiableList(x.notifications());
         List<QuickModeView> quickModes = new ArrayList<>(x.quickModes().size());
         for (QuickMode q : x.quickModes()) {
             List<MessageView> qm = new ArrayList<>(q.messages().size());
             for (ExchangeMessage m : q.messages()) {
-                qm.add(views.computeIfAbsent(m, k -> message(x, k)));
+                MessageView v = views.get(m);
+                if (v == null) {
+                    v = message(x, m);
+                    views.put(m, v);
+                }
+                qm.add(v);
             }
             quickModes.add(new Views.QuickMode(q.messageId(), q.initiator(), qm, q.state(),
-                    Optional.ofNullable(q.chosen()).map(ExchangeViews::proposal),
-                    q.offered().stream().map(ExchangeViews::proposal).toList(), notificationsOf(qm, x.notifications()),
+                    q.chosen() == null ? Optional.empty() : Optional.of(proposal(q.chosen())),
+                    proposals(q.offered()), notificationsOf(qm, x.notifications()),
                     List.copyOf(q.proxyIds()), List.copyOf(q.answeredProxyIds())));
         }
         List<InformationalView> informationals = new ArrayList<>(x.informational().size());
         for (Informational i : x.informational()) {
             // One IKEv1 informational is one message and its retransmissions.
-            List<MessageView> im = messages.stream()
-                    .filter(m -> m.frame() == i.frame() || m.retransmissionOf() == i.frame())
-                    .toList();
+            List<MessageView> im = new ArrayList<>(2);
+            for (MessageView m : messages) {
+                if (m.frame() == i.frame() || m.retransmissionOf() == i.frame()) {
+                    im.add(m);
+                }
+            }
             informationals.add(new Views.Informational(i.messageId(), im, i.answeredBy() != 0,
                     notificationsOf(im, x.notifications()), List.copyOf(i.deletions()),
                     i.dpdSequence() >= 0 ? OptionalLong.of(i.dpdSequence()) : OptionalLong.empty()));
         }
-        List<Finding> diagnostics = x.findings().stream().filter(f -> Diagnostic.SOURCE.equals(f.source())).toList();
+        List<Finding> diagnostics = List.of();
+        for (Finding f : x.findings()) {
+            if (Diagnostic.SOURCE.equals(f.source())) {
+                if (diagnostics.isEmpty()) {
+                    diagnostics = new ArrayList<>();
+                }
+                diagnostics.add(f);
+            }
+        }
         long toActive = x.timeToEstablishedNanos();
         return new Views.Exchange(x.file() == null ? "" : x.file(), x.ispiHex(), x.rspiHex(), x.version(), x.mode(),
                 x.initiator(), x.responder(), x.initiatorState(), x.responderState(), x.stateInferred(),
-                Optional.ofNullable(x.proposal()).map(ExchangeViews::proposal),
-                x.offered().stream().map(ExchangeViews::proposal).toList(),
+                chosen,
+                proposals(x.offered()),
                 Optional.ofNullable(x.initiatorIdentity()), Optional.ofNullable(x.responderIdentity()),
                 messages, notifications, quickModes, informationals, Collections.unmodifiableList(x.esp()),
                 Collections.unmodifiableList(x.icmpErrors()), Collections.unmodifiableList(x.incompleteFragmentSets()),
@@ -103,7 +160,21 @@ public final class ExchangeViews {
                 x.window().timed() ? OptionalLong.of(x.window().lastFrameNanos()) : OptionalLong.empty());
     }
 
+    private static List<ProposalView> proposals(List<Suite> suites) {
+        if (suites.isEmpty()) {
+            return List.of();
+        }
+        List<ProposalView> out = new ArrayList<>(suites.size());
+        for (Suite s : suites) {
+            out.add(proposal(s));
+        }
+        return out;
+    }
+
     private static List<NotificationView> notificationsOf(List<MessageView> messages, List<Notification> all) {
+        if (all.isEmpty()) {
+            return List.of();
+        }
         List<NotificationView> out = new ArrayList<>();
         for (Notification n : all) {
             for (MessageView m : messages) {
@@ -132,12 +203,32 @@ public final class ExchangeViews {
             return List.of();
         }
         MessageBytes b = m.payloadBytes();
-        boolean kept = b.available() && b.payloadCount() == shape.size();
+        if (!b.available() || b.payloadCount() != shape.size()) {
+            return unkept(shape);
+        }
         List<PayloadView> out = new ArrayList<>(shape.size());
         for (int i = 0; i < shape.size(); i++) {
             PayloadShape.Kind k = shape.kinds().get(i);
-            out.add(kept ? new Views.Payload(k.type(), k.meaning(), b.offset(i), b.body(i))
-                    : new Views.Payload(k.type(), k.meaning(), OFFSET_NOT_KEPT, ImmutableBytes.EMPTY));
+            out.add(new Views.Payload(k.type(), k.meaning(), b.offset(i), b.body(i)));
+        }
+        return out;
+    }
+
+    /**
+     * The payload views of a shape without bytes: the same for every message of that shape, so made
+     * once (shapes are interned; the end-of-capture hooks see every exchange again after its bytes went).
+     */
+    private static List<PayloadView> unkept(PayloadShape shape) {
+        List<PayloadView> out = UNKEPT.get(shape);
+        if (out == null) {
+            List<PayloadView> made = new ArrayList<>(shape.size());
+            for (PayloadShape.Kind k : shape.kinds()) {
+                made.add(new Views.Payload(k.type(), k.meaning(), OFFSET_NOT_KEPT, ImmutableBytes.EMPTY));
+            }
+            out = List.copyOf(made);
+            if (UNKEPT.size() < MAX_UNKEPT_SHAPES) {
+                UNKEPT.putIfAbsent(shape, out);
+            }
         }
         return out;
     }
@@ -157,10 +248,8 @@ public final class ExchangeViews {
             nat = Optional.of(false);
         } else {
             // The NAT-D hashes leave it open: a rewritten port still shows a NAT.
-            for (Peer p : new Peer[] {x.initiator(), x.responder()}) {
-                if (p.ports().stream().anyMatch(port -> port != PORT_IKE && port != PORT_NATT)) {
-                    nat = Optional.of(true);
-                }
+            if (rewrittenPort(x.initiator()) || rewrittenPort(x.responder())) {
+                nat = Optional.of(true);
             }
         }
         return new Views.Nat(floated, natD, natT(x.initiator()), natT(x.responder()), nat,
@@ -168,8 +257,26 @@ public final class ExchangeViews {
                 d.natDiscovery(), d.note() == null ? "" : d.note());
     }
 
+    private static boolean rewrittenPort(Peer p) {
+        for (int port : p.ports()) {
+            if (port != PORT_IKE && port != PORT_NATT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static List<VendorIdView> natT(Peer p) {
-        return p.vendorIds().stream().filter(VendorIdView::natTraversal).toList();
+        List<VendorIdView> out = List.of();
+        for (VendorIdView v : p.vendorIds()) {
+            if (v.natTraversal()) {
+                if (out.isEmpty()) {
+                    out = new ArrayList<>(2);
+                }
+                out.add(v);
+            }
+        }
+        return out;
     }
 
     /**

@@ -38,10 +38,11 @@ public final class PluginDiagnostician implements Diagnostician {
             return List.of();
         }
         // Views made as they are read, not all at once: a plugin that walks the list keeps one at a time.
+        // Each hook walks every exchange again and reads a few values of most: the views make the rest when asked.
         List<ExchangeView> views = new AbstractList<>() {
             @Override
             public ExchangeView get(int index) {
-                return ExchangeViews.of(emitted.get(index));
+                return ExchangeViews.lazy(emitted.get(index));
             }
 
             @Override

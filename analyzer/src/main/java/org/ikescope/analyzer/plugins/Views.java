@@ -1,5 +1,7 @@
 package org.ikescope.analyzer.plugins;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -82,6 +84,12 @@ public final class Views {
             diagnostics = List.copyOf(diagnostics);
         }
 
+        /** The messages sent by one side, in capture order (a loop rather than the interface's stream). */
+        @Override
+        public List<MessageView> messages(Side from) {
+            return sentBy(messages, from);
+        }
+
         /** An exchange of the given peers and messages, everything else empty (tests, placeholders). */
         public static Exchange of(String ispi, ExchangeMode mode, PeerView initiator, PeerView responder,
                                   Phase1State initiatorState, Phase1State responderState, List<MessageView> messages) {
@@ -92,6 +100,20 @@ public final class Views {
                     List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Nat.NONE, start, end,
                     OptionalLong.empty(), false, false, Optional.empty(), List.of(), OptionalLong.empty(), OptionalLong.empty());
         }
+    }
+
+    /** The messages {@code from} sent, in order: {@link ExchangeView#messages(Side)} without a stream. */
+    static List<MessageView> sentBy(List<MessageView> messages, Side from) {
+        List<MessageView> out = null;
+        for (MessageView m : messages) {
+            if (m.from() == from) {
+                if (out == null) {
+                    out = new ArrayList<>();
+                }
+                out.add(m);
+            }
+        }
+        return out == null ? List.of() : Collections.unmodifiableList(out);
     }
 
     /** A {@link PeerView}. */

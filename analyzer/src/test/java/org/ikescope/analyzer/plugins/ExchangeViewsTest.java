@@ -377,4 +377,66 @@ class ExchangeViewsTest {
             assertFalse(ExchangeViews.of(x).nat().natDiscoverySeen(), x.toString());
         }
     }
+
+    /** The end-of-capture view makes its parts when asked, and every part equals the full view's. */
+    @Test
+    void lazyViewEqualsTheFullView() throws IOException {
+        int seen = 0;
+        for (String dir : List.of("../dissector/src/test/resources/captures/lab",
+                "../dissector/src/test/resources/captures/thirdparty")) {
+            Path d = Path.of(dir);
+            if (!Files.isDirectory(d)) {
+                continue;
+            }
+            List<Path> files;
+            try (var s = Files.list(d)) {
+                files = s.filter(f -> f.toString().endsWith(".pcap") || f.toString().endsWith(".pcapng")).sorted().toList();
+            }
+            for (Path f : files) {
+                for (Exchange x : exchanges(f)) {
+                    ExchangeView full = ExchangeViews.of(x);
+                    ExchangeView lazy = ExchangeViews.lazy(x);
+                    String what = f.getFileName() + " " + full.ispi();
+                    // The cheap parts first (no full view made yet), then the rest.
+                    assertEquals(full.file(), lazy.file(), what);
+                    assertEquals(full.ispi(), lazy.ispi(), what);
+                    assertEquals(full.rspi(), lazy.rspi(), what);
+                    assertEquals(full.version(), lazy.version(), what);
+                    assertEquals(full.mode(), lazy.mode(), what);
+                    assertEquals(full.initiator(), lazy.initiator(), what);
+                    assertEquals(full.responder(), lazy.responder(), what);
+                    assertEquals(full.initiatorState(), lazy.initiatorState(), what);
+                    assertEquals(full.responderState(), lazy.responderState(), what);
+                    assertEquals(full.stateInferred(), lazy.stateInferred(), what);
+                    assertEquals(full.initiatorIdentity(), lazy.initiatorIdentity(), what);
+                    assertEquals(full.responderIdentity(), lazy.responderIdentity(), what);
+                    assertEquals(full.startNanos(), lazy.startNanos(), what);
+                    assertEquals(full.endNanos(), lazy.endNanos(), what);
+                    assertEquals(full.captureStartNanos(), lazy.captureStartNanos(), what);
+                    assertEquals(full.captureEndNanos(), lazy.captureEndNanos(), what);
+                    assertEquals(full.timeToActiveNanos(), lazy.timeToActiveNanos(), what);
+                    assertEquals(full.startedBeforeCapture(), lazy.startedBeforeCapture(), what);
+                    assertEquals(full.decrypted(), lazy.decrypted(), what);
+                    assertEquals(full.decryption(), lazy.decryption(), what);
+                    assertEquals(full.chosenProposal(), lazy.chosenProposal(), what);
+                    assertEquals(full.messages(), lazy.messages(), what);
+                    assertEquals(full.messages(Side.INITIATOR), lazy.messages(Side.INITIATOR), what);
+                    assertEquals(full.messages(Side.RESPONDER), lazy.messages(Side.RESPONDER), what);
+                    assertEquals(full.offeredProposals(), lazy.offeredProposals(), what);
+                    assertEquals(full.notifications(), lazy.notifications(), what);
+                    assertEquals(full.quickModes(), lazy.quickModes(), what);
+                    assertEquals(full.informationals(), lazy.informationals(), what);
+                    assertEquals(full.esp(), lazy.esp(), what);
+                    assertEquals(full.icmpErrors(), lazy.icmpErrors(), what);
+                    assertEquals(full.incompleteFragmentSets(), lazy.incompleteFragmentSets(), what);
+                    assertEquals(full.nat(), lazy.nat(), what);
+                    assertEquals(full.diagnostics(), lazy.diagnostics(), what);
+                    assertTrue(lazy.equals(full), what); // (a record equals only its own class)
+                    assertEquals(full.hashCode(), lazy.hashCode(), what);
+                    seen++;
+                }
+            }
+        }
+        assumeTrue(seen > 0, "no captures found");
+    }
 }

@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The plugin host per exchange: every built-in plugin on one exchange's view
  * ({@link PluginHost#analyze}, time limit and all), the exchanges of many-peers.pcap in turn; and
- * the view itself ({@link ExchangeViews#of}). One operation is one exchange.
+ * the view itself ({@link ExchangeViews#of}). One operation is one exchange, except for the
+ * end-of-capture benchmarks (one operation: the hooks over all the exchanges).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -49,6 +50,28 @@ public class PluginHostBenchmark {
     public List<Finding> analyze() {
         List<ExchangeView> v = data.views;
         return host.analyze(v.get(next++ % v.size()));
+    }
+
+    /** The end-of-capture hooks over every exchange, views made in full as before (one operation: the whole capture). */
+    @Benchmark
+    public List<Finding> endOfCaptureFullViews() {
+        return host.endOfCapture(new java.util.AbstractList<ExchangeView>() {
+            @Override
+            public ExchangeView get(int index) {
+                return ExchangeViews.of(data.exchanges.get(index));
+            }
+
+            @Override
+            public int size() {
+                return data.exchanges.size();
+            }
+        });
+    }
+
+    /** The same with the views {@link PluginDiagnostician} gives the hooks (made on demand). */
+    @Benchmark
+    public List<Finding> endOfCaptureLazyViews() {
+        return new PluginDiagnostician(host).endOfTimeline(data.exchanges);
     }
 
     @Benchmark
