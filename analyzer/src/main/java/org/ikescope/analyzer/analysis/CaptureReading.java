@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.ikescope.dissector.capture.CaptureFormatException;
 import org.ikescope.dissector.capture.Frame;
 import org.ikescope.dissector.capture.MergedSource;
+import org.ikescope.dissector.capture.ForwardingSource;
 import org.ikescope.dissector.capture.PacketSource;
 import org.ikescope.dissector.event.CaptureStats;
 import org.ikescope.dissector.event.DissectionListener;
@@ -132,11 +133,9 @@ public final class CaptureReading {
     }
 
     /** Remembers the first frame's time. */
-    private final class FirstFrameSource implements PacketSource {
-        private final PacketSource in;
-
+    private final class FirstFrameSource extends ForwardingSource {
         FirstFrameSource(PacketSource in) {
-            this.in = in;
+            super(in);
         }
 
         @Override
@@ -153,21 +152,6 @@ public final class CaptureReading {
                 lastNanos = frame.timestampNanos;
             }
             return ok;
-        }
-
-        @Override
-        public String error() {
-            return in.error();
-        }
-
-        @Override
-        public String name() {
-            return in.name();
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
         }
     }
 }

@@ -14,6 +14,7 @@ import org.ikescope.analyzer.analysis.CaptureOpener;
 import org.ikescope.analyzer.exchange.Exchange;
 import org.ikescope.api.plugin.Finding;
 import org.ikescope.dissector.capture.Frame;
+import org.ikescope.dissector.capture.ForwardingSource;
 import org.ikescope.dissector.capture.PacketSource;
 import org.ikescope.dissector.session.PskWordlistSearch;
 
@@ -201,11 +202,9 @@ final class Progress {
     }
 
     /** A source that counts what it delivers, and ends when Ctrl-C was pressed. */
-    private final class Counted implements PacketSource {
-        private final PacketSource in;
-
+    private final class Counted extends ForwardingSource {
         Counted(PacketSource in) {
-            this.in = in;
+            super(in);
         }
 
         @Override
@@ -216,21 +215,6 @@ final class Progress {
             }
             frame(frame);
             return true;
-        }
-
-        @Override
-        public String error() {
-            return in.error();
-        }
-
-        @Override
-        public String name() {
-            return in.name();
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
         }
     }
 }
