@@ -73,7 +73,8 @@ public final class Captures {
                     : GzipErrors.describe(e)));
         }
         try {
-            return detect(name, new StreamInput(body));
+            // Inflation and pipe reads run ahead on a second core while the records are dissected.
+            return detect(name, new StreamInput(ReadAheadInputStream.of(body)));
         } catch (java.io.EOFException | java.util.zip.ZipException e) {
             throw new CaptureFormatException(name + ": " + GzipErrors.describe(e) + ", before the first frame");
         }
