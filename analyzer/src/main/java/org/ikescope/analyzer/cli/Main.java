@@ -22,9 +22,7 @@ import picocli.CommandLine.Mixin;
  * containment, 6 internal error, 7 out of memory.
  */
 @Command(name = "ikescope", versionProvider = Main.Version.class,
-        description = "IKEv1/ISAKMP pcap dissector and offline analyzer.",
-        subcommands = {DissectCommand.class, AnalyzeCommand.class, ExtractCommand.class, KeysCommand.class, PluginsCommand.class,
-            CommandLine.HelpCommand.class})
+        description = "IKEv1/ISAKMP pcap dissector and offline analyzer.")
 public final class Main implements Callable<Integer> {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FINDINGS = 1;
@@ -49,6 +47,40 @@ public final class Main implements Callable<Integer> {
     @Mixin
     HelpOptions help = new HelpOptions();
 
+    /** The commands, in the order the usage lists them; see {@link #commandLine}. */
+    private static final List<Class<?>> COMMANDS = List.of(DissectCommand.class, AnalyzeCommand.class,
+            ExtractCommand.class, KeysCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class);
+
+    /**
+     * The command line for {@code args}. When the first argument names a command, only that
+     * command's model is built: picocli builds each model by reflection over every option, and its
+     * classes (Java 5 bytecode) cannot go into the class-data archive, so building all six cost a
+     * third of the start-up of {@code ikescope analyze}. Otherwise (usage, {@code help}, an unknown
+     * command, options first) all of them, in {@link #COMMANDS} order.
+     */
+    static CommandLine commandLine(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        for (Class<?> c : COMMANDS) {
+            if (args.length > 0 && c != CommandLine.HelpCommand.class
+                    && c.getAnnotation(Command.class).name().equals(args[0])) {
+                cl.addSubcommand(command(c));
+                return cl;
+            }
+        }
+        for (Class<?> c : COMMANDS) {
+            cl.addSubcommand(command(c));
+        }
+        return cl;
+    }
+
+    private static Object command(Class<?> c) {
+        try {
+            return CommandLine.defaultFactory().create(c);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create the command " + c.getName(), e);
+        }
+    }
+
     /** The version every command prints for {@code --version}. */
     public static final class Version implements CommandLine.IVersionProvider {
         @Override
@@ -60,7 +92,7 @@ public final class Main implements Callable<Integer> {
     /** {@code ikescope} alone is a usage error: the usage goes to standard error, exit 2. */
     @Override
     public Integer call() {
-        CommandLine cl = new CommandLine(this);
+        CommandLine cl = commandLine();
         System.err.println("ikescope: a command is needed");
         cl.usage(System.err);
         return EXIT_USAGE;
@@ -116,7 +148,7 @@ public final class Main implements Callable<Integer> {
 
     private static int execute(String[] args, boolean debug, PrintStream err) {
         try {
-            return execute(new CommandLine(new Main()), args, debug, err);
+            return execute(commandLine(args), args, debug, err);
         } catch (OutOfMemoryError e) {
             err.println(OUT_OF_MEMORY);
             return EXIT_OUT_OF_MEMORY;

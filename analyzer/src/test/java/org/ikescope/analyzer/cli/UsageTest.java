@@ -23,6 +23,20 @@ class UsageTest {
         assertEquals("ikescope 0.1.0", v.out().strip());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dissect", "analyze", "extract", "keys", "plugins"})
+    void aCommandsModelIsTheSameBuiltAloneOrWithAllTheOthers(String command) {
+        picocli.CommandLine alone = Main.commandLine(command, "x.pcap");
+        picocli.CommandLine all = Main.commandLine();
+        assertEquals(java.util.List.of(command), java.util.List.copyOf(alone.getSubcommands().keySet()),
+                "only the named command is built");
+        assertEquals(java.util.List.of("dissect", "analyze", "extract", "keys", "plugins", "help"),
+                java.util.List.copyOf(all.getSubcommands().keySet()), "usage lists all, in order");
+        assertEquals(all.getSubcommands().get(command).getUsageMessage(), alone.getSubcommands().get(command).getUsageMessage());
+        assertEquals(all.getSubcommands().keySet(), Main.commandLine("help", command).getSubcommands().keySet());
+        assertEquals(all.getSubcommands().keySet(), Main.commandLine("-h", command).getSubcommands().keySet());
+    }
+
     @Test
     void noArgumentsIsAUsageError() {
         CliRunner.Result r = CliRunner.run();
