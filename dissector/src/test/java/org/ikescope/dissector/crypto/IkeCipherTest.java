@@ -85,6 +85,38 @@ class IkeCipherTest {
         assertArrayEquals(expected, c.decrypt(hex(key), iv, message, 0, message.length), source);
     }
 
+    /**
+     * One instance keeps its key schedule between calls (an SA decrypts every message with one
+     * key): two published vectors with different keys, through one instance, in an order that
+     * changes the key, repeats it, and switches between decryption and encryption, give the
+     * published answers every time.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        3DES (NIST TDES MMT examples 1, 2)   | 5 | 0   | 627f460e08104a1043cd265d5840eaf1313edf97df2a8a8c | 8e29f75ea77e5475 | 326a494cd33fe756 | b22b8d66de970692 | 37ae5ebf46dff2dc0754b94f31cbb3855e7fd36dc870bfae | 3d1de3cc132e3b65 | 84401f78fe6c10876d8ea23094ea5309 | 7b1f7c7e3b1c948ebd04a75ffba7d2f5
+        AES-128 (RFC 3602 cases 1, 2)        | 7 | 128 | 06a9214036b8a15b512e03d534120006 | 3dafba429d9eb430b422da802c9fac41 | 53696e676c6520626c6f636b206d7367 | e353779c1079aeb82708942dbe77181a | c286696d887c9aa0611bbb3e2025a45a | 562e17996d093d28ddb3ba695a2e6f58 | 000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f | d296cd94c2cccf8a3a863028b5e1dc0a7586602d253cfff91b8266bea6d61ab1
+        Camellia-128 (RFC 3713, NESSIE)      | 8 | 128 | 0123456789abcdeffedcba9876543210 | 00000000000000000000000000000000 | 0123456789abcdeffedcba9876543210 | 67673138549669730857065648eabe43 | 2bd6459f82c5b300952c49104881ff48 | 00000000000000000000000000000000 | 78357866fd8b2caed4d1bba3cfd5340a | ea024714ad5c4d84ea024714ad5c4d84
+        """)
+    void oneInstanceThroughKeyChanges(String source, int code, int keyLengthBits, String k1, String iv1, String p1, String c1,
+                                      String k2, String iv2, String p2, String c2) {
+        IkeCipher c = IkeCipher.of(code, keyLengthBits);
+        String[][] steps = {{k1, iv1, p1, c1, "d"}, {k1, iv1, p1, c1, "d"}, {k2, iv2, p2, c2, "d"}, {k1, iv1, p1, c1, "e"},
+            {k1, iv1, p1, c1, "d"}, {k2, iv2, p2, c2, "e"}, {k2, iv2, p2, c2, "d"}, {k1, iv1, p1, c1, "d"}};
+        for (int i = 0; i < steps.length; i++) {
+            String[] s = steps[i];
+            byte[] in = hex(s[4].equals("d") ? s[3] : s[2]);
+            byte[] want = hex(s[4].equals("d") ? s[2] : s[3]);
+            byte[] got = s[4].equals("d") ? c.decrypt(hex(s[0]), hex(s[1]), in, 0, in.length)
+                    : c.encrypt(hex(s[0]), hex(s[1]), in, 0, in.length);
+            assertArrayEquals(want, got, source + " step " + i);
+        }
+        // A key array changed in place after use is a new key.
+        byte[] key = hex(k1);
+        c.decrypt(key, hex(iv1), hex(c1), 0, hex(c1).length);
+        System.arraycopy(hex(k2), 0, key, 0, key.length);
+        assertArrayEquals(hex(p2), c.decrypt(key, hex(iv2), hex(c2), 0, hex(c2).length), source + " key changed in place");
+    }
+
     @Test
     void blockSizesAndKeyLengths() {
         assertShape(IkeCipher.of(DES, 0), 8, 8);
