@@ -1,10 +1,7 @@
 package org.ikescope.dissector.isakmp;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalInt;
 import org.ikescope.api.protocol.ExchangeType;
 import org.ikescope.api.protocol.Ikev2NotifyType;
 import org.ikescope.api.protocol.NotifyType;
@@ -20,7 +17,6 @@ import org.ikescope.dissector.vendor.VendorIdCatalog.VendorId;
  */
 final class PayloadDecoders {
     /** Vendor-ID catalogue tag naming the NAT-D payload number a NAT-T VID implies. */
-    private static final String NATD_FLAG = "natd=";
     /** DOI (4), Protocol-Id (1), SPI Size (1), Notify Message Type / # of SPIs (2). */
     static final int V1_NOTIFY_DELETE_HEADER_BYTES = 8;
     /** Protocol ID (1), SPI Size (1), Notify Message Type / Num of SPIs (2). */
@@ -258,21 +254,17 @@ final class PayloadDecoders {
 
     /** VID: RFC 2408 section 3.16. An IKEv1 NAT-T VID also tells the SA which NAT-D numbering to expect. */
     private PayloadBody vendorId(byte[] m, int from, int to, boolean v1, DecodeContext ctx) {
-        Optional<VendorId> hit = vendors.lookup(ByteBuffer.wrap(m, from, to - from));
-        VendorId vid = hit.orElse(null);
+        int e = vendors.find(m, from, to - from);
+        VendorId vid = e < 0 ? null : vendors.entry(e);
         if (v1 && vid != null) {
-            for (String flag : vid.flags()) {
-                if (flag.startsWith(NATD_FLAG)) {
-                    ctx.natT.natDiscoveryPayload(parseIntOr(flag.substring(NATD_FLAG.length()), -1));
-                }
+            for (int type : vendors.natDiscoveryTypes(e)) {
+                ctx.natT.natDiscoveryPayload(type);
             }
-            if (vid.natTraversalRfc()) {
+            int natt = vendors.natTraversal(e);
+            if (natt == VendorIdCatalog.NATT_RFC) {
                 ctx.natT.vendorId(-1, true);
-            } else {
-                OptionalInt draft = vid.natTraversalDraft();
-                if (draft.isPresent()) {
-                    ctx.natT.vendorId(draft.getAsInt(), false);
-                }
+            } else if (natt != VendorIdCatalog.NATT_NONE) {
+                ctx.natT.vendorId(natt, false);
             }
         }
         return new VendorIdBody(m, from, to, vid);
@@ -377,13 +369,5 @@ final class PayloadDecoders {
     private static boolean phase1(int exchangeType) {
         ExchangeType t = ExchangeType.of(exchangeType);
         return t == ExchangeType.IDENTITY_PROTECTION || t == ExchangeType.AGGRESSIVE;
-    }
-
-    private static int parseIntOr(String s, int fallback) {
-        try {
-            return Integer.parseInt(s.trim());
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
     }
 }

@@ -60,6 +60,19 @@ public final class VendorIdCatalog {
     /** Indices of the prefix entries, longest prefix first. */
     private final int[] prefixEntries;
 
+    /**
+     * What each entry's flags say about NAT traversal, worked out once (the decoder asks for every
+     * VID payload): the payload numbers of its {@code natd=} flags (-1 for one that is not a
+     * number), and {@link #NATT_RFC}, {@link #NATT_NONE} or the draft number.
+     */
+    private final int[][] natDiscoveryTypes;
+    private final int[] natTraversal;
+    /** {@link #natTraversal}: the RFC 3947 VID. */
+    public static final int NATT_RFC = -1;
+    /** {@link #natTraversal}: neither the RFC VID nor a numbered draft. */
+    public static final int NATT_NONE = -2;
+    private static final String NATD_FLAG = "natd=";
+
     private VendorIdCatalog(List<VendorId> entries, List<byte[]> values) {
         this.entries = ImmutableList.copyOf(entries);
         this.values = values.toArray(new byte[0][]);
@@ -95,6 +108,14 @@ public final class VendorIdCatalog {
             }
             slotHash[slot] = h;
             slotEntry[slot] = i;
+        }
+        this.natDiscoveryTypes = new int[entries.size()][];
+        this.natTraversal = new int[entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            VendorId v = entries.get(i);
+            natDiscoveryTypes[i] = v.flags().stream().filter(f -> f.startsWith(NATD_FLAG))
+                    .mapToInt(f -> parseIntOr(f.substring(NATD_FLAG.length()), -1)).toArray();
+            natTraversal[i] = v.natTraversalRfc() ? NATT_RFC : v.natTraversalDraft().orElse(NATT_NONE);
         }
         byte[][] vals = this.values;
         prefixes.sort(Comparator.comparingInt((Integer i) -> vals[i].length).reversed()
@@ -213,24 +234,72 @@ public final class VendorIdCatalog {
      */
     public Optional<VendorId> lookup(ByteBuffer vid) {
         Objects.requireNonNull(vid, "vid");
-        int off = vid.position();
-        int len = vid.limit() - off;
-        long h = hash(vid, off, len);
+        int len = vid.remaining();
+        int e;
+        if (vid.hasArray()) {
+            e = find(vid.array(), vid.arrayOffset() + vid.position(), len);
+        } else {
+            byte[] copy = new byte[len];
+            vid.get(vid.position(), copy);
+            e = find(copy, 0, len);
+        }
+        return e < 0 ? Optional.empty() : results.get(e);
+    }
+
+    /**
+     * Identifies the Vendor ID payload body {@code m[off, off+len)} without allocating (the
+     * decoder's path): the index of the exact entry if there is one, otherwise of the entry with the
+     * longest prefix of the body, otherwise -1. See {@link #entry}, {@link #natTraversal},
+     * {@link #natDiscoveryTypes}.
+     */
+    public int find(byte[] m, int off, int len) {
+        Objects.checkFromIndexSize(off, len, m.length);
+        long h = hash(m, off, len);
         int slot = (int) h & mask;
         int e;
         while ((e = slotEntry[slot]) >= 0) {
-            if (slotHash[slot] == h && values[e].length == len && startsWith(vid, off, len, values[e])) {
-                return results.get(e);
+            if (slotHash[slot] == h && values[e].length == len && startsWith(m, off, len, values[e])) {
+                return e;
             }
             slot = (slot + 1) & mask;
         }
         for (int p : prefixEntries) {
             byte[] v = values[p];
-            if (v.length <= len && startsWith(vid, off, len, v)) {
-                return results.get(p);
+            if (v.length <= len && startsWith(m, off, len, v)) {
+                return p;
             }
         }
-        return Optional.empty();
+        return -1;
+    }
+
+    /** The entry at {@code index} ({@link #find}), in catalogue order. */
+    public VendorId entry(int index) {
+        return entries.get(index);
+    }
+
+    /**
+     * What the entry at {@code index} says of NAT traversal: {@link #NATT_RFC} for RFC 3947's VID,
+     * the draft-ietf-ipsec-nat-t-ike revision it announces, else {@link #NATT_NONE}; as
+     * {@link VendorId#natTraversalRfc()} and {@link VendorId#natTraversalDraft()}.
+     */
+    public int natTraversal(int index) {
+        return natTraversal[index];
+    }
+
+    /**
+     * The payload numbers under which the entry at {@code index} announces NAT-D ({@code natd=}
+     * flags; -1 for a flag that is not a number); empty for most entries. Do not change the array.
+     */
+    public int[] natDiscoveryTypes(int index) {
+        return natDiscoveryTypes[index];
+    }
+
+    private static int parseIntOr(String s, int fallback) {
+        try {
+            return Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
     }
 
     /**
@@ -262,30 +331,18 @@ public final class VendorIdCatalog {
         return entries;
     }
 
-    private static boolean startsWith(ByteBuffer buf, int off, int len, byte[] v) {
-        if (v.length > len) {
-            return false;
-        }
-        for (int i = 0; i < v.length; i++) {
-            if (buf.get(off + i) != v[i]) {
-                return false;
-            }
-        }
-        return true;
+    private static boolean startsWith(byte[] m, int off, int len, byte[] v) {
+        return v.length <= len && Arrays.equals(m, off, off + v.length, v, 0, v.length);
     }
 
     private static long hash(byte[] v) {
-        long h = seed(v.length);
-        for (byte b : v) {
-            h = step(h, b);
-        }
-        return finish(h);
+        return hash(v, 0, v.length);
     }
 
-    private static long hash(ByteBuffer buf, int off, int len) {
+    private static long hash(byte[] m, int off, int len) {
         long h = seed(len);
-        for (int i = 0; i < len; i++) {
-            h = step(h, buf.get(off + i));
+        for (int i = off; i < off + len; i++) {
+            h = step(h, m[i]);
         }
         return finish(h);
     }
@@ -379,12 +436,21 @@ public final class VendorIdCatalog {
             for (String f : flags) {
                 if (f.startsWith(NATT_DRAFT)) {
                     String n = f.substring(NATT_DRAFT.length());
-                    if (!n.isEmpty() && n.length() <= 3 && n.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                    if (!n.isEmpty() && n.length() <= 3 && isDigits(n)) {
                         return OptionalInt.of(Integer.parseInt(n));
                     }
                 }
             }
             return OptionalInt.empty();
+        }
+
+        private static boolean isDigits(String n) {
+            for (int i = 0; i < n.length(); i++) {
+                if (n.charAt(i) < '0' || n.charAt(i) > '9') {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /**

@@ -217,4 +217,41 @@ class VendorIdCatalogTest {
         assertThrows(IOException.class, () -> VendorIdCatalog.load(new StringReader("01\tfuzzy\tx\ty\n")));
         assertThrows(IOException.class, () -> VendorIdCatalog.load(new StringReader("01\texact\tx\ty\n01\tprefix\tz\ty\n")));
     }
+
+    /**
+     * The decoder's path ({@link VendorIdCatalog#find} and the NAT-T facts worked out per entry)
+     * says what the lookup and the flags of the shipped catalogue say, for every entry, inside a
+     * larger buffer at an offset; the NAT-T facts are checked against the flag text itself.
+     */
+    @Test
+    void findAndNatFactsAgreeWithLookupAndFlagsForEveryEntry() {
+        VendorIdCatalog c = VendorIdCatalog.builtIn();
+        int nattEntries = 0;
+        for (int i = 0; i < c.size(); i++) {
+            VendorId v = c.entry(i);
+            byte[] body = v.bytes();
+            byte[] framed = new byte[body.length + 9];
+            System.arraycopy(body, 0, framed, 5, body.length);
+            int e = c.find(framed, 5, body.length);
+            assertSame(c.lookup(body).orElseThrow(), c.entry(e), v.hex());
+            if (!v.prefix()) {
+                assertEquals(i, e, v.hex());
+            }
+            Set<Integer> natd = new HashSet<>();
+            for (String f : v.flags()) {
+                if (f.matches("natd=\\d+")) {
+                    natd.add(Integer.parseInt(f.substring(5)));
+                }
+            }
+            assertEquals(natd, java.util.Arrays.stream(c.natDiscoveryTypes(i)).boxed().collect(Collectors.toSet()), v.hex());
+            int want = v.flags().contains("natt-rfc") ? VendorIdCatalog.NATT_RFC : v.flags().stream()
+                    .filter(f -> f.matches("natt-draft-\\d{1,3}")).mapToInt(f -> Integer.parseInt(f.substring(11)))
+                    .findFirst().orElse(VendorIdCatalog.NATT_NONE);
+            assertEquals(want, c.natTraversal(i), v.hex());
+            nattEntries += want == VendorIdCatalog.NATT_NONE ? 0 : 1;
+        }
+        assertTrue(nattEntries >= 11, "the RFC VID and drafts 00 to 09 are in the catalogue: " + nattEntries);
+        assertEquals(-1, c.find(new byte[] {1, 2, 3}, 0, 3));
+        assertThrows(IndexOutOfBoundsException.class, () -> c.find(new byte[4], 2, 3));
+    }
 }
