@@ -61,6 +61,15 @@ final class SaDecoder {
         return new Ikev2SaBody(out);
     }
 
+    /**
+     * Room for the transforms a proposal header announces (its count octet), capped: sized right,
+     * the list is not grown transform by transform (a third of what decoding an MM1 allocated);
+     * the cap keeps a lying count from costing more than a few slots.
+     */
+    private static int expectedTransforms(int declared) {
+        return Math.max(1, Math.min(declared, 16));
+    }
+
     private static void walkProposals(byte[] m, int from, int to, boolean v2, DecodeContext ctx,
                                       List<Proposal> v1Out, List<Ikev2Proposal> v2Out) {
         if (from >= to) {
@@ -113,12 +122,12 @@ final class SaDecoder {
             int spiTo = spiFrom + spiSize;
             int found;
             if (v2) {
-                List<Ikev2Transform> ts = new ArrayList<>();
+                List<Ikev2Transform> ts = new ArrayList<>(expectedTransforms(declared));
                 walkTransforms(m, spiTo, end, true, protocol, ctx, null, ts);
                 found = ts.size();
                 v2Out.add(new Ikev2Proposal(number, protocol, declared, m, spiFrom, spiTo, ts));
             } else {
-                List<Transform> ts = new ArrayList<>();
+                List<Transform> ts = new ArrayList<>(expectedTransforms(declared));
                 walkTransforms(m, spiTo, end, false, protocol, ctx, ts, null);
                 found = ts.size();
                 v1Out.add(new Proposal(number, protocol, declared, m, spiFrom, spiTo, ts));
