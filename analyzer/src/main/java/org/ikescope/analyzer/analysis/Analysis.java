@@ -59,6 +59,7 @@ public final class Analysis {
     private final String peer;
     private final Consumer<String> errorSink;
     private final Predicate<Finding> keep;
+    private final boolean parallel;
 
     private Analysis(Builder b) {
         this.opener = b.opener;
@@ -69,6 +70,7 @@ public final class Analysis {
         this.peer = b.peer;
         this.errorSink = b.errorSink;
         this.keep = b.keep;
+        this.parallel = b.parallel;
     }
 
     public static Builder builder() {
@@ -85,8 +87,20 @@ public final class Analysis {
         private String peer;
         private Consumer<String> errorSink;
         private Predicate<Finding> keep = f -> true;
+        private boolean parallel = Runtime.getRuntime().availableProcessors() >= 2;
 
         private Builder() {
+        }
+
+        /**
+         * Diagnose and write each exchange on a second thread while the capture is read on this one
+         * ({@link Handoff}; default: when the machine has two processors or more). The sink is then
+         * called from that thread, always one call at a time and in the order of one thread; the
+         * output is the same.
+         */
+        public Builder parallel(boolean p) {
+            this.parallel = p;
+            return this;
         }
 
         /** The capture reader (default: the built-in one). */
@@ -177,9 +191,12 @@ public final class Analysis {
      * @throws IOException when the sink fails to write
      */
     public Result run(List<String> files, AnalysisSink sink) throws IOException {
-        CaptureReading reading = new CaptureReading(opener, errorSink);
         Timelines t = new Timelines(sink);
-        try {
+        // With a worker, each frame read first looks whether it failed (a closed pipe ends the run
+        // now, not at the next exchange).
+        CaptureReading reading = new CaptureReading(t.handoff == null ? opener
+                : name -> new FailFastSource(opener.open(name), t.handoff), errorSink);
+        try (Handoff h = t.handoff) {
             if (merge) {
                 ExchangeTracker tracker = t.tracker();
                 Dissector d = new Dissector(dissectorOptions);
@@ -209,9 +226,27 @@ public final class Analysis {
         return new Result(reading.total(), t.trackerStats, reading.errors(), t.worst, wordlist);
     }
 
+    /** Passes frames on while the {@link Handoff}'s worker has not failed; throws what it threw once it has. */
+    private static final class FailFastSource extends org.ikescope.dissector.capture.ForwardingSource {
+        private final Handoff handoff;
+
+        FailFastSource(org.ikescope.dissector.capture.PacketSource in, Handoff handoff) {
+            super(in);
+            this.handoff = handoff;
+        }
+
+        @Override
+        public boolean next(org.ikescope.dissector.capture.Frame frame) throws IOException {
+            handoff.check();
+            return in.next(frame);
+        }
+    }
+
     /** The state of one run across its timelines. */
     private final class Timelines {
         final AnalysisSink sink;
+        /** The worker that examines emitted exchanges ({@link Builder#parallel}), or null: this thread does. */
+        final Handoff handoff;
         final AtomicLong ids = new AtomicLong();
         final TrackerStats trackerStats = new TrackerStats();
         final List<Finding> crossFindings = new ArrayList<>();
@@ -226,10 +261,16 @@ public final class Analysis {
 
         Timelines(AnalysisSink sink) {
             this.sink = sink;
+            this.handoff = parallel ? new Handoff(this::emitted) : null;
         }
 
         ExchangeTracker tracker() {
-            return new ExchangeTracker(trackerOptions, this::emitted, this::frameFinding, ids::incrementAndGet);
+            if (handoff == null) {
+                return new ExchangeTracker(trackerOptions, this::emitted, this::frameFinding, ids::incrementAndGet);
+            }
+            ExchangeTracker t = new ExchangeTracker(trackerOptions, handoff, this::frameFinding, ids::incrementAndGet);
+            t.releaseAfter(handoff);
+            return t;
         }
 
         /**
@@ -270,6 +311,9 @@ public final class Analysis {
                 pskTargetsDropped += dissector.keyed().pskTargetsDropped();
             }
             tracker.finish();
+            if (handoff != null) {
+                handoff.awaitFinished(); // every exchange of the timeline diagnosed and written, its findings noted
+            }
             trackerStats.add(tracker.stats());
             for (Finding f : diagnostician.endOfTimeline(List.copyOf(retained))) {
                 if (keep.test(f)) {

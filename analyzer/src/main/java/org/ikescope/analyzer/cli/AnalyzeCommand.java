@@ -166,6 +166,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     .peer(peerIp)
                     .errors(line -> System.err.println("ikescope: " + Terminal.escape(line)))
                     .keep(keep)
+                    // The line is drawn between the report's writes: both from one thread.
+                    .parallel(!progress.shown() && Runtime.getRuntime().availableProcessors() >= 2)
                     .build();
             } catch (IllegalArgumentException e) {
                 // Only the options are a usage error: an exception from the run itself is ikescope's (Main).

@@ -73,6 +73,11 @@ final class Progress {
         this.totalBytes = knownSize(files);
     }
 
+    /** Whether this run draws the line. */
+    boolean shown() {
+        return show;
+    }
+
     /** True when a progress line belongs on standard error: a terminal, and not {@code --quiet}. */
     static boolean wanted(boolean quiet) {
         return !quiet && System.console() != null;

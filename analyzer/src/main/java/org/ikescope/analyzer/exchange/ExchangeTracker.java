@@ -155,6 +155,14 @@ public final class ExchangeTracker implements DissectionListener {
     private boolean timeMoved;
     /** Charged {@link MessageBytes} of the open SAs (bounded by {@link Options#payloadBytesBudget()}). */
     private long payloadBytesRetained;
+    /**
+     * When the sink hands exchanges to another thread ({@link #releaseAfter}): that consumer, and
+     * the SAs emitted whose bytes wait until it is done with them, in emission order.
+     */
+    private AsyncConsumer consumer;
+    private final java.util.ArrayDeque<ExchangeBuilder> unreleased = new java.util.ArrayDeque<>();
+    private long emittedCount;
+    private long releasedCount;
     /** {@link #keepBytes}, made once rather than per message. */
     private final Function<IsakmpMessage, MessageBytes> keeper = this::keepBytes;
 
@@ -193,9 +201,53 @@ public final class ExchangeTracker implements DissectionListener {
         return payloadBytesRetained;
     }
 
+    /**
+     * A consumer of emitted exchanges on another thread: exchanges are handed over in emission
+     * order and finished in that order.
+     */
+    public interface AsyncConsumer {
+        /** How many exchanges it has finished with (their bytes may go). */
+        long finished();
+
+        /** Waits until it has finished with every exchange handed over. */
+        void awaitFinished();
+    }
+
+    /**
+     * The sink hands each exchange to {@code c}, which examines it on another thread: the bytes of
+     * an emitted SA are released when {@code c} has finished with it rather than when the sink
+     * returns. Decisions stay those of a run on one thread: a message whose bytes would exceed the
+     * budget first waits for {@code c} to finish everything emitted, so the budget then counts
+     * what it would count had every emitted SA been released at once.
+     */
+    public void releaseAfter(AsyncConsumer c) {
+        this.consumer = c;
+    }
+
+    /** Releases the bytes of the emitted SAs the consumer has finished with (all of them with {@code all}). */
+    private void releaseFinished(boolean all) {
+        if (unreleased.isEmpty()) {
+            return;
+        }
+        if (all) {
+            consumer.awaitFinished();
+        }
+        long finished = all ? emittedCount : consumer.finished();
+        while (releasedCount < finished && !unreleased.isEmpty()) {
+            payloadBytesRetained -= unreleased.removeFirst().releaseBytes();
+            releasedCount++;
+        }
+    }
+
     /** Keeps {@code m}'s bytes when the budget allows; else counts it and returns {@link MessageBytes#NONE}. */
     private MessageBytes keepBytes(IsakmpMessage m) {
         long charge = MessageBytes.charge(m);
+        if (payloadBytesRetained + charge > options.payloadBytesBudget() && consumer != null) {
+            releaseFinished(false);
+            if (payloadBytesRetained + charge > options.payloadBytesBudget()) {
+                releaseFinished(true);
+            }
+        }
         if (payloadBytesRetained + charge > options.payloadBytesBudget()) {
             stats.payloadBytesNotRetained++;
             return MessageBytes.NONE;
@@ -442,6 +494,9 @@ public final class ExchangeTracker implements DissectionListener {
         }
         tombstones.clear();
         pairTombstones.clear();
+        if (consumer != null) {
+            releaseFinished(true);
+        }
     }
 
     /** Moves the clock to {@code t} and emits the SAs idle for longer than the timeout. */
@@ -504,6 +559,14 @@ public final class ExchangeTracker implements DissectionListener {
             stats.startedAfterPhase1++;
         }
         stats.messagesNotListed += x.messagesDropped();
+        if (consumer != null) {
+            // Released when the consumer is done with it (releaseAfter); those before it, now.
+            sink.accept(x);
+            unreleased.addLast(b);
+            emittedCount++;
+            releaseFinished(false);
+            return;
+        }
         try {
             sink.accept(x);
         } finally {
