@@ -60,6 +60,9 @@ public final class IsolatedPlugins {
     private static final java.util.regex.Pattern JVM_NOTICE = java.util.regex.Pattern.compile(
             "^WARNING: (A terminally deprecated method|System::setSecurityManager|Please consider reporting this to the maintainers)");
 
+    /** Child JVMs started by this JVM (tests: none without a plugin jar). */
+    static final java.util.concurrent.atomic.AtomicInteger STARTED = new java.util.concurrent.atomic.AtomicInteger();
+
     private final Process process;
     private final String nonce;
     private final String heap;
@@ -152,6 +155,7 @@ public final class IsolatedPlugins {
         command.add(System.getProperty("java.class.path"));
         command.add("org.ikescope.analyzer.cli.PluginChildMain");
         Process p = new ProcessBuilder(command).start();
+        STARTED.incrementAndGet();
         Duration stall = MIN_STALL.plus(timeout.multipliedBy(4));
         IsolatedPlugins iso = new IsolatedPlugins(p, nonce, heap, stall);
         try (var in = p.getOutputStream()) {
@@ -390,6 +394,8 @@ public final class IsolatedPlugins {
     private void other(String[] r) {
         switch (r[0]) {
             case IsolationWire.BREACH -> breaches.add(Map.entry(IsolationWire.readText(r[1]), IsolationWire.readText(r[2])));
+            // Done before its last exchange or timeline: it ended its run early (out of memory in ikescope's own code, ...).
+            case IsolationWire.DONE -> died(exitCause());
             default -> garbage("a record " + r[0] + " out of turn");
         }
     }
