@@ -188,7 +188,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Analysis.Result result;
         // What this JVM and the child read: captures that can be read only once are copied first.
         Map<String, String> spooled = isolate ? IsolatedPlugins.spool(files, System.in) : Map.of();
-        try (Diagnostician diagnostician = isolate ? isolated(heap, spooled) : pluginOptions.create()) {
+        try (Diagnostician diagnostician = isolate ? isolated(heap, spooled, progress) : pluginOptions.create()) {
             Analysis analysis;
             try {
                 analysis = Analysis.builder()
@@ -240,12 +240,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
      * input), waits for it to load the plugins of {@code --plugin-path}, says its warnings, and
      * returns the diagnostician that runs the other plugins here and merges the child's findings.
      */
-    private Diagnostician isolated(String heap, Map<String, String> spooled) throws IOException {
+    private Diagnostician isolated(String heap, Map<String, String> spooled, Progress progress) throws IOException {
         PluginHost.Config config = pluginOptions.config();
         IsolatedPlugins child = IsolatedPlugins.start(spec.root().commandLine().getParseResult().originalArgs(), spooled,
                 heap, config.timeout());
         child.awaitPlugins(w -> System.err.println("ikescope: warning: " + Terminal.escape(w)));
-        return child.diagnostician(config);
+        return child.diagnostician(config, progress::stopped);
     }
 
     /**

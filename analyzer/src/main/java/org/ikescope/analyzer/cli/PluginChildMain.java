@@ -20,6 +20,8 @@ public final class PluginChildMain {
     }
 
     public static void main(String[] ignored) throws IOException {
+        // Ctrl-C reaches the whole process group: the parent stops reading and ends the child itself.
+        sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
         OutputStream channel = new FileOutputStream(FileDescriptor.out);
         List<String> args = IsolatedChild.start(System.in, channel);
         // The report goes nowhere: the child's output is its records.

@@ -142,7 +142,8 @@ public final class IsolatedChild {
                 channel.write(bytes);
                 channel.flush();
             } catch (IOException e) {
-                // The parent is gone: nobody to tell; the run ends with the parent's pipe.
+                // The parent is gone: nobody reads the findings, so the run is over.
+                Runtime.getRuntime().halt(Containment.EXIT_CONTAINMENT);
             }
         }
     }

@@ -82,6 +82,8 @@ public final class IsolatedPlugins {
     /** Why the child is no longer heard (null while it works). */
     private String death;
     private boolean deathReported;
+    /** True when the run was interrupted (Ctrl-C): the child is then stopped without a word. */
+    private java.util.function.BooleanSupplier interrupted = () -> false;
 
     private IsolatedPlugins(Process process, String nonce, String heap, Duration stallLimit) {
         this.process = process;
@@ -225,7 +227,8 @@ public final class IsolatedPlugins {
      * {@code --plugin-path} jars run here (the child checked the selection and said what it
      * refused), and the child's findings are merged into theirs.
      */
-    public Diagnostician diagnostician(PluginHost.Config config) {
+    public Diagnostician diagnostician(PluginHost.Config config, java.util.function.BooleanSupplier interrupted) {
+        this.interrupted = interrupted;
         PluginHost all = PluginHost.load(config.withPluginPaths(List.of()).withOnly(Set.of()).withDisabled(Set.of()), w -> { });
         PluginHost here = all.select(p -> (config.only().isEmpty() || config.only().contains(p.id()))
                 && !config.disabled().contains(p.id()));
@@ -415,6 +418,13 @@ public final class IsolatedPlugins {
                 return null;
             }
             long now = System.nanoTime();
+            if (interrupted.getAsBoolean()) {
+                // The reading stopped early: the child is ahead of this run, and no plugin is to blame.
+                process.destroyForcibly();
+                death = "";
+                deathReported = true;
+                return null;
+            }
             if (r == null) {
                 if (now - lastProgressNanos > stallLimit.toNanos()) {
                     String who = runningPlugin.isEmpty() ? "" : " (plugin " + runningPlugin + " was in a call)";
