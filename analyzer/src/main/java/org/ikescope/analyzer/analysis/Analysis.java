@@ -59,6 +59,7 @@ public final class Analysis {
     private final String peer;
     private final Consumer<String> errorSink;
     private final Predicate<Finding> keep;
+    private final long retainBudget;
 
     private Analysis(Builder b) {
         this.opener = b.opener;
@@ -69,6 +70,12 @@ public final class Analysis {
         this.peer = b.peer;
         this.errorSink = b.errorSink;
         this.keep = b.keep;
+        this.retainBudget = b.retainBudget;
+    }
+
+    /** The default budget of the exchanges kept for the cross-exchange diagnosis: a share of this JVM's heap. */
+    public static long defaultRetainBudget() {
+        return Runtime.getRuntime().maxMemory() / RETAINED_HEAP_SHARE;
     }
 
     public static Builder builder() {
@@ -85,8 +92,19 @@ public final class Analysis {
         private String peer;
         private Consumer<String> errorSink;
         private Predicate<Finding> keep = f -> true;
+        private long retainBudget = defaultRetainBudget();
 
         private Builder() {
+        }
+
+        /**
+         * Estimated bytes of the exchanges kept per timeline for the cross-exchange diagnosis
+         * (default: {@link #defaultRetainBudget()}); the child JVM of {@code --isolate-plugins}
+         * keeps what its parent keeps, as far as its own heap allows.
+         */
+        public Builder retainBudget(long bytes) {
+            this.retainBudget = bytes;
+            return this;
         }
 
         /** The capture reader (default: the built-in one). */
@@ -216,7 +234,6 @@ public final class Analysis {
         final TrackerStats trackerStats = new TrackerStats();
         final List<Finding> crossFindings = new ArrayList<>();
         final List<Exchange> retained = new ArrayList<>();
-        final long retainBudget = Runtime.getRuntime().maxMemory() / RETAINED_HEAP_SHARE;
         long retainedBytes;
         long notRetained;
         Severity worst;

@@ -270,6 +270,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     .merge(merge)
                     .peer(peerIp)
                     .keep(keep)
+                    .retainBudget(child.retainBudget())
                     .build()
                     .run(files, new AnalysisSink() {
                         @Override

@@ -69,6 +69,14 @@ public final class IsolatedChild {
         return IsolatedPlugins.spooledOpener(inner, setup.spooled());
     }
 
+    /**
+     * The budget of the exchanges kept for the end-of-capture hooks: the parent's, so that the
+     * hooks see the exchanges they would see in one JVM, but at most a quarter of this heap.
+     */
+    public long retainBudget() {
+        return Math.min(setup.retainBudget(), Runtime.getRuntime().maxMemory() / 4);
+    }
+
     /** A discovery warning, said by the parent as if it were its own. */
     public void warn(String line) {
         send(IsolationWire.WARNING, IsolationWire.text(line));
@@ -104,7 +112,7 @@ public final class IsolatedChild {
             public List<Finding> endOfTimeline(List<Exchange> emitted) {
                 List<Finding> found = inner.endOfTimeline(emitted);
                 progress.incrementAndGet();
-                send(IsolationWire.END, tokens(found, Integer.toString(timeline++)));
+                send(IsolationWire.END, tokens(found, Integer.toString(timeline++), Integer.toString(emitted.size())));
                 return List.of();
             }
 

@@ -19,6 +19,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.ikescope.analyzer.analysis.Analysis;
 import org.ikescope.analyzer.analysis.CaptureOpener;
 import org.ikescope.analyzer.diagnose.Diagnostician;
 import org.ikescope.analyzer.exchange.Exchange;
@@ -82,6 +83,8 @@ public final class IsolatedPlugins {
     /** Why the child is no longer heard (null while it works). */
     private String death;
     private boolean deathReported;
+    /** Where warnings go (those of the child's discovery, and a partial end of capture). */
+    private Consumer<String> warn = w -> { };
     /** True when the run was interrupted (Ctrl-C): the child is then stopped without a word. */
     private java.util.function.BooleanSupplier interrupted = () -> false;
 
@@ -148,7 +151,13 @@ public final class IsolatedPlugins {
         command.add(javaBinary());
         command.add("-Xmx" + heap);
         command.add("-XX:TieredStopAtLevel=1");
-        command.add("-Xshare:auto");
+        // The class-data sharing archive the ikescope script gives this JVM maps the same classes
+        // for the child (a third of its start-up); never the option that writes one.
+        for (String a : ProcessHandle.current().info().arguments().orElse(new String[0])) {
+            if (a.startsWith("-XX:SharedArchiveFile=") || a.startsWith("-Xlog:cds")) {
+                command.add(a);
+            }
+        }
         String sm = System.getProperty("java.security.manager");
         if (sm != null && !sm.isEmpty()) {
             command.add("-Djava.security.manager=" + sm);
@@ -161,7 +170,7 @@ public final class IsolatedPlugins {
         Duration stall = MIN_STALL.plus(timeout.multipliedBy(4));
         IsolatedPlugins iso = new IsolatedPlugins(p, nonce, heap, stall);
         try (var in = p.getOutputStream()) {
-            new IsolationWire.Setup(nonce, args, spooled).write(in);
+            new IsolationWire.Setup(nonce, args, spooled, Analysis.defaultRetainBudget()).write(in);
         } catch (IOException e) {
             // The child died before reading its setup: what it said is on its stderr, and it is reported as its death.
         }
@@ -248,6 +257,7 @@ public final class IsolatedPlugins {
      * @throws PluginLoadException when the plugins cannot be used as asked (the child says why)
      */
     public List<String> awaitPlugins(Consumer<String> warn) {
+        this.warn = warn;
         while (death == null) {
             String[] r = next();
             if (r == null) {
@@ -288,7 +298,7 @@ public final class IsolatedPlugins {
             @Override
             public List<Finding> endOfTimeline(List<Exchange> emitted) {
                 List<Finding> own = inProcess.endOfTimeline(emitted);
-                List<Finding> theirs = new ArrayList<>(endFindings(timeline++));
+                List<Finding> theirs = new ArrayList<>(endFindings(timeline++, emitted.size()));
                 if (death != null && !deathReported) {
                     deathReported = true;
                     theirs.add(deathFinding());
@@ -341,7 +351,7 @@ public final class IsolatedPlugins {
         }
     }
 
-    private List<Finding> endFindings(int index) {
+    private List<Finding> endFindings(int index, int kept) {
         String[] r = await(IsolationWire.END);
         if (r == null) {
             return List.of();
@@ -351,7 +361,12 @@ public final class IsolatedPlugins {
                 garbage("end-of-capture findings of timeline " + r[1] + " where this run ends timeline " + index);
                 return List.of();
             }
-            return findings(r, 2);
+            int theirs = Integer.parseInt(r[2]);
+            if (theirs < kept) {
+                warn.accept("the end-of-capture hooks of " + who() + " saw " + theirs + " of the " + kept + " exchanges"
+                        + " this run kept: the child JVM's heap (--plugin-heap " + heap + ") holds no more; give it more");
+            }
+            return findings(r, 3);
         } catch (RuntimeException e) {
             garbage("an end-of-capture record it cannot read");
             return List.of();

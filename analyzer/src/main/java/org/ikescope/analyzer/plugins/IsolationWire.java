@@ -25,8 +25,8 @@ import org.ikescope.api.plugin.Severity;
  * <p>Records: {@code W line} a warning of plugin discovery; {@code U message} the plugins cannot be
  * used as asked (exit code 2); {@code H ids} the isolated plugins (newline-separated), sent once
  * loaded; {@code X id frame ispi rspi finding...} the findings of one exchange, keyed by its index in
- * the tracker's order and checked by its first frame and cookies; {@code E timeline finding...} the
- * end-of-capture findings of one timeline; {@code P count plugin} a heartbeat (plugin calls done, the
+ * the tracker's order and checked by its first frame and cookies; {@code E timeline kept finding...} the
+ * end-of-capture findings of one timeline and how many exchanges its hooks saw; {@code P count plugin} a heartbeat (plugin calls done, the
  * plugin in a call now); {@code B id what} a plugin broke containment in the child; {@code D} done.
  */
 final class IsolationWire {
@@ -145,10 +145,11 @@ final class IsolationWire {
     }
 
     /** What the parent writes on the child's standard input: the nonce, the arguments, the spooled captures. */
-    record Setup(String nonce, List<String> args, java.util.Map<String, String> spooled) {
+    record Setup(String nonce, List<String> args, java.util.Map<String, String> spooled, long retainBudget) {
         void write(java.io.OutputStream stream) throws IOException {
             DataOutputStream out = new DataOutputStream(stream);
             str(out, nonce);
+            out.writeLong(retainBudget);
             out.writeInt(args.size());
             for (String a : args) {
                 str(out, a);
@@ -164,6 +165,7 @@ final class IsolationWire {
         static Setup read(java.io.InputStream stream) throws IOException {
             DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(stream));
             String nonce = strStream(in);
+            long retainBudget = in.readLong();
             int n = in.readInt();
             List<String> args = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -174,7 +176,7 @@ final class IsolationWire {
             for (int i = 0; i < m; i++) {
                 spooled.put(strStream(in), strStream(in));
             }
-            return new Setup(nonce, args, spooled);
+            return new Setup(nonce, args, spooled, retainBudget);
         }
 
         private static String strStream(DataInputStream in) throws IOException {
