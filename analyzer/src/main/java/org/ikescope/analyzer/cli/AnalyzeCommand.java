@@ -162,6 +162,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         KeyMaterial keyMaterial = keys.loadOrReport();
         if (keyMaterial == null) {
+            if (child != null) {
+                // The parent read them: a key file that can be read only once (a pipe) is gone by now.
+                child.usage("--isolate-plugins: the child JVM could not read the key material again (expected: key"
+                        + " files it can read too, not a pipe or process substitution)");
+            }
             return Main.EXIT_USAGE;
         }
         ExchangeTracker.Options options = new ExchangeTracker.Options((long) (idleTimeoutSeconds * 1e9), maxTracked,
