@@ -203,7 +203,7 @@ class IsolatedPluginsTest {
     @Test
     void aKilledChildIsReportedWithItsExitCode() throws IOException {
         Path dir = plugin("int calls;", "if (++calls == 5) { System.err.println(\"\\u001b[2Jdying\"); "
-                + "try { new ProcessBuilder(\"kill\", \"-9\", \"\" + ProcessHandle.current().pid()).start().waitFor();"
+                + "try { new ProcessBuilder(\"sh\", \"-c\", \"kill -9 $PPID\").start().waitFor();"
                 + " Thread.sleep(60000); } catch (Exception x) { } }", "");
         CliRunner.Result r = analyze(CAPTURE, dir, "--isolate-plugins");
         assertEquals(Main.EXIT_PLUGIN, r.exit(), r.err());
