@@ -60,6 +60,7 @@ public final class Analysis {
     private final Consumer<String> errorSink;
     private final Predicate<Finding> keep;
     private final boolean parallel;
+    private final long retainBudget;
 
     private Analysis(Builder b) {
         this.opener = b.opener;
@@ -71,6 +72,12 @@ public final class Analysis {
         this.errorSink = b.errorSink;
         this.keep = b.keep;
         this.parallel = b.parallel;
+        this.retainBudget = b.retainBudget;
+    }
+
+    /** The default budget of the exchanges kept for the cross-exchange diagnosis: a share of this JVM's heap. */
+    public static long defaultRetainBudget() {
+        return Runtime.getRuntime().maxMemory() / RETAINED_HEAP_SHARE;
     }
 
     public static Builder builder() {
@@ -88,6 +95,7 @@ public final class Analysis {
         private Consumer<String> errorSink;
         private Predicate<Finding> keep = f -> true;
         private boolean parallel = Runtime.getRuntime().availableProcessors() >= 2;
+        private long retainBudget = defaultRetainBudget();
 
         private Builder() {
         }
@@ -100,6 +108,16 @@ public final class Analysis {
          */
         public Builder parallel(boolean p) {
             this.parallel = p;
+            return this;
+        }
+
+        /**
+         * Estimated bytes of the exchanges kept per timeline for the cross-exchange diagnosis
+         * (default: {@link #defaultRetainBudget()}); the child JVM of {@code --isolate-plugins}
+         * keeps what its parent keeps, as far as its own heap allows.
+         */
+        public Builder retainBudget(long bytes) {
+            this.retainBudget = bytes;
             return this;
         }
 
@@ -251,7 +269,6 @@ public final class Analysis {
         final TrackerStats trackerStats = new TrackerStats();
         final List<Finding> crossFindings = new ArrayList<>();
         final List<Exchange> retained = new ArrayList<>();
-        final long retainBudget = Runtime.getRuntime().maxMemory() / RETAINED_HEAP_SHARE;
         long retainedBytes;
         long notRetained;
         Severity worst;

@@ -5,12 +5,17 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ikescope.analyzer.analysis.Analysis;
 import org.ikescope.analyzer.analysis.AnalysisSink;
 import org.ikescope.analyzer.analysis.CaptureOpener;
 import org.ikescope.analyzer.diagnose.Diagnostician;
 import org.ikescope.analyzer.exchange.ExchangeTracker;
+import org.ikescope.analyzer.plugins.IsolatedChild;
+import org.ikescope.analyzer.plugins.IsolatedPlugins;
+import org.ikescope.analyzer.plugins.PluginHost;
+import org.ikescope.analyzer.plugins.PluginLoadException;
 import org.ikescope.analyzer.plugins.PluginOptions;
 import org.ikescope.analyzer.report.HtmlReport;
 import org.ikescope.analyzer.report.JsonReport;
@@ -21,6 +26,8 @@ import org.ikescope.api.plugin.Severity;
 import org.ikescope.dissector.keys.KeyMaterial;
 import org.ikescope.dissector.model.Addresses;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,7 +42,7 @@ import picocli.CommandLine.Parameters;
                 "  ikescope analyze --psk cisco123 --fail-on error capture.pcap"},
         description = {"Reconstruct every IKE SA (per peer: messages, retransmissions, chosen proposal, ESP) and the state each side reached, as the Cisco ASA names it.",
                 "States come from the last phase-1 message each side sent: a capture shows what crossed the capture point, not what a device accepted.",
-                "Exit codes: 0 done, 1 findings at --fail-on or worse, 2 usage, 3 a file damaged or unreadable (everything readable is still analysed), 4 output could not be written, 5 a plugin broke containment (exit, halt, stream replaced), 6 internal error, 7 out of memory."})
+                "Exit codes: 0 done, 1 findings at --fail-on or worse, 2 usage, 3 a file damaged or unreadable (everything readable is still analysed), 4 output could not be written, 5 a plugin broke containment (exit, halt, stream replaced, out of memory, or its child JVM of --isolate-plugins died), 6 internal error, 7 out of memory."})
 public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     HelpOptions help = new HelpOptions();
@@ -88,6 +95,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     PluginOptions pluginOptions = new PluginOptions();
 
+    @Option(names = "--isolate-plugins", description = "Run the plugins of --plugin-path jars in a child JVM (same java, heap --plugin-heap): their exit, halt, running out of memory or writes to standard output end that JVM, not this one; the report is the same. The built-in diagnostics run here. PLUGINS.md, \"Containment\".")
+    boolean isolatePlugins;
+
+    @Option(names = "--plugin-heap", paramLabel = "SIZE", description = "Maximum heap of the child JVM of --isolate-plugins, as for java -Xmx: 256m, 1g (default: " + IsolatedPlugins.DEFAULT_HEAP + ", at least 16m).")
+    String pluginHeap;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
         if (!format.equals("text") && !format.equals("json") && !format.equals("html")) {
@@ -132,8 +148,25 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
             peerIp = Addresses.format(peerAddress);
         }
+        IsolatedChild child = IsolatedChild.current();
+        if (pluginHeap != null && !isolatePlugins) {
+            return usage("--plugin-heap: " + pluginHeap + " (it sets the heap of --isolate-plugins' child JVM; add --isolate-plugins)");
+        }
+        String heap = pluginHeap == null ? IsolatedPlugins.DEFAULT_HEAP : pluginHeap;
+        if (isolatePlugins && IsolatedPlugins.heapBytes(heap) < 0) {
+            return usage("--plugin-heap: " + pluginHeap + " (expected: a size as for java -Xmx, e.g. 256m or 1g; at least 16m)");
+        }
+        if (child != null) {
+            // The child: its findings go to the parent, which reports and searches the wordlist.
+            keys.wordlist = null;
+        }
         KeyMaterial keyMaterial = keys.loadOrReport();
         if (keyMaterial == null) {
+            if (child != null) {
+                // The parent read them: a key file that can be read only once (a pipe) is gone by now.
+                child.usage("--isolate-plugins: the child JVM could not read the key material again (expected: key"
+                        + " files it can read too, not a pipe or process substitution)");
+            }
             return Main.EXIT_USAGE;
         }
         ExchangeTracker.Options options = new ExchangeTracker.Options((long) (idleTimeoutSeconds * 1e9), maxTracked,
@@ -141,6 +174,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (InputOptions.reportAllMissing(files)) {
             return Main.EXIT_DAMAGED;
         }
+        if (child != null) {
+            return runChild(child, keyMaterial, options, peerIp, keep);
+        }
+        boolean isolate = isolatePlugins && IsolatedPlugins.anyJar(pluginOptions.pluginPaths);
         // Through System.out so that Main.run callers, tests included, can redirect it. Buffered: the
         // JSON generator and the text report flush at the end of each exchange.
         java.io.OutputStream sink = System.out;
@@ -154,11 +191,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
         PrintStream out = new PrintStream(new java.io.BufferedOutputStream(sink, 1 << 16), false, StandardCharsets.UTF_8);
         Progress progress = new Progress(files, Progress.wanted(quiet), System.err).catchInterrupt();
         Analysis.Result result;
-        try (Diagnostician diagnostician = pluginOptions.create()) {
+        // What this JVM and the child read: captures that can be read only once are copied first.
+        Map<String, String> spooled = isolate ? IsolatedPlugins.spool(files, System.in) : Map.of();
+        try (Diagnostician diagnostician = isolate ? isolated(heap, spooled, progress) : pluginOptions.create()) {
             Analysis analysis;
             try {
                 analysis = Analysis.builder()
-                    .opener(progress.opener(CaptureOpener.named(input.reader)))
+                    .opener(progress.opener(IsolatedPlugins.spooledOpener(CaptureOpener.named(input.reader), spooled)))
                     .dissector(input.dissectorOptions().withKeys(keyMaterial))
                     .tracker(options)
                     .diagnostician(diagnostician)
@@ -182,6 +221,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             };
             result = analysis.run(files, progress.sink(report));
         } finally {
+            IsolatedPlugins.unspool(spooled);
             try {
                 if (output == null) {
                     out.flush();
@@ -200,6 +240,56 @@ public final class AnalyzeCommand implements Callable<Integer> {
             return Main.EXIT_FINDINGS;
         }
         return result.errors().isEmpty() ? Main.EXIT_OK : Main.EXIT_DAMAGED;
+    }
+
+    /**
+     * {@code --isolate-plugins}: starts the child JVM with this run's arguments (on its standard
+     * input), waits for it to load the plugins of {@code --plugin-path}, says its warnings, and
+     * returns the diagnostician that runs the other plugins here and merges the child's findings.
+     */
+    private Diagnostician isolated(String heap, Map<String, String> spooled, Progress progress) throws IOException {
+        PluginHost.Config config = pluginOptions.config();
+        IsolatedPlugins child = IsolatedPlugins.start(spec.root().commandLine().getParseResult().originalArgs(), spooled,
+                heap, config.timeout());
+        child.awaitPlugins(w -> System.err.println("ikescope: warning: " + Terminal.escape(w)));
+        return child.diagnostician(config, progress::stopped);
+    }
+
+    /**
+     * The child JVM of {@code --isolate-plugins}: the same analysis with only the plugins of
+     * {@code --plugin-path} jars, their findings sent to the parent, no report, no -o file.
+     */
+    private int runChild(IsolatedChild child, KeyMaterial keyMaterial, ExchangeTracker.Options options, String peerIp,
+                         java.util.function.Predicate<Finding> keep) throws IOException {
+        PluginHost all;
+        try {
+            all = PluginHost.load(pluginOptions.config(), child::warn);
+        } catch (PluginLoadException e) {
+            child.usage(e.getMessage());
+            throw e;
+        }
+        try (Diagnostician diagnostician = child.diagnostician(all)) {
+            Analysis.builder()
+                    .opener(child.opener(CaptureOpener.named(input.reader)))
+                    .dissector(input.dissectorOptions().withKeys(keyMaterial))
+                    .tracker(options)
+                    .diagnostician(diagnostician)
+                    .merge(merge)
+                    .peer(peerIp)
+                    .keep(keep)
+                    .retainBudget(child.retainBudget())
+                    .build()
+                    .run(files, new AnalysisSink() {
+                        @Override
+                        public void exchange(org.ikescope.analyzer.exchange.Exchange exchange) {
+                        }
+
+                        @Override
+                        public void end(List<Finding> findings, Map<String, Object> stats, List<String> errors) {
+                        }
+                    });
+        }
+        return Main.EXIT_OK;
     }
 
     /** The findings to report: at least {@code floor}, and no code (or {@code PREFIX.*} family) in {@code suppressed}. */

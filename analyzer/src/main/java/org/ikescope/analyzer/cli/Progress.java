@@ -122,6 +122,11 @@ final class Progress {
         err.flush();
     }
 
+    /** True once the reading was stopped (Ctrl-C). */
+    boolean stopped() {
+        return stopped;
+    }
+
     /** The report is written: the line is cleared, and an interrupted run may end. */
     void done() {
         clear();

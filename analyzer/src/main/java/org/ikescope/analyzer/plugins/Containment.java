@@ -129,6 +129,16 @@ public final class Containment {
         return out;
     }
 
+    /** Every breach so far by plugin id (what it did), for a child JVM to send to its parent ({@link IsolatedChild}). */
+    static Map<String, String> breachesById() {
+        return new java.util.TreeMap<>(BREACHES);
+    }
+
+    /** The plugin whose call is in progress, or null between calls (a child JVM's heartbeat names it). */
+    static String running() {
+        return running;
+    }
+
     /** Forgets breaches and captured output (tests, and each command-line run in one JVM). */
     public static void reset() {
         BREACHES.clear();

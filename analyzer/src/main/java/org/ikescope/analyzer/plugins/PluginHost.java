@@ -151,6 +151,15 @@ public final class PluginHost implements AutoCloseable {
         return new PluginHost(PluginDiscovery.instances(instances), List.of(), timeout);
     }
 
+    /**
+     * A host running only the plugins {@code keep} accepts, taking over this host's class loaders:
+     * use the returned host, not this one ({@code --isolate-plugins} splits the plugins between
+     * this JVM and a child JVM).
+     */
+    PluginHost select(java.util.function.Predicate<LoadedPlugin> keep) {
+        return new PluginHost(plugins.stream().filter(keep).toList(), loaders, Duration.ofNanos(timeoutNanos));
+    }
+
     /** The plugins that will run, ordered by id. */
     public List<LoadedPlugin> plugins() {
         return plugins;

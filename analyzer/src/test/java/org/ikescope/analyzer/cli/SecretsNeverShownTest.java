@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.ikescope.analyzer.plugins.TestJars;
 import org.ikescope.dissector.keys.SecretLeaks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +79,24 @@ class SecretsNeverShownTest {
             assertNoSecret(run(out, "--psk", "@" + bad), out + " --psk @bad");
             assertNoSecret(run(out, "--dh-secret", "df82e8299aff4b6f=zz" + GXY), out + " malformed --dh-secret");
         }
+    }
+
+    /**
+     * --isolate-plugins: the child JVM gets the secrets on its standard input, never its command
+     * line (which every user sees in ps); its plugins still see the decrypted exchange.
+     */
+    @Test
+    void theChildJvmOfIsolatePluginsHasNoSecretOnItsCommandLine() throws IOException {
+        String body = "try { sink.report(\"iso.cmdline\", Severity.INFO, Confidence.CONFIRMED, \"decrypted=\" + e.decrypted(),"
+                + " \"cmdline=\" + new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of(\"/proc/self/cmdline\")))"
+                + ".replace('\\0', ' '), \"r\", 1L); } catch (java.io.IOException x) { throw new java.io.UncheckedIOException(x); }";
+        Path dir = TestJars.pluginDir(tmp.resolve("plugins"), "c.jar", "org.cmd", "C",
+                TestJars.plugin("org.cmd", "C", "iso.cmdline", TestJars.CURRENT, body));
+        CliRunner.Result r = run(List.of("analyze", "--format", "json"), "--psk", PSK, "--dh-secret", "df82e8299aff4b6f=" + GXY,
+                "--plugin-path", dir.toString(), "--isolate-plugins");
+        assertNoSecret(r, "--isolate-plugins");
+        assertTrue(r.out().contains("PluginChildMain"), "the plugin ran in the child and read its command line: " + r.out());
+        assertTrue(r.out().contains("decrypted=true"), "the child had the keys: " + r.out());
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.ikescope.analyzer.cli.CliRunner;
 import org.ikescope.analyzer.cli.Main;
 import org.junit.jupiter.api.Test;
@@ -53,11 +52,7 @@ class ContainmentTest {
 
     /** A plugin directory (mode 700) holding one jar with plugin {@code Bad} whose analyze body is {@code analyze}. */
     Path plugin(String constructor, String analyze, String endOfCapture) throws IOException {
-        Path dir = Files.createDirectory(tmp.resolve("plugins"));
-        String src = "package " + PKG + ";\n"
-                + "import org.ikescope.api.plugin.*;\n"
-                + "import java.util.List;\n"
-                + TestJars.CURRENT + "\n"
+        String src = TestJars.header(PKG)
                 + "public final class Bad implements DiagnosticPlugin, EndOfCaptureHook {\n"
                 + "  public Bad() { " + constructor + " }\n"
                 + "  public String id() { return \"hostile.bad\"; }\n"
@@ -67,9 +62,7 @@ class ContainmentTest {
                 + analyze + "\n  }\n"
                 + "  public void endOfCapture(List<ExchangeView> all, FindingSink sink) { " + endOfCapture + " }\n"
                 + "}\n";
-        TestJars.build(dir.resolve("bad.jar"), Map.of(PKG + ".Bad", src), List.of(PKG + ".Bad"), List.of(PKG));
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        return dir;
+        return TestJars.pluginDir(tmp.resolve("plugins"), "bad.jar", PKG, "Bad", src);
     }
 
     Run analyze(Path dir, String... more) {
@@ -137,11 +130,8 @@ class ContainmentTest {
     }
 
     private Path plugin2(String analyze) throws IOException {
-        Path dir = Files.createDirectory(tmp.resolve("plugins2"));
-        TestJars.build(dir.resolve("b.jar"), Map.of(PKG + ".Two", TestJars.plugin(PKG, "Two", "hostile.two", TestJars.CURRENT, analyze)),
-                List.of(PKG + ".Two"), List.of(PKG));
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        return dir;
+        return TestJars.pluginDir(tmp.resolve("plugins2"), "b.jar", PKG, "Two",
+                TestJars.plugin(PKG, "Two", "hostile.two", TestJars.CURRENT, analyze));
     }
 
     @Test

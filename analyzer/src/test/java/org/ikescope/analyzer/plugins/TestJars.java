@@ -19,7 +19,7 @@ import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
 
 /** Builds plugin jars on the fly: compiles Java sources against the test class path and packs them. */
-final class TestJars {
+public final class TestJars {
     private TestJars() {
     }
 
@@ -28,7 +28,7 @@ final class TestJars {
      * {@code keep} (class-name prefixes; every class when empty) and a services file naming
      * {@code services}.
      */
-    static Path build(Path jar, Map<String, String> sources, List<String> services, List<String> keep) throws IOException {
+    public static Path build(Path jar, Map<String, String> sources, List<String> services, List<String> keep) throws IOException {
         Path classes = Files.createTempDirectory(jar.getParent(), "classes");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         List<JavaFileObject> units = new ArrayList<>();
@@ -62,8 +62,24 @@ final class TestJars {
         return jar;
     }
 
+    /**
+     * A plugin directory {@code dir} (created, mode 700, as --plugin-path wants it) holding
+     * {@code jar} with the one plugin class {@code pkg.name} compiled from {@code src}.
+     */
+    public static Path pluginDir(Path dir, String jar, String pkg, String name, String src) throws IOException {
+        Files.createDirectory(dir);
+        build(dir.resolve(jar), Map.of(pkg + "." + name, src), List.of(pkg + "." + name), List.of(pkg));
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        return dir;
+    }
+
+    /** The start of a plugin's source: its package, imports of the plugin API and java.util, the current annotation. */
+    public static String header(String pkg) {
+        return "package " + pkg + ";\nimport org.ikescope.api.plugin.*;\nimport java.util.*;\n" + CURRENT + "\n";
+    }
+
     /** A plugin class {@code pkg.name} with the given id whose analyze body reports one finding {@code code}. */
-    static String plugin(String pkg, String name, String id, String annotation, String body) {
+    public static String plugin(String pkg, String name, String id, String annotation, String body) {
         return "package " + pkg + ";\n"
                 + "import org.ikescope.api.plugin.*;\n"
                 + annotation + "\n"
@@ -75,7 +91,7 @@ final class TestJars {
     }
 
     /** The annotation a correctly built plugin carries. */
-    static final String CURRENT = "@PluginApi(major = ApiVersion.MAJOR, minor = ApiVersion.MINOR)";
+    public static final String CURRENT = "@PluginApi(major = ApiVersion.MAJOR, minor = ApiVersion.MINOR)";
 
     /** A body reporting finding {@code code} on every exchange. */
     static String reports(String code) {
