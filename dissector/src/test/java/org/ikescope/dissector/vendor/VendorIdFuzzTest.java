@@ -23,6 +23,9 @@ class VendorIdFuzzTest {
         b.put(data);
         b.position(3);
         assertEquals(a, CATALOG.lookup(b.slice()));
+        // the decoder's path: the same entry, found over the bytes where they lie
+        int e = CATALOG.find(b.array(), 3, data.length);
+        assertEquals(a.orElse(null), e < 0 ? null : CATALOG.entry(e));
     }
 
     @FuzzTest(maxDuration = "10m")
