@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * read back at the end ordered by start time, then id. The table comes first in a report, so every
  * row is kept to the end: here in 24 bytes of heap per row (start, id and where its text is), the
  * text itself in memory up to {@link #IN_MEMORY_BYTES} and beyond that in a temporary file
- * (deleted when read or closed), so that a million exchanges fit in a small heap.
+ * (opened delete-on-close), so that a million exchanges fit in a small heap.
  *
  * <p>Text is kept as UTF-8: a lone surrogate becomes {@code ?}, as it does when the report is
  * written, so what is read back writes the same bytes.
@@ -34,6 +34,8 @@ final class SortedRows implements AutoCloseable {
     private long bytes;
     private byte[] memory = new byte[4096];
     private Path file;
+    /** No temporary file could be made. */
+    private boolean inMemoryOnly;
     private FileChannel channel;
     /** Buffered bytes not yet in the file. */
     private ByteBuffer pending;
@@ -78,13 +80,8 @@ final class SortedRows implements AutoCloseable {
     }
 
     private void append(byte[] b) throws IOException {
-        if (channel == null && bytes + b.length > inMemoryBytes) {
-            file = Files.createTempFile("ikescope-rows", ".tmp");
-            file.toFile().deleteOnExit();
-            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            pending = ByteBuffer.allocate(1 << 16);
-            write(ByteBuffer.wrap(memory, 0, (int) bytes));
-            memory = null;
+        if (channel == null && !inMemoryOnly && bytes + b.length > inMemoryBytes) {
+            spill();
         }
         if (channel == null) {
             if (bytes + b.length > memory.length) {
@@ -101,6 +98,22 @@ final class SortedRows implements AutoCloseable {
         } else {
             pending.put(b);
         }
+    }
+
+    /** Moves the text to a temporary file; where none can be made, the text stays in memory (as before there was a file). */
+    private void spill() throws IOException {
+        try {
+            file = Files.createTempFile("ikescope-rows", ".tmp");
+            // DELETE_ON_CLOSE: on Unix the name is removed at once (nothing is left behind even when the JVM is killed).
+            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE);
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            inMemoryOnly = true;
+            close();
+            return;
+        }
+        pending = ByteBuffer.allocate(1 << 16);
+        write(ByteBuffer.wrap(memory, 0, (int) bytes));
+        memory = null;
     }
 
     private void flush() throws IOException {
@@ -179,16 +192,17 @@ final class SortedRows implements AutoCloseable {
     /** Deletes the temporary file, if there is one. */
     @Override
     public void close() {
-        memory = null;
-        if (channel == null) {
-            return;
-        }
         try {
-            channel.close();
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // A temporary file left behind is removed at exit (deleteOnExit).
+            if (channel != null) {
+                channel.close();
+            }
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException | SecurityException e) {
+            // Nothing more to do: the file was opened DELETE_ON_CLOSE.
         }
         channel = null;
+        file = null;
     }
 }
