@@ -148,18 +148,26 @@ public final class VersionDiagnostics implements DiagnosticPlugin, EndOfCaptureH
         return first == null ? null : first.working();
     }
 
-    /** What the report needs of an exchange that was answered. */
-    private record Working(int version, String ispi, List<Long> frames) {
+    /**
+     * What the report needs of an exchange that was answered: its first frame and the responder's
+     * first, -1 for none (two longs, not a list of boxed ones: one is kept per peer pair).
+     */
+    private record Working(int version, String ispi, long first, long answer) {
         static Working of(ExchangeView o) {
-            List<Long> frames = new ArrayList<>();
-            if (!o.messages().isEmpty()) {
-                frames.add(o.messages().get(0).frame());
-            }
             MessageView r = Evidence.firstFrom(o, Side.RESPONDER);
-            if (r != null) {
-                frames.add(r.frame());
+            return new Working(o.version(), o.ispi(), o.messages().isEmpty() ? -1 : o.messages().get(0).frame(),
+                    r == null ? -1 : r.frame());
+        }
+
+        List<Long> frames() {
+            List<Long> frames = new ArrayList<>(2);
+            if (first >= 0) {
+                frames.add(first);
             }
-            return new Working(o.version(), o.ispi(), frames);
+            if (answer >= 0) {
+                frames.add(answer);
+            }
+            return frames;
         }
     }
 

@@ -47,6 +47,8 @@ import org.ikescope.dissector.session.PskWordlistSearch;
 public final class HtmlReport implements AnalysisSink {
     /** Exchanges drawn as ladders; a capture of more is a case for --peer or JSON (a ladder is about 5 KB). */
     static final int MAX_DETAILED = 1_000;
+    /** Exchanges listed under a finding code (the lowest ids), then "...". */
+    static final int LISTED_IDS = 200;
     private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
@@ -55,9 +57,12 @@ public final class HtmlReport implements AnalysisSink {
     private final String peer;
     private final boolean showKeys;
     private final List<Exchange> detailed = new ArrayList<>();
-    /** Per exchange shown: start, id, its table row. */
-    private final List<Object[]> rows = new ArrayList<>();
-    /** Finding code -> [worst finding of that code, the ids of the exchanges that have it]. */
+    /** Per exchange shown, its table row. */
+    private final SortedRows rows = new SortedRows();
+    /**
+     * Finding code -> [worst finding of that code, the lowest ids of the exchanges that have it
+     * (at most {@link #LISTED_IDS} + 1), how many exchanges have it].
+     */
     private final Map<String, Object[]> byCode = new LinkedHashMap<>();
     private final TreeSet<String> states = new TreeSet<>();
     private long notDetailed;
@@ -80,20 +85,29 @@ public final class HtmlReport implements AnalysisSink {
 
     @Override
     public void exchange(Exchange x) {
-        rows.add(new Object[] {x.startNanos(), x.id(), row(x, detailed.size() < MAX_DETAILED)});
+        rows.add(x.startNanos(), x.id(), row(x, detailed.size() < MAX_DETAILED));
         if (detailed.size() < MAX_DETAILED) {
             detailed.add(x);
         } else {
             notDetailed++;
         }
         for (Finding f : x.findings()) {
-            Object[] c = byCode.computeIfAbsent(f.code(), k -> new Object[] {f, new TreeSet<Long>()});
+            Object[] c = byCode.computeIfAbsent(f.code(), k -> new Object[] {f, new TreeSet<Long>(), new long[] {0, Long.MIN_VALUE}});
             if (f.severity().compareTo(((Finding) c[0]).severity()) > 0) {
                 c[0] = f;
             }
             @SuppressWarnings("unchecked")
             TreeSet<Long> ids = (TreeSet<Long>) c[1];
+            long[] count = (long[]) c[2];
+            // Once per exchange: its findings come together, and its id is its own.
+            if (count[1] != x.id()) {
+                count[0]++;
+                count[1] = x.id();
+            }
             ids.add(x.id());
+            if (ids.size() > LISTED_IDS + 1) {
+                ids.pollLast();
+            }
         }
     }
 
@@ -209,7 +223,6 @@ public final class HtmlReport implements AnalysisSink {
         w.println("<header><h1>ikescope report</h1><p id=\"title\">" + Html.text(title) + "</p></header>");
         summary();
         findingsByCode();
-        rows.sort(Comparator.comparingLong((Object[] r) -> (long) r[0]).thenComparingLong(r -> (long) r[1]));
         detailed.sort(Comparator.comparingLong(Exchange::startNanos).thenComparingLong(Exchange::id));
         if (!detailed.isEmpty()) {
             w.println("<h2>Exchanges</h2>");
@@ -263,7 +276,7 @@ public final class HtmlReport implements AnalysisSink {
 
     private void summary() {
         w.println("<section id=\"summary-section\"><h2>IKE SAs</h2>");
-        if (rows.isEmpty()) {
+        if (rows.size() == 0) {
             w.println("<p>No IKE SA in the capture.</p></section>");
             return;
         }
@@ -283,10 +296,8 @@ public final class HtmlReport implements AnalysisSink {
             w.println("<th data-type=\"" + c[1] + "\" title=\"sort\">" + Html.text(c[0]) + "</th>");
         }
         w.println("</tr></thead><tbody>");
-        rows.sort(Comparator.comparingLong((Object[] r) -> (long) r[0]).thenComparingLong(r -> (long) r[1]));
-        for (Object[] r : rows) {
-            w.println((String) r[2]);
-        }
+        rows.forEachSorted(w::println);
+        rows.close();
         w.println("</tbody></table></div></section>");
     }
 
@@ -302,12 +313,13 @@ public final class HtmlReport implements AnalysisSink {
             Finding f = (Finding) e.getValue()[0];
             @SuppressWarnings("unchecked")
             TreeSet<Long> ids = (TreeSet<Long>) e.getValue()[1];
+            long exchanges = ((long[]) e.getValue()[2])[0];
             w.print("<div class=\"finding sev-" + f.severity().label() + "\"><h3><span class=\"sev\">" + f.severity().label()
                     + "</span> " + Html.text(e.getKey()) + " <span class=\"conf\">(" + f.confidence().label() + ")</span> "
-                    + Html.text(f.title()) + "</h3><p class=\"xs\">" + ids.size() + " exchange" + (ids.size() == 1 ? "" : "s") + ":");
+                    + Html.text(f.title()) + "</h3><p class=\"xs\">" + exchanges + " exchange" + (exchanges == 1 ? "" : "s") + ":");
             int n = 0;
             for (long id : ids) {
-                if (n++ == 200) {
+                if (n++ == LISTED_IDS) {
                     w.print(" ...");
                     break;
                 }

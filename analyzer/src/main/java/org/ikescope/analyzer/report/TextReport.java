@@ -62,8 +62,14 @@ public final class TextReport implements AnalysisSink {
     private final List<String> files;
     private final String peer;
     private final List<Exchange> detailed = new ArrayList<>();
-    private final List<String[]> rows = new ArrayList<>();
-    private final List<long[]> rowOrder = new ArrayList<>();
+    /** The table's rows, escaped, their cells joined by NUL (which escaped text has not). */
+    private final SortedRows rows = new SortedRows();
+    /** Per column, the longest cell of the rows (escaped); then, for START and the addresses, when shortened. */
+    private final int[] longest = new int[HEADER.length];
+    private final int[] longestShortened = new int[HEADER.length];
+    /** Whether shortening START or leaving out port 500 changes a row. */
+    private boolean startShortens;
+    private boolean port500;
     private long notDetailed;
     private final Map<String, List<Object[]>> byCode = new java.util.LinkedHashMap<>();
     private final boolean showKeys;
@@ -110,8 +116,16 @@ public final class TextReport implements AnalysisSink {
 
     @Override
     public void exchange(Exchange x) {
-        rows.add(row(x));
-        rowOrder.add(new long[] {x.startNanos(), x.id(), rows.size() - 1});
+        String[] r = row(x);
+        for (int i = 0; i < r.length; i++) {
+            String v = Terminal.escape(r[i]);
+            r[i] = v;
+            longest[i] = Math.max(longest[i], v.length());
+            longestShortened[i] = Math.max(longestShortened[i], shortened(i, v).length());
+        }
+        startShortens |= r[COL_START].length() > 11;
+        port500 |= r[COL_INITIATOR].endsWith(":500") || r[COL_RESPONDER].endsWith(":500");
+        rows.add(x.startNanos(), x.id(), String.join("\0", r));
         if (detailed.size() < MAX_DETAILED) {
             detailed.add(x);
         } else {
@@ -185,15 +199,9 @@ public final class TextReport implements AnalysisSink {
     public void end(List<Finding> findings, Map<String, Object> stats, List<String> errors) {
         line(String.format(Locale.ROOT, "%d IKE SA%s in %s%s", rows.size(), rows.size() == 1 ? "" : "s",
                 String.join(", ", files), peer == null ? "" : " (peer " + peer + ")"));
-        if (!rows.isEmpty()) {
+        if (rows.size() > 0) {
             w.println();
-            rowOrder.sort(Comparator.comparingLong((long[] a) -> a[0]).thenComparingLong(a -> a[1]));
-            List<String[]> sorted = new ArrayList<>(rows.size() + 1);
-            sorted.add(HEADER);
-            for (long[] o : rowOrder) {
-                sorted.add(rows.get((int) o[2]));
-            }
-            table(sorted);
+            table();
             if (detailed.stream().anyMatch(Exchange::stateInferred)) {
                 line("  * inferred from an IKE_AUTH response (encrypted; its content is not known)");
             }
@@ -235,88 +243,138 @@ public final class TextReport implements AnalysisSink {
      * The summary table, fitted to the width: while it is too wide, columns are left out or
      * shortened in this order (the ladders keep them all): LIFETIME, AUTH, the date of START,
      * port 500 in the addresses, the state headers, MSGS, DH, HASH, START, ENCR, TYPE; at last NOTE
-     * is cut. What was left out is said under the table.
+     * is cut. What was left out is said under the table. Fitted from the longest cell of each
+     * column ({@link #longest}), then written row by row from {@link #rows}.
      */
-    private void table(List<String[]> t) {
-        List<String[]> rows = new ArrayList<>();
-        for (String[] r : t) {
-            String[] e = new String[r.length];
-            for (int i = 0; i < r.length; i++) {
-                e[i] = Terminal.escape(r[i]);
-            }
-            rows.add(e);
-        }
-        boolean[] dropped = new boolean[HEADER.length];
-        boolean[] shortened = new boolean[HEADER.length];
+    private void table() {
+        TableShape t = new TableShape();
         // Least needed first; a group left out is put back at the end when the table fits with it.
         int[][] dropOrder = {{COL_DH, COL_HASH, COL_ENCR}, {COL_MSGS}, {COL_START}, {COL_TYPE}};
-        Runnable[] steps = {
-            () -> dropped[COL_LIFETIME] = true,
-            () -> dropped[COL_AUTH] = true,
-            () -> shortened[COL_START] = shorten(rows, COL_START, v -> v.length() > 11 ? v.substring(11) : v),
-            () -> shortened[COL_INITIATOR] = shorten(rows, COL_INITIATOR, TextReport::withoutPort500)
-                    | shorten(rows, COL_RESPONDER, TextReport::withoutPort500),
-            () -> {
-                rows.get(0)[COL_ISTATE] = "I-STATE";
-                rows.get(0)[COL_RSTATE] = "R-STATE";
-            },
-            () -> set(dropped, dropOrder[0], true),
-            () -> set(dropped, dropOrder[1], true),
-            () -> set(dropped, dropOrder[2], true),
-            () -> set(dropped, dropOrder[3], true),
-        };
-        for (int step = 0; tableWidth(rows, dropped) > width && step < steps.length; step++) {
-            steps[step].run();
+        boolean[] shortened = new boolean[HEADER.length];
+        for (int step = 0; t.width() > width && step < 9; step++) {
+            switch (step) {
+                case 0 -> t.dropped[COL_LIFETIME] = true;
+                case 1 -> t.dropped[COL_AUTH] = true;
+                case 2 -> {
+                    t.shortStart = true;
+                    shortened[COL_START] = startShortens;
+                }
+                case 3 -> {
+                    t.shortAddresses = true;
+                    shortened[COL_INITIATOR] = port500;
+                }
+                case 4 -> t.shortHeaders = true;
+                default -> set(t.dropped, dropOrder[step - 5], true);
+            }
         }
         for (int i = dropOrder.length - 1; i >= 0; i--) {
-            if (dropped[dropOrder[i][0]]) {
-                set(dropped, dropOrder[i], false);
-                if (tableWidth(rows, dropped) > width) {
-                    set(dropped, dropOrder[i], true);
+            if (t.dropped[dropOrder[i][0]]) {
+                set(t.dropped, dropOrder[i], false);
+                if (t.width() > width) {
+                    set(t.dropped, dropOrder[i], true);
                 }
             }
         }
         List<String> changes = new ArrayList<>();
         for (int c = 0; c < HEADER.length; c++) {
-            if (dropped[c]) {
+            if (t.dropped[c]) {
                 changes.add(HEADER[c]);
             }
         }
         if (!changes.isEmpty()) {
             changes.set(0, "left out: " + changes.get(0));
         }
-        if (shortened[COL_START] && !dropped[COL_START]) {
+        if (shortened[COL_START] && !t.dropped[COL_START]) {
             changes.add("START is the time only");
         }
         if (shortened[COL_INITIATOR]) {
             changes.add("port 500 not written");
         }
-        int over = tableWidth(rows, dropped) - width;
+        int over = t.width() - width;
         if (over > 0) {
-            int[] widths = widths(rows, dropped);
-            int keep = Math.max(HEADER[COL_NOTE].length(), widths[COL_NOTE] - over);
-            for (String[] r : rows) {
-                if (r[COL_NOTE].length() > keep) {
-                    r[COL_NOTE] = r[COL_NOTE].substring(0, keep - 3) + "...";
-                }
-            }
+            t.noteKeep = Math.max(HEADER[COL_NOTE].length(), t.column(COL_NOTE) - over);
             changes.add("NOTE cut");
         }
-        int[] widths = widths(rows, dropped);
-        for (String[] r : rows) {
-            StringBuilder sb = new StringBuilder("  ");
-            for (int i = 0; i < r.length; i++) {
-                if (dropped[i]) {
-                    continue;
-                }
-                sb.append(r[i]);
-                sb.append(" ".repeat(Math.max(0, widths[i] - r[i].length() + 2)));
-            }
-            w.println(sb.toString().stripTrailing());
+        int[] widths = new int[HEADER.length];
+        for (int c = 0; c < HEADER.length; c++) {
+            widths[c] = t.dropped[c] ? 0 : t.column(c);
         }
+        String[] header = new String[HEADER.length];
+        for (int c = 0; c < HEADER.length; c++) {
+            header[c] = t.note(c, t.header(c));
+        }
+        tableRow(header, t.dropped, widths);
+        rows.forEachSorted(text -> {
+            String[] r = text.split("\0", -1);
+            for (int c = 0; c < r.length; c++) {
+                r[c] = t.note(c, t.cell(c, r[c]));
+            }
+            tableRow(r, t.dropped, widths);
+        });
+        rows.close();
         if (!changes.isEmpty()) {
             para("  (", "   ", "to fit " + width + " columns, " + String.join(", ", changes)
                     + "; the exchanges below show everything)");
+        }
+    }
+
+    private void tableRow(String[] r, boolean[] dropped, int[] widths) {
+        StringBuilder sb = new StringBuilder("  ");
+        for (int i = 0; i < r.length; i++) {
+            if (dropped[i]) {
+                continue;
+            }
+            sb.append(r[i]);
+            sb.append(" ".repeat(Math.max(0, widths[i] - r[i].length() + 2)));
+        }
+        w.println(sb.toString().stripTrailing());
+    }
+
+    /** How the table is fitted so far: the columns left out, what is shortened, where NOTE is cut. */
+    private final class TableShape {
+        final boolean[] dropped = new boolean[HEADER.length];
+        boolean shortStart;
+        boolean shortAddresses;
+        boolean shortHeaders;
+        /** NOTE's length when cut, or -1. */
+        int noteKeep = -1;
+
+        boolean shortens(int c) {
+            return c == COL_START ? shortStart : (c == COL_INITIATOR || c == COL_RESPONDER) && shortAddresses;
+        }
+
+        String header(int c) {
+            return !shortHeaders ? HEADER[c] : c == COL_ISTATE ? "I-STATE" : c == COL_RSTATE ? "R-STATE" : HEADER[c];
+        }
+
+        /** A row's cell {@code v} of column {@code c} as written (NOTE not cut yet). */
+        String cell(int c, String v) {
+            return shortens(c) ? shortened(c, v) : v;
+        }
+
+        /** {@code v} cut when it is NOTE's and too long. */
+        String note(int c, String v) {
+            return c == COL_NOTE && noteKeep >= 0 && v.length() > noteKeep ? v.substring(0, noteKeep - 3) + "..." : v;
+        }
+
+        /** Column {@code c}'s width: its longest cell, header included. */
+        int column(int c) {
+            int cells = shortens(c) ? longestShortened[c] : longest[c];
+            if (c == COL_NOTE && noteKeep >= 0) {
+                cells = Math.min(cells, noteKeep);
+            }
+            return Math.max(header(c).length(), cells);
+        }
+
+        /** The printed width: two spaces before, two between the columns shown, NOTE (always shown, last) without trailing spaces. */
+        int width() {
+            int n = 2;
+            for (int c = 0; c < COL_NOTE; c++) {
+                if (!dropped[c]) {
+                    n += column(c) + 2;
+                }
+            }
+            return n + column(COL_NOTE);
         }
     }
 
@@ -340,51 +398,15 @@ public final class TextReport implements AnalysisSink {
         }
     }
 
-    /** Applies {@code f} to a column's values; true when one changed. */
-    private static boolean shorten(List<String[]> rows, int column, java.util.function.UnaryOperator<String> f) {
-        boolean changed = false;
-        for (int i = 1; i < rows.size(); i++) {
-            String v = f.apply(rows.get(i)[column]);
-            changed |= !v.equals(rows.get(i)[column]);
-            rows.get(i)[column] = v;
+    /** A row's cell of column {@code c} shortened: START to the time only, the addresses without port 500; the others as they are. */
+    private static String shortened(int c, String v) {
+        if (c == COL_START) {
+            return v.length() > 11 ? v.substring(11) : v;
         }
-        return changed;
-    }
-
-    private static String withoutPort500(String endpoint) {
-        return endpoint.endsWith(":500") ? endpoint.substring(0, endpoint.length() - 4) : endpoint;
-    }
-
-    private static int[] widths(List<String[]> rows, boolean[] dropped) {
-        int[] widths = new int[HEADER.length];
-        for (String[] r : rows) {
-            for (int i = 0; i < r.length; i++) {
-                widths[i] = dropped[i] ? 0 : Math.max(widths[i], r[i].length());
-            }
+        if (c == COL_INITIATOR || c == COL_RESPONDER) {
+            return v.endsWith(":500") ? v.substring(0, v.length() - 4) : v;
         }
-        return widths;
-    }
-
-    /** The printed width: two spaces before, two between the columns shown, the last one without trailing spaces. */
-    private static int tableWidth(List<String[]> rows, boolean[] dropped) {
-        int max = 0;
-        int[] widths = widths(rows, dropped);
-        for (String[] r : rows) {
-            int n = 2;
-            int last = -1;
-            for (int i = 0; i < r.length; i++) {
-                if (!dropped[i]) {
-                    last = i;
-                }
-            }
-            for (int i = 0; i < r.length; i++) {
-                if (!dropped[i]) {
-                    n += i == last ? r[i].length() : widths[i] + 2;
-                }
-            }
-            max = Math.max(max, n);
-        }
-        return max;
+        return v;
     }
 
     /** {@code s} then spaces to {@code width} characters (as {@code %-Ns}). */
