@@ -205,6 +205,10 @@ public final class Main implements Callable<Integer> {
             if (t instanceof CheckedOutput.OutputFailure) {
                 return EXIT_OUTPUT;
             }
+            if (t instanceof org.ikescope.analyzer.report.TemporaryFileFailure f) {
+                err.println("ikescope: cannot write " + Terminal.escape(f.getMessage()) + " (the output is incomplete)");
+                return EXIT_OUTPUT;
+            }
         }
         StackTraceElement[] st = e.getStackTrace();
         err.println("ikescope: internal error: " + Terminal.escape(String.valueOf(e))

@@ -74,7 +74,7 @@ final class SortedRows implements AutoCloseable {
         try {
             append(b);
         } catch (IOException e) {
-            throw new UncheckedIOException("temporary file of the report's table: " + e.getMessage(), e);
+            throw new TemporaryFileFailure("the report's table", e);
         }
         bytes += b.length;
     }
@@ -158,7 +158,7 @@ final class SortedRows implements AutoCloseable {
                 action.accept(new String(buf.array(), 0, len, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("temporary file of the report's table: " + e.getMessage(), e);
+            throw new TemporaryFileFailure("the report's table", e);
         }
     }
 

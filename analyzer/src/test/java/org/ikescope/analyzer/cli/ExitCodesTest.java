@@ -77,6 +77,26 @@ class ExitCodesTest {
         }
     }
 
+    /**
+     * The text and HTML reports keep their table in a temporary file past 4 MiB: a disk that fills
+     * under it is a failed output (4) with one line saying so, however the failure is wrapped on
+     * its way out (the analysis' worker thread, picocli's execution exception), never an internal error.
+     */
+    @Test
+    void aFullDiskUnderTheReportsTemporaryFileIsExitCode4() throws Exception {
+        java.lang.reflect.Constructor<org.ikescope.analyzer.report.TemporaryFileFailure> c =
+                org.ikescope.analyzer.report.TemporaryFileFailure.class.getDeclaredConstructor(String.class, IOException.class);
+        c.setAccessible(true);
+        RuntimeException full = c.newInstance("the report's table", new IOException("No space left on device"));
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream p = new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(Main.EXIT_OUTPUT, Main.internal(new picocli.CommandLine.ExecutionException(
+                new picocli.CommandLine(new Main()), "wrapped", full), false, p));
+        String said = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals("ikescope: cannot write the temporary file of the report's table: No space left on device"
+                + " (the output is incomplete)\n", said);
+    }
+
     @Test
     void aClosedPipeStopsTheRunQuietly() throws Exception {
         Process p = java(null, "dissect", CliRunner.CAPTURES.resolve("lab/many-peers.pcap").toString());
