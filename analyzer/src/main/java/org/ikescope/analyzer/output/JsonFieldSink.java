@@ -1,6 +1,7 @@
 package org.ikescope.analyzer.output;
 
 import org.ikescope.dissector.describe.FieldSink;
+import org.ikescope.dissector.model.Endpoint;
 
 /** Writes a description as JSON members through a {@link JsonOut} (labels are ignored). */
 public final class JsonFieldSink implements FieldSink {
@@ -83,6 +84,16 @@ public final class JsonFieldSink implements FieldSink {
     void hex(String key, long value, int digits) {
         name(key);
         g.writeHex(value, digits);
+    }
+
+    /** An endpoint's address as {@link Endpoint#ip} writes it; an IPv4 address without making the string. */
+    void ip(String key, Endpoint e) {
+        name(key);
+        if (e.addressLength() == 4) {
+            g.writeIpv4(e.addressByte(0), e.addressByte(1), e.addressByte(2), e.addressByte(3));
+        } else {
+            g.writeString(e.ip());
+        }
     }
 
     /** A time as {@link Times#iso} writes it, written without making the string. */

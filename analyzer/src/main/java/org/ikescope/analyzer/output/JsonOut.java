@@ -3,6 +3,7 @@ package org.ikescope.analyzer.output;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import org.ikescope.api.plugin.ImmutableBytes;
 import org.ikescope.dissector.model.Escape;
 
 /**
@@ -321,6 +322,38 @@ public final class JsonOut {
         }
         b[p++] = '"';
         pos = p;
+    }
+
+    /** Bytes as a string of lower-case hex digits, as {@link ImmutableBytes#hex} writes them. */
+    public void writeHex(ImmutableBytes value) {
+        beforeValue();
+        int n = value.length();
+        ensure(n * 2 + 2);
+        byte[] b = buf;
+        int p = pos;
+        b[p++] = '"';
+        for (int i = 0; i < n; i++) {
+            int x = value.getUnsignedByte(i);
+            b[p++] = HEX_LOWER[x >> 4];
+            b[p++] = HEX_LOWER[x & 0xf];
+        }
+        b[p++] = '"';
+        pos = p;
+    }
+
+    /** An IPv4 address from its four bytes (0..255), as {@code Addresses.format} writes it: {@code 192.0.2.1}. */
+    public void writeIpv4(int a, int b, int c, int d) {
+        beforeValue();
+        ensure(17);
+        buf[pos++] = '"';
+        digits(a);
+        buf[pos++] = '.';
+        digits(b);
+        buf[pos++] = '.';
+        digits(c);
+        buf[pos++] = '.';
+        digits(d);
+        buf[pos++] = '"';
     }
 
     /** The low {@code digits} hex digits of {@code v}, lower case, with leading zeros (as {@code IsakmpMessage.hex64} and {@code hex32}). */

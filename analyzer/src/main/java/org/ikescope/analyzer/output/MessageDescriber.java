@@ -19,14 +19,18 @@ public final class MessageDescriber {
     public static void describe(MessageEvent e, FieldSink out) {
         out.string("file", "File", e.file());
         out.number("frame", "Frame", e.frame());
+        // JSON writes the time and the addresses without making their strings.
         if (out instanceof JsonFieldSink json) {
             json.time("time", e.timeNanos());
+            json.ip("src", e.src());
+            out.number("srcPort", "Source port", e.src().port());
+            json.ip("dst", e.dst());
         } else {
             out.string("time", "Arrival time", Times.iso(e.timeNanos()));
+            out.string("src", "Source", e.src().ip());
+            out.number("srcPort", "Source port", e.src().port());
+            out.string("dst", "Destination", e.dst().ip());
         }
-        out.string("src", "Source", e.src().ip());
-        out.number("srcPort", "Source port", e.src().port());
-        out.string("dst", "Destination", e.dst().ip());
         out.number("dstPort", "Destination port", e.dst().port());
         out.bool("nonEspMarker", "Non-ESP marker", e.nonEspMarker());
         if (e.vlan() >= 0) {

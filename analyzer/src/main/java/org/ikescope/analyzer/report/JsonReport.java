@@ -218,7 +218,7 @@ public final class JsonReport implements AnalysisSink {
                 registryOrNull(g, "protocol", d.protocolId(), ProtocolId.nameOf(d.protocolId()));
                 g.writeArrayFieldStart("spis");
                 for (ImmutableBytes spi : d.spis()) {
-                    g.writeString(spi.hex());
+                    g.writeHex(spi);
                 }
                 g.writeEndArray();
                 g.writeEndObject();

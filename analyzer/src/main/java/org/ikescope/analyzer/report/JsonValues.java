@@ -95,7 +95,8 @@ final class JsonValues {
         g.writeArrayFieldStart("vendorIds");
         for (VendorIdView v : p.vendorIds()) {
             g.writeStartObject();
-            g.writeStringField("hex", v.hex());
+            g.writeFieldName("hex");
+            g.writeHex(v.bytes());
             nullableString(g, "name", v.name());
             g.writeEndObject();
         }
@@ -121,7 +122,7 @@ final class JsonValues {
         if (p.spi().isEmpty()) {
             g.writeNull();
         } else {
-            g.writeString(p.spi().hex());
+            g.writeHex(p.spi());
         }
         registryOrNull(g, "encryption", p.encryption(), Names.encryption(p));
         intOrNull(g, "keyLength", p.keyLength() == 0 ? -1 : p.keyLength());

@@ -268,6 +268,29 @@ class JsonOutTest {
         });
     }
 
+    /** Addresses as Addresses.format writes them, bytes as ImmutableBytes.hex. */
+    @Test
+    void addressesAndBytes() throws IOException {
+        Random r = new Random(8);
+        same((o, g) -> {
+            for (int i = 0; i < 100_000; i++) {
+                byte[] a = new byte[4];
+                r.nextBytes(a);
+                if (i < 256) {
+                    a[0] = a[1] = a[2] = a[3] = (byte) i;
+                }
+                g.writeString(org.ikescope.dissector.model.Addresses.format(a));
+                o.writeIpv4(a[0] & 0xff, a[1] & 0xff, a[2] & 0xff, a[3] & 0xff);
+                byte[] b = new byte[r.nextInt(40)];
+                r.nextBytes(b);
+                int from = b.length == 0 ? 0 : r.nextInt(b.length);
+                org.ikescope.api.plugin.ImmutableBytes v = org.ikescope.api.plugin.ImmutableBytes.copyOfRange(b, from, b.length);
+                g.writeString(v.hex());
+                o.writeHex(v);
+            }
+        });
+    }
+
     /** Times as the string Times.iso makes, written without it, also before 1970 and past 9999. */
     @Test
     void isoTimes() throws IOException {
