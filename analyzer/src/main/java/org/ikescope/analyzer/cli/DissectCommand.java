@@ -4,7 +4,6 @@ import org.ikescope.analyzer.analysis.CaptureOpener;
 import org.ikescope.analyzer.analysis.CaptureReading;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -13,10 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
+import org.ikescope.analyzer.output.JsonOut;
 import org.ikescope.analyzer.output.JsonFieldSink;
-import org.ikescope.analyzer.output.JsonNames;
 import org.ikescope.analyzer.output.JsonSchema;
 import org.ikescope.analyzer.output.MessageDescriber;
 import org.ikescope.analyzer.output.PskWordlistOutput;
@@ -120,8 +117,7 @@ public final class DissectCommand implements Callable<Integer> {
     }
 
     private PskWordlistSearch.Result jsonl(PrintStream out, CaptureReading runner, Dissector dissector) throws IOException {
-        JsonGenerator g = JsonNames.factory().createGenerator((OutputStream) out, JsonEncoding.UTF8);
-        g.setRootValueSeparator(null);
+        JsonOut g = new JsonOut(out);
         JsonFieldSink sink = new JsonFieldSink(g);
         DissectionListener listener = new DissectionListener() {
             @Override
@@ -131,7 +127,8 @@ public final class DissectCommand implements Callable<Integer> {
                     JsonSchema.version(g);
                     MessageDescriber.describe(e, sink);
                     g.writeEndObject();
-                    g.writeRaw('\n');
+                    g.writeNewline();
+                    g.writeIfFull();
                 } catch (IOException ex) {
                     throw new UncheckedIOException(ex);
                 }
@@ -158,7 +155,7 @@ public final class DissectCommand implements Callable<Integer> {
             PskWordlistOutput.json(g, wordlist, show.showKeys);
         }
         g.writeEndObject();
-        g.writeRaw('\n');
+        g.writeNewline();
         g.flush();
         return wordlist;
     }

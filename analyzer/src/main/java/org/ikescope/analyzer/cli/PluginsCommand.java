@@ -1,10 +1,7 @@
 package org.ikescope.analyzer.cli;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import org.ikescope.analyzer.output.JsonText;
-import com.fasterxml.jackson.core.JsonGenerator;
+import org.ikescope.analyzer.output.JsonOut;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +80,7 @@ public final class PluginsCommand implements Callable<Integer> {
     }
 
     private static void json(PrintStream out, List<LoadedPlugin> list) throws IOException {
-        JsonGenerator g = JsonText.factory().createGenerator((OutputStream) out, JsonEncoding.UTF8);
+        JsonOut g = new JsonOut(out);
         g.writeStartObject();
         g.writeStringField("apiVersion", ApiVersion.string());
         g.writeArrayFieldStart("plugins");
@@ -99,7 +96,7 @@ public final class PluginsCommand implements Callable<Integer> {
         }
         g.writeEndArray();
         g.writeEndObject();
-        g.writeRaw('\n');
+        g.writeNewline();
         g.flush();
     }
 }

@@ -77,15 +77,6 @@ public record PayloadShape(List<Kind> kinds) {
         return false;
     }
 
-    /** The abbreviations in order ({@code SA}, {@code VID}, {@code NAT-D}...). */
-    public List<String> abbreviations() {
-        List<String> out = new ArrayList<>(kinds.size());
-        for (Kind k : kinds) {
-            out.add(k.abbreviation());
-        }
-        return out;
-    }
-
     public boolean isEmpty() {
         return kinds.isEmpty();
     }

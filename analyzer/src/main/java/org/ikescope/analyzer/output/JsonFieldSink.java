@@ -1,17 +1,13 @@
 package org.ikescope.analyzer.output;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.ikescope.dissector.describe.FieldSink;
+import org.ikescope.dissector.model.Endpoint;
 
-/** Writes a description as JSON members through a Jackson generator (labels are ignored). */
+/** Writes a description as JSON members through a {@link JsonOut} (labels are ignored). */
 public final class JsonFieldSink implements FieldSink {
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-    private final JsonGenerator g;
-    private char[] hexBuf = new char[256];
+    private final JsonOut g;
 
-    public JsonFieldSink(JsonGenerator g) {
+    public JsonFieldSink(JsonOut g) {
         this.g = g;
     }
 
@@ -20,7 +16,7 @@ public final class JsonFieldSink implements FieldSink {
         return false;
     }
 
-    private void name(String key) throws IOException {
+    private void name(String key) {
         if (key != null) {
             g.writeFieldName(key);
         }
@@ -28,111 +24,81 @@ public final class JsonFieldSink implements FieldSink {
 
     @Override
     public void beginObject(String key, String label) {
-        try {
-            name(key);
-            g.writeStartObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        name(key);
+        g.writeStartObject();
     }
 
     @Override
     public void endObject() {
-        try {
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        g.writeEndObject();
     }
 
     @Override
     public void beginArray(String key, String label) {
-        try {
-            name(key);
-            g.writeStartArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        name(key);
+        g.writeStartArray();
     }
 
     @Override
     public void endArray() {
-        try {
-            g.writeEndArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        g.writeEndArray();
     }
 
     @Override
     public void string(String key, String label, String value) {
-        try {
-            name(key);
-            if (value == null) {
-                g.writeNull();
-            } else {
-                g.writeString(value);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        name(key);
+        g.writeString(value);
     }
 
     @Override
     public void number(String key, String label, long value) {
-        try {
-            name(key);
-            g.writeNumber(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        name(key);
+        g.writeNumber(value);
     }
 
     @Override
     public void bool(String key, String label, boolean value) {
-        try {
-            name(key);
-            g.writeBoolean(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        name(key);
+        g.writeBoolean(value);
     }
 
     @Override
     public void code(String key, String label, int code, String name) {
-        try {
-            name(key);
-            JsonSchema.registryValue(g, code, name);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        name(key);
+        JsonSchema.registryValue(g, code, name);
     }
 
     @Override
     public void hex(String key, String label, byte[] value, int from, int to) {
-        try {
-            name(key);
-            int n = (to - from) * 2;
-            if (hexBuf.length < n) {
-                hexBuf = new char[Math.max(n, hexBuf.length * 2)];
-            }
-            for (int i = from, j = 0; i < to; i++) {
-                hexBuf[j++] = HEX[(value[i] >> 4) & 0xf];
-                hexBuf[j++] = HEX[value[i] & 0xf];
-            }
-            g.writeString(hexBuf, 0, n);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        name(key);
+        g.writeHex(value, from, to);
     }
 
     @Override
     public void nullValue(String key, String label) {
-        try {
-            name(key);
-            g.writeNull();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        name(key);
+        g.writeNull();
+    }
+
+    /** The low {@code digits} hex digits of {@code value} as a string: a cookie (16) or a message ID (8), written without making the string. */
+    void hex(String key, long value, int digits) {
+        name(key);
+        g.writeHex(value, digits);
+    }
+
+    /** An endpoint's address as {@link Endpoint#ip} writes it; an IPv4 address without making the string. */
+    void ip(String key, Endpoint e) {
+        name(key);
+        if (e.addressLength() == 4) {
+            g.writeIpv4(e.addressByte(0), e.addressByte(1), e.addressByte(2), e.addressByte(3));
+        } else {
+            g.writeString(e.ip());
         }
+    }
+
+    /** A time as {@link Times#iso} writes it, written without making the string. */
+    void time(String key, long nanos) {
+        name(key);
+        g.writeIsoTime(nanos);
     }
 }

@@ -1,7 +1,5 @@
 package org.ikescope.analyzer.output;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
 
 /**
  * The JSON vocabulary shared by {@code dissect --format jsonl} and {@code analyze --format json}:
@@ -19,7 +17,7 @@ public final class JsonSchema {
     }
 
     /** Writes {@code "schemaVersion":2}; call it right after opening the top-level object. */
-    public static void version(JsonGenerator g) throws IOException {
+    public static void version(JsonOut g) {
         g.writeNumberField(MEMBER, VERSION);
     }
 
@@ -27,7 +25,7 @@ public final class JsonSchema {
      * Writes a registry value as {@code {"code":code,"name":name}}, {@code name} being the registry's
      * {@code nameOf(code)}. The field name, if any, must already be written.
      */
-    public static void registryValue(JsonGenerator g, int code, String name) throws IOException {
+    public static void registryValue(JsonOut g, int code, String name) {
         g.writeStartObject();
         g.writeNumberField("code", code);
         g.writeStringField("name", name);

@@ -19,10 +19,18 @@ public final class MessageDescriber {
     public static void describe(MessageEvent e, FieldSink out) {
         out.string("file", "File", e.file());
         out.number("frame", "Frame", e.frame());
-        out.string("time", "Arrival time", Times.iso(e.timeNanos()));
-        out.string("src", "Source", e.src().ip());
-        out.number("srcPort", "Source port", e.src().port());
-        out.string("dst", "Destination", e.dst().ip());
+        // JSON writes the time and the addresses without making their strings.
+        if (out instanceof JsonFieldSink json) {
+            json.time("time", e.timeNanos());
+            json.ip("src", e.src());
+            out.number("srcPort", "Source port", e.src().port());
+            json.ip("dst", e.dst());
+        } else {
+            out.string("time", "Arrival time", Times.iso(e.timeNanos()));
+            out.string("src", "Source", e.src().ip());
+            out.number("srcPort", "Source port", e.src().port());
+            out.string("dst", "Destination", e.dst().ip());
+        }
         out.number("dstPort", "Destination port", e.dst().port());
         out.bool("nonEspMarker", "Non-ESP marker", e.nonEspMarker());
         if (e.vlan() >= 0) {
@@ -79,10 +87,29 @@ public final class MessageDescriber {
         out.endArray();
     }
 
+    /** {@code major.minor} of the header's two version nibbles, made once. */
+    private static final String[] VERSIONS = new String[256];
+
+    static {
+        for (int v = 0; v < 256; v++) {
+            VERSIONS[v] = (v >> 4) + "." + (v & 0xf);
+        }
+    }
+
+    private static String version(int major, int minor) {
+        return (major & ~0xf) == 0 && (minor & ~0xf) == 0 ? VERSIONS[major << 4 | minor] : major + "." + minor;
+    }
+
     public static void describe(IsakmpMessage m, FieldSink out) {
-        out.string("version", "Version", m.majorVersion() + "." + m.minorVersion());
-        out.string("ispi", "Initiator SPI", m.ispiHex());
-        out.string("rspi", "Responder SPI", m.rspiHex());
+        out.string("version", "Version", version(m.majorVersion(), m.minorVersion()));
+        JsonFieldSink json = out instanceof JsonFieldSink j ? j : null;
+        if (json != null) {
+            json.hex("ispi", m.initiatorCookie(), 16);
+            json.hex("rspi", m.responderCookie(), 16);
+        } else {
+            out.string("ispi", "Initiator SPI", m.ispiHex());
+            out.string("rspi", "Responder SPI", m.rspiHex());
+        }
         out.code("nextPayload", "Next payload", m.firstPayload(), org.ikescope.api.protocol.PayloadType.nameOf(m.firstPayload()));
         out.code("exchangeType", "Exchange type", m.exchangeType(), ExchangeType.nameOf(m.exchangeType()));
         out.beginObject("flags", "Flags");
@@ -97,7 +124,11 @@ public final class MessageDescriber {
             out.bool("authOnly", "Authentication only", m.hasFlag(IsakmpMessage.FLAG_AUTH_ONLY));
         }
         out.endObject();
-        out.string("messageId", "Message ID", m.messageIdHex());
+        if (json != null) {
+            json.hex("messageId", m.messageId() & 0xffffffffL, 8);
+        } else {
+            out.string("messageId", "Message ID", m.messageIdHex());
+        }
         out.number("length", "Length", m.length());
         out.bool("encrypted", "Encrypted", m.encrypted());
         if (m.encrypted()) {

@@ -1,7 +1,5 @@
 package org.ikescope.analyzer.output;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +23,7 @@ public final class PskWordlistOutput {
     }
 
     /** Writes {@code "pskWordlist":{...}}; with {@code showKeys}, each wordlist match also has {@code "psk"}. */
-    public static void json(JsonGenerator g, PskWordlistSearch.Result r, boolean showKeys) throws IOException {
+    public static void json(JsonOut g, PskWordlistSearch.Result r, boolean showKeys) {
         g.writeObjectFieldStart("pskWordlist");
         g.writeStringField("file", r.wordlist().file().toString());
         g.writeNumberField("linesRead", r.linesRead());

@@ -16,28 +16,56 @@ public final class Times {
     /** Seconds of 9999-12-31T23:59:59Z plus one: from here on the year needs five digits and a sign. */
     private static final long YEAR_10000 = 253_402_300_800L;
 
+    /** The most bytes {@link #iso(long, byte[], int)} writes. */
+    static final int ISO_MAX = 30;
+
     /** e.g. {@code 2026-11-27T13:12:52.588123Z}. */
     public static String iso(long nanos) {
-        long secs = Math.floorDiv(nanos, 1_000_000_000L);
-        int frac = (int) Math.floorMod(nanos, 1_000_000_000L);
-        StringBuilder sb = new StringBuilder(32);
-        if (secs >= 0 && secs < YEAR_10000) {
-            civil(sb, secs);
+        byte[] b = new byte[64];
+        int p;
+        if (civil(nanos)) {
+            p = iso(nanos, b, 0);
         } else {
             // Years before 1970 or past 9999: the formatter's own forms (sign, five digits).
+            StringBuilder sb = new StringBuilder(32);
             java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME.formatTo(
-                    java.time.LocalDateTime.ofEpochSecond(secs, 0, java.time.ZoneOffset.UTC), sb);
+                    java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), 0, java.time.ZoneOffset.UTC), sb);
             if (sb.length() == 16) {
                 sb.append(":00");
             }
+            for (p = 0; p < sb.length(); p++) {
+                b[p] = (byte) sb.charAt(p);
+            }
+            p = fraction(b, p, nanos);
         }
-        sb.append('.');
+        return new String(b, 0, p, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** True when {@link #iso(long, byte[], int)} can write this time: from 1970 to 9999. */
+    static boolean civil(long nanos) {
+        long secs = Math.floorDiv(nanos, 1_000_000_000L);
+        return secs >= 0 && secs < YEAR_10000;
+    }
+
+    /**
+     * {@link #iso(long)} as ASCII bytes into {@code b} from {@code p}, for a time that is {@link #civil(long)};
+     * returns the index after the last byte (at most {@link #ISO_MAX} written).
+     */
+    static int iso(long nanos, byte[] b, int p) {
+        return fraction(b, civil(b, p, Math.floorDiv(nanos, 1_000_000_000L)), nanos);
+    }
+
+    /** {@code .ffffffZ} (microseconds) or {@code .fffffffffZ} (nanoseconds when the time has them). */
+    private static int fraction(byte[] b, int p, long nanos) {
+        int frac = (int) Math.floorMod(nanos, 1_000_000_000L);
+        b[p++] = '.';
         if (frac % 1000 == 0) {
-            zeroPadded(sb, frac / 1000, 100_000);
+            p = zeroPadded(b, p, frac / 1000, 100_000);
         } else {
-            zeroPadded(sb, frac, 100_000_000);
+            p = zeroPadded(b, p, frac, 100_000_000);
         }
-        return sb.append('Z').toString();
+        b[p++] = 'Z';
+        return p;
     }
 
     /**
@@ -45,7 +73,7 @@ public final class Times {
      * {@code ISO_LOCAL_DATE_TIME} writes it; the date by Howard Hinnant's days-to-civil algorithm,
      * since the formatter cost a fifth of the JSON output's time.
      */
-    private static void civil(StringBuilder sb, long secs) {
+    private static int civil(byte[] b, int p, long secs) {
         long days = secs / 86_400;
         int sod = (int) (secs % 86_400);
         long z = days + 719_468;
@@ -57,17 +85,17 @@ public final class Times {
         int day = (int) (doy - (153 * mp + 2) / 5 + 1);
         int month = (int) (mp < 10 ? mp + 3 : mp - 9);
         int year = (int) (yoe + era * 400 + (month <= 2 ? 1 : 0));
-        zeroPadded(sb, year, 1000);
-        sb.append('-');
-        zeroPadded(sb, month, 10);
-        sb.append('-');
-        zeroPadded(sb, day, 10);
-        sb.append('T');
-        zeroPadded(sb, sod / 3600, 10);
-        sb.append(':');
-        zeroPadded(sb, sod / 60 % 60, 10);
-        sb.append(':');
-        zeroPadded(sb, sod % 60, 10);
+        p = zeroPadded(b, p, year, 1000);
+        b[p++] = '-';
+        p = zeroPadded(b, p, month, 10);
+        b[p++] = '-';
+        p = zeroPadded(b, p, day, 10);
+        b[p++] = 'T';
+        p = zeroPadded(b, p, sod / 3600, 10);
+        b[p++] = ':';
+        p = zeroPadded(b, p, sod / 60 % 60, 10);
+        b[p++] = ':';
+        return zeroPadded(b, p, sod % 60, 10);
     }
 
     /** Seconds between two timestamps, with microseconds: {@code 0.003868}, {@code -0.000017}. */
@@ -82,14 +110,16 @@ public final class Times {
             sb.append('-');
         }
         sb.append(micros / 1_000_000).append('.');
-        zeroPadded(sb, (int) (micros % 1_000_000), 100_000);
-        return sb.toString();
+        // Six digits with leading zeros: those of 1000000 + the fraction, less the 1.
+        int one = sb.length();
+        return sb.append(1_000_000 + micros % 1_000_000).deleteCharAt(one).toString();
     }
 
-    /** Appends value (below 10 * top) with leading zeros to as many digits as top has. */
-    private static void zeroPadded(StringBuilder sb, int value, int top) {
+    /** Writes value (below 10 * top) with leading zeros to as many digits as top has; returns the index after. */
+    private static int zeroPadded(byte[] b, int p, int value, int top) {
         for (int div = top; div > 0; div /= 10) {
-            sb.append((char) ('0' + value / div % 10));
+            b[p++] = (byte) ('0' + value / div % 10);
         }
+        return p;
     }
 }

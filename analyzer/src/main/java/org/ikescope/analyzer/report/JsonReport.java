@@ -2,8 +2,7 @@ package org.ikescope.analyzer.report;
 
 import static org.ikescope.analyzer.report.JsonValues.*;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
+import org.ikescope.analyzer.output.JsonOut;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -17,13 +16,12 @@ import org.ikescope.analyzer.exchange.IcmpEvidence;
 import org.ikescope.analyzer.exchange.IncompleteFragmentSet;
 import org.ikescope.analyzer.exchange.Informational;
 import org.ikescope.analyzer.exchange.Notification;
+import org.ikescope.analyzer.exchange.PayloadShape;
 import org.ikescope.analyzer.exchange.QuickMode;
 import org.ikescope.analyzer.exchange.Transaction;
-import org.ikescope.analyzer.output.JsonNames;
 import org.ikescope.analyzer.output.JsonSchema;
 import org.ikescope.analyzer.output.Names;
 import org.ikescope.analyzer.output.PskWordlistOutput;
-import org.ikescope.analyzer.output.Times;
 import org.ikescope.api.plugin.Finding;
 import org.ikescope.api.plugin.ImmutableBytes;
 import org.ikescope.api.plugin.Step;
@@ -47,7 +45,7 @@ import org.ikescope.dissector.session.PskWordlistSearch;
  * values are null.
  */
 public final class JsonReport implements AnalysisSink {
-    private final JsonGenerator g;
+    private final JsonOut g;
     private final boolean showKeys;
     private PskWordlistSearch.Result wordlist;
 
@@ -58,7 +56,7 @@ public final class JsonReport implements AnalysisSink {
     /** @param showKeys write the pre-shared keys a wordlist search found ({@code --show-keys}), not only where they are */
     public JsonReport(OutputStream out, boolean showKeys) throws IOException {
         this.showKeys = showKeys;
-        this.g = JsonNames.factory().createGenerator(out, JsonEncoding.UTF8);
+        this.g = new JsonOut(out);
         g.writeStartObject();
         JsonSchema.version(g);
         g.writeArrayFieldStart("exchanges");
@@ -67,7 +65,7 @@ public final class JsonReport implements AnalysisSink {
     @Override
     public void exchange(Exchange x) throws IOException {
         write(g, x);
-        g.writeRaw('\n');
+        g.writeNewline();
         g.flush();
     }
 
@@ -106,12 +104,12 @@ public final class JsonReport implements AnalysisSink {
         g.writeEndArray();
         g.writeEndObject();
         g.writeEndObject();
-        g.writeRaw('\n');
+        g.writeNewline();
         g.flush();
     }
 
     /** Writes one exchange object. */
-    public static void write(JsonGenerator g, Exchange x) throws IOException {
+    public static void write(JsonOut g, Exchange x) {
         g.writeStartObject();
         g.writeNumberField("id", x.id());
         if (x.continuationOf() == 0) {
@@ -123,8 +121,14 @@ public final class JsonReport implements AnalysisSink {
             g.writeNullField("ispi");
             g.writeNullField("rspi");
         } else {
-            g.writeStringField("ispi", x.ispiHex());
-            nullableString(g, "rspi", x.rspi() == 0 ? null : x.rspiHex());
+            g.writeFieldName("ispi");
+            g.writeHex(x.ispi(), 16);
+            g.writeFieldName("rspi");
+            if (x.rspi() == 0) {
+                g.writeNull();
+            } else {
+                g.writeHex(x.rspi(), 16);
+            }
         }
         g.writeNumberField("version", x.version());
         g.writeStringField("mode", x.mode().label());
@@ -133,8 +137,8 @@ public final class JsonReport implements AnalysisSink {
         g.writeBooleanField("rolesInferred", x.rolesInferred());
         peer(g, "initiator", x.initiator());
         peer(g, "responder", x.responder());
-        g.writeStringField("start", Times.iso(x.startNanos()));
-        g.writeStringField("end", Times.iso(x.endNanos()));
+        g.writeIsoTimeField("start", x.startNanos());
+        g.writeIsoTimeField("end", x.endNanos());
         g.writeObjectFieldStart("state");
         nullableString(g, "initiator", Names.state(x.initiatorState()));
         nullableString(g, "responder", Names.state(x.responderState()));
@@ -172,7 +176,7 @@ public final class JsonReport implements AnalysisSink {
         g.writeArrayFieldStart("quickModes");
         for (QuickMode q : x.quickModes()) {
             g.writeStartObject();
-            g.writeStringField("messageId", q.messageIdHex());
+            g.writeHex32Field("messageId", q.messageId());
             g.writeStringField("initiator", q.initiator().label());
             g.writeStringField("state", q.state().name());
             frameOrNull(g, "answeredByInformational", q.answeredByInformational());
@@ -196,9 +200,9 @@ public final class JsonReport implements AnalysisSink {
         g.writeArrayFieldStart("informational");
         for (Informational i : x.informational()) {
             g.writeStartObject();
-            g.writeStringField("messageId", i.messageIdHex());
+            g.writeHex32Field("messageId", i.messageId());
             g.writeNumberField("frame", i.frame());
-            g.writeStringField("time", Times.iso(i.timeNanos()));
+            g.writeIsoTimeField("time", i.timeNanos());
             g.writeStringField("from", i.from().label());
             g.writeBooleanField("encrypted", i.encrypted());
             g.writeNumberField("size", i.size());
@@ -214,7 +218,7 @@ public final class JsonReport implements AnalysisSink {
                 registryOrNull(g, "protocol", d.protocolId(), ProtocolId.nameOf(d.protocolId()));
                 g.writeArrayFieldStart("spis");
                 for (ImmutableBytes spi : d.spis()) {
-                    g.writeString(spi.hex());
+                    g.writeHex(spi);
                 }
                 g.writeEndArray();
                 g.writeEndObject();
@@ -227,7 +231,7 @@ public final class JsonReport implements AnalysisSink {
         g.writeArrayFieldStart("transactions");
         for (Transaction t : x.transactions()) {
             g.writeStartObject();
-            g.writeStringField("messageId", t.messageIdHex());
+            g.writeHex32Field("messageId", t.messageId());
             g.writeArrayFieldStart("frames");
             for (ExchangeMessage m : t.messages()) {
                 g.writeNumber(m.frame());
@@ -239,12 +243,13 @@ public final class JsonReport implements AnalysisSink {
         g.writeArrayFieldStart("esp");
         for (EspFlow f : x.esp()) {
             g.writeStartObject();
-            g.writeStringField("spi", f.spiHex());
+            g.writeFieldName("spi");
+            g.writeHex(f.spi() & 0xffffffffL, 8);
             g.writeStringField("from", f.from().label());
             g.writeNumberField("packets", f.packets());
             g.writeNumberField("bytes", f.bytes());
-            g.writeStringField("first", Times.iso(f.firstNanos()));
-            g.writeStringField("last", Times.iso(f.lastNanos()));
+            g.writeIsoTimeField("first", f.firstNanos());
+            g.writeIsoTimeField("last", f.lastNanos());
             g.writeNumberField("firstFrame", f.firstFrame());
             g.writeNumberField("lastFrame", f.lastFrame());
             g.writeBooleanField("udpEncapsulated", f.udpEncapsulated());
@@ -257,7 +262,7 @@ public final class JsonReport implements AnalysisSink {
         for (IcmpEvidence i : x.icmpErrors()) {
             g.writeStartObject();
             g.writeNumberField("frame", i.frame());
-            g.writeStringField("time", Times.iso(i.timeNanos()));
+            g.writeIsoTimeField("time", i.timeNanos());
             g.writeNumberField("icmpType", i.type());
             g.writeNumberField("icmpCode", i.code());
             g.writeBooleanField("icmpv6", i.ipv6());
@@ -302,11 +307,11 @@ public final class JsonReport implements AnalysisSink {
         g.writeEndObject();
     }
 
-    private static void message(JsonGenerator g, ExchangeMessage m) throws IOException {
+    private static void message(JsonOut g, ExchangeMessage m) {
         g.writeStartObject();
         g.writeStringField("step", m.label());
         g.writeNumberField("frame", m.frame());
-        g.writeStringField("time", Times.iso(m.timeNanos()));
+        g.writeIsoTimeField("time", m.timeNanos());
         g.writeStringField("from", m.from().label());
         frameOrNull(g, "retransmissionOf", m.retransmissionOf());
         g.writeBooleanField("encrypted", m.encrypted());
@@ -314,7 +319,7 @@ public final class JsonReport implements AnalysisSink {
         g.writeNumberField("size", m.size());
         g.writeFieldName("exchangeType");
         JsonSchema.registryValue(g, m.exchangeType(), ExchangeType.nameOf(m.exchangeType()));
-        g.writeStringField("messageId", m.messageIdHex());
+        g.writeHex32Field("messageId", m.messageId());
         g.writeNumberField("srcPort", m.srcPort());
         g.writeNumberField("dstPort", m.dstPort());
         if (m.nonEspMarker()) {
@@ -332,7 +337,11 @@ public final class JsonReport implements AnalysisSink {
             notifications(g, m.ikev2(), m.notifyTypes());
         }
         if (!m.payloads().isEmpty()) {
-            strings(g, "payloads", m.payloads().abbreviations());
+            g.writeArrayFieldStart("payloads");
+            for (PayloadShape.Kind k : m.payloads().kinds()) {
+                g.writeString(k.abbreviation());
+            }
+            g.writeEndArray();
         }
         if (!m.ipFragmentFrames().isEmpty()) {
             longs(g, "ipFragmentFrames", m.ipFragmentFrames());
@@ -348,7 +357,7 @@ public final class JsonReport implements AnalysisSink {
     }
 
     /** {@code "notifications":[{"code":N,"name":"..."}...]}: notify types in the registry of their version. */
-    private static void notifications(JsonGenerator g, boolean ikev2, List<Integer> types) throws IOException {
+    private static void notifications(JsonOut g, boolean ikev2, List<Integer> types) {
         g.writeArrayFieldStart("notifications");
         for (int t : types) {
             JsonSchema.registryValue(g, t, Names.notify(ikev2, t));
@@ -356,7 +365,7 @@ public final class JsonReport implements AnalysisSink {
         g.writeEndArray();
     }
 
-    private static void longs(JsonGenerator g, String name, List<Long> l) throws IOException {
+    private static void longs(JsonOut g, String name, List<Long> l) {
         g.writeArrayFieldStart(name);
         for (long v : l) {
             g.writeNumber(v);
@@ -365,7 +374,7 @@ public final class JsonReport implements AnalysisSink {
     }
 
     /** Writes one finding object. */
-    public static void finding(JsonGenerator g, Finding f) throws IOException {
+    public static void finding(JsonOut g, Finding f) {
         g.writeStartObject();
         g.writeStringField("code", f.code());
         g.writeStringField("severity", f.severity().label());

@@ -1,7 +1,6 @@
 package org.ikescope.analyzer.report;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
+import org.ikescope.analyzer.output.JsonOut;
 import java.util.List;
 import org.ikescope.analyzer.exchange.DecryptionSummary;
 import org.ikescope.analyzer.exchange.Identity;
@@ -10,6 +9,7 @@ import org.ikescope.analyzer.exchange.Peer;
 import org.ikescope.analyzer.exchange.ProxyId;
 import org.ikescope.analyzer.output.JsonSchema;
 import org.ikescope.analyzer.output.Names;
+import org.ikescope.api.plugin.DecryptionView;
 import org.ikescope.api.plugin.VendorIdView;
 import org.ikescope.api.protocol.Ikev2ProtocolId;
 import org.ikescope.api.protocol.ProtocolId;
@@ -20,11 +20,15 @@ import org.ikescope.dissector.isakmp.Suite;
  * identities, proxy IDs, the decryption summary, NAT detection, and the null-or-value members.
  */
 final class JsonValues {
+    /** Each decryption status as written: {@code decrypted}, {@code no-keys}. */
+    private static final String[] STATUS = java.util.Arrays.stream(DecryptionView.Status.values())
+            .map(s -> s.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).toArray(String[]::new);
+
     private JsonValues() {
     }
 
     /** {@code "nat"}: which side a NAT translates (null: unknown) and what the NAT-D hashes showed. */
-    static void nat(JsonGenerator g, NatDetection n) throws IOException {
+    static void nat(JsonOut g, NatDetection n) {
         g.writeObjectFieldStart("nat");
         nullableBoolean(g, "initiatorBehindNat", n.initiatorBehindNat());
         nullableBoolean(g, "responderBehindNat", n.responderBehindNat());
@@ -34,7 +38,7 @@ final class JsonValues {
         g.writeEndObject();
     }
 
-    static void nullableBoolean(JsonGenerator g, String name, Boolean v) throws IOException {
+    static void nullableBoolean(JsonOut g, String name, Boolean v) {
         if (v == null) {
             g.writeNullField(name);
         } else {
@@ -42,7 +46,7 @@ final class JsonValues {
         }
     }
 
-    static void nullableString(JsonGenerator g, String name, String v) throws IOException {
+    static void nullableString(JsonOut g, String name, String v) {
         if (v == null) {
             g.writeNullField(name);
         } else {
@@ -50,7 +54,7 @@ final class JsonValues {
         }
     }
 
-    static void frameOrNull(JsonGenerator g, String name, long frame) throws IOException {
+    static void frameOrNull(JsonOut g, String name, long frame) {
         if (frame == 0) {
             g.writeNullField(name);
         } else {
@@ -58,7 +62,7 @@ final class JsonValues {
         }
     }
 
-    static void millis(JsonGenerator g, String name, long nanos) throws IOException {
+    static void millis(JsonOut g, String name, long nanos) {
         if (nanos < 0) {
             g.writeNullField(name);
         } else {
@@ -66,7 +70,7 @@ final class JsonValues {
         }
     }
 
-    static void strings(JsonGenerator g, String name, List<String> l) throws IOException {
+    static void strings(JsonOut g, String name, List<String> l) {
         g.writeArrayFieldStart(name);
         for (String s : l) {
             g.writeString(s);
@@ -74,7 +78,7 @@ final class JsonValues {
         g.writeEndArray();
     }
 
-    static void peer(JsonGenerator g, String name, Peer p) throws IOException {
+    static void peer(JsonOut g, String name, Peer p) {
         g.writeObjectFieldStart(name);
         g.writeStringField("ip", p.ip());
         if (p.port() > 0) {
@@ -91,7 +95,8 @@ final class JsonValues {
         g.writeArrayFieldStart("vendorIds");
         for (VendorIdView v : p.vendorIds()) {
             g.writeStartObject();
-            g.writeStringField("hex", v.hex());
+            g.writeFieldName("hex");
+            g.writeHex(v.bytes());
             nullableString(g, "name", v.name());
             g.writeEndObject();
         }
@@ -105,7 +110,7 @@ final class JsonValues {
      * {@code auth} are IKEv1 phase 1 only, {@code integrity} IKEv2 and IKEv1 phase 2, {@code prf} IKEv2
      * or an IKEv1 PRF attribute; {@code transformNumber} is IKEv1 only).
      */
-    static void proposal(JsonGenerator g, Suite p) throws IOException {
+    static void proposal(JsonOut g, Suite p) {
         if (p == null) {
             g.writeNull();
             return;
@@ -117,7 +122,7 @@ final class JsonValues {
         if (p.spi().isEmpty()) {
             g.writeNull();
         } else {
-            g.writeString(p.spi().hex());
+            g.writeHex(p.spi());
         }
         registryOrNull(g, "encryption", p.encryption(), Names.encryption(p));
         intOrNull(g, "keyLength", p.keyLength() == 0 ? -1 : p.keyLength());
@@ -134,7 +139,7 @@ final class JsonValues {
     }
 
     /** A registry value as {@code {code,name}}, or null when {@code name} is null (absent). */
-    static void registryOrNull(JsonGenerator g, String field, int code, String name) throws IOException {
+    static void registryOrNull(JsonOut g, String field, int code, String name) {
         g.writeFieldName(field);
         if (name == null) {
             g.writeNull();
@@ -143,7 +148,7 @@ final class JsonValues {
         }
     }
 
-    static void intOrNull(JsonGenerator g, String name, long v) throws IOException {
+    static void intOrNull(JsonOut g, String name, long v) {
         if (v < 0) {
             g.writeNullField(name);
         } else {
@@ -152,7 +157,7 @@ final class JsonValues {
     }
 
     /** Proxy IDs as {@code [{"type":{code,name},"value":"10.1.0.0/255.255.255.0","protocolId":0,"port":0}]}. */
-    static void proxyIds(JsonGenerator g, String field, List<ProxyId> ids) throws IOException {
+    static void proxyIds(JsonOut g, String field, List<ProxyId> ids) {
         g.writeArrayFieldStart(field);
         for (ProxyId id : ids) {
             g.writeStartObject();
@@ -166,13 +171,13 @@ final class JsonValues {
     }
 
     /** {@code "decryption"}: what decrypting the SA's encrypted messages gave, or null (none, or no key material). */
-    static void decryption(JsonGenerator g, DecryptionSummary d) throws IOException {
+    static void decryption(JsonOut g, DecryptionSummary d) {
         if (d == null) {
             g.writeNullField("decryption");
             return;
         }
         g.writeObjectFieldStart("decryption");
-        g.writeStringField("status", d.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        g.writeStringField("status", STATUS[d.status().ordinal()]);
         g.writeStringField("reason", d.reason());
         nullableBoolean(g, "pskVerified", d.psk());
         nullableString(g, "initiatorKey", d.initiatorKeyLabel());
@@ -184,7 +189,7 @@ final class JsonValues {
         g.writeEndObject();
     }
 
-    static void identity(JsonGenerator g, String name, Identity id) throws IOException {
+    static void identity(JsonOut g, String name, Identity id) {
         if (id == null) {
             g.writeNullField(name);
             return;

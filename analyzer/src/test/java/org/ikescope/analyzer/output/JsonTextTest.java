@@ -1,9 +1,9 @@
 package org.ikescope.analyzer.output;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,11 +13,12 @@ class JsonTextTest {
     @Test
     void formatCharactersAreJsonEscapes() throws IOException {
         String text = "a\u202eb\u2066c\u200bd\u2028e\u2029f\u007fg\u001bh é 😀";
-        StringWriter w = new StringWriter();
-        try (JsonGenerator g = JsonText.factory().createGenerator(w)) {
-            g.writeString(text);
-        }
-        assertEquals("\"a\\u202eb\\u2066c\\u200bd\\u2028e\\u2029f\\u007Fg\\u001Bh é \\ud83d\\ude00\"", w.toString());
-        assertEquals(text, new ObjectMapper().readValue(w.toString(), String.class));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        JsonOut g = new JsonOut(bytes);
+        g.writeString(text);
+        g.flush();
+        String json = bytes.toString(StandardCharsets.UTF_8);
+        assertEquals("\"a\\u202eb\\u2066c\\u200bd\\u2028e\\u2029f\\u007Fg\\u001Bh é \\ud83d\\ude00\"", json);
+        assertEquals(text, new ObjectMapper().readValue(json, String.class));
     }
 }

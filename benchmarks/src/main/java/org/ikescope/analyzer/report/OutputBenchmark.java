@@ -1,8 +1,5 @@
 package org.ikescope.analyzer.report;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import org.ikescope.analyzer.output.JsonNames;
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.ikescope.analyzer.exchange.Exchange;
 import org.ikescope.analyzer.output.JsonFieldSink;
+import org.ikescope.analyzer.output.JsonOut;
 import org.ikescope.analyzer.output.JsonSchema;
 import org.ikescope.analyzer.output.MessageDescriber;
 import org.ikescope.analyzer.plugins.Exchanges;
@@ -49,7 +47,7 @@ public class OutputBenchmark {
     private static final OutputStream NULL = OutputStream.nullOutputStream();
     private List<Exchange> exchanges;
     private final List<MessageEvent> messages = new ArrayList<>();
-    private JsonGenerator json;
+    private JsonOut json;
     private JsonFieldSink sink;
     private static final List<String> FILES = List.of("many-peers.pcap");
     private final PrintStream textOut = new PrintStream(NULL, false, StandardCharsets.UTF_8);
@@ -67,15 +65,15 @@ public class OutputBenchmark {
                 }
             });
         }
-        json = JsonNames.factory().createGenerator(NULL, JsonEncoding.UTF8);
-        json.setRootValueSeparator(null);
+        json = new JsonOut(NULL);
         sink = new JsonFieldSink(json);
     }
 
     /** One exchange as {@code analyze --format json} writes it. */
     @Benchmark
-    public JsonGenerator analyzeJson() throws IOException {
+    public JsonOut analyzeJson() throws IOException {
         JsonReport.write(json, exchanges.get(next++ % exchanges.size()));
+        json.writeIfFull();
         return json;
     }
 
@@ -90,12 +88,13 @@ public class OutputBenchmark {
 
     /** One message as {@code dissect --format jsonl} writes it. */
     @Benchmark
-    public JsonGenerator dissectJsonl() throws IOException {
+    public JsonOut dissectJsonl() throws IOException {
         json.writeStartObject();
         JsonSchema.version(json);
         MessageDescriber.describe(messages.get(next++ % messages.size()), sink);
         json.writeEndObject();
-        json.writeRaw('\n');
+        json.writeNewline();
+        json.writeIfFull();
         return json;
     }
 }

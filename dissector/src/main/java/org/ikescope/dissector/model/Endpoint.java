@@ -27,6 +27,16 @@ public final class Endpoint {
         return Addresses.format(address);
     }
 
+    /** The address's length in bytes: 4 (IPv4) or 16 (IPv6). */
+    public int addressLength() {
+        return address.length;
+    }
+
+    /** Byte {@code i} of the address as 0..255 (no copy made). */
+    public int addressByte(int i) {
+        return address[i] & 0xff;
+    }
+
     public int port() {
         return port;
     }

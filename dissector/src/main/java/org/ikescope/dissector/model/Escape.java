@@ -15,7 +15,7 @@ package org.ikescope.dissector.model;
  * </ul>
  *
  * <p>JSON output escapes the same characters as JSON {@code \}{@code uXXXX} escapes instead
- * ({@code analyzer.output.JsonText}), so the JSON string holds the real text.
+ * ({@code analyzer.output.JsonOut}), so the JSON string holds the real text.
  */
 public final class Escape {
     private static final char[] HEX = "0123456789abcdef".toCharArray();

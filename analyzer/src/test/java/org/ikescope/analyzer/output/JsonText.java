@@ -7,21 +7,22 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import org.ikescope.dissector.model.Escape;
 
 /**
- * The JSON factory of every JSON output: besides the controls JSON requires escaped, it writes
+ * The reference for {@link JsonOut}'s escaping: the Jackson factory that every JSON output used
+ * before {@code JsonOut} (tests compare the two byte for byte). Besides the controls JSON requires escaped, it writes
  * the characters {@link Escape} escapes for a terminal (format characters such as bidirectional
  * overrides and zero-width characters, line and paragraph separators, surrogates) as
  * {@code \}{@code uXXXX}, so that a JSON string holds the real text and still cannot reorder or
  * hide what a person reading the raw JSON sees. A supplementary character is written as its
  * surrogate pair, both escaped.
  */
-public final class JsonText {
+final class JsonText {
     static final CharacterEscapes ESCAPES = new Escapes();
 
     private JsonText() {
     }
 
     /** A new factory whose generators escape as described. */
-    public static JsonFactory factory() {
+    static JsonFactory factory() {
         JsonFactory f = new JsonFactory();
         f.setCharacterEscapes(ESCAPES);
         return f;

@@ -1,0 +1,500 @@
+package org.ikescope.analyzer.output;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import org.ikescope.api.plugin.ImmutableBytes;
+import org.ikescope.dissector.model.Escape;
+
+/**
+ * The one JSON writer of every JSON output ({@code analyze --format json}, {@code dissect --format
+ * jsonl}, {@code plugins --format json}): UTF-8 bytes into a growable buffer, written to the stream
+ * only by {@link #flush} and {@link #writeIfFull}, so that a value never allocates or throws.
+ *
+ * <p>Compact, no whitespace, no separator between root values; member names are encoded once per
+ * writer (looked up by the identity of the name's string, which is a constant at every call site);
+ * numbers are written digit by digit. Strings are escaped as JSON requires, and besides (see
+ * {@link Escape#unsafe}) DEL as {@code \}{@code u007F}, and the C1 controls, format characters
+ * (bidirectional overrides, zero-width characters), line and paragraph separators and surrogates as
+ * {@code \}{@code u} and four lower-case hex digits, so a supplementary character is its surrogate
+ * pair, both escaped: a JSON string holds the real text and still cannot reorder or hide what a
+ * person reading the raw JSON sees. This is, byte for byte, what the Jackson generator with the
+ * former {@code JsonText} escapes wrote ({@code JsonOutTest} compares the two).
+ */
+public final class JsonOut {
+    /** {@link #writeIfFull} writes the buffer out from this many bytes on. */
+    static final int CHUNK = 1 << 15;
+    /** Names kept per writer; beyond this (names made at run time), names are encoded as they come. */
+    static final int MAX_NAMES = 4096;
+
+    private static final byte[] HEX_LOWER = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HEX_UPPER = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+    private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+    private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+    /** Per ASCII character: 0 written as is, a letter for a two-character escape, -1 for {@code \}{@code u00XX}. */
+    private static final int[] ASCII = new int[128];
+    /** Per char from U+0080 on, one bit: escaped ({@link Escape#unsafe}). */
+    private static final long[] UNSAFE = new long[1 << 10];
+
+    static {
+        for (int c = 0; c < 0x20; c++) {
+            ASCII[c] = -1;
+        }
+        ASCII['\b'] = 'b';
+        ASCII['\t'] = 't';
+        ASCII['\n'] = 'n';
+        ASCII['\f'] = 'f';
+        ASCII['\r'] = 'r';
+        ASCII['"'] = '"';
+        ASCII['\\'] = '\\';
+        ASCII[0x7f] = -1;
+        for (int c = 0x80; c <= 0xffff; c++) {
+            if (Escape.unsafe(c)) {
+                UNSAFE[c >>> 6] |= 1L << c;
+            }
+        }
+    }
+
+    private final OutputStream out;
+    private byte[] buf = new byte[1 << 16];
+    private int pos;
+    /** Per open container, from index 1 (0 is the root, where values have no separator): it has a value. */
+    private boolean[] hasValue = new boolean[16];
+    private int depth;
+    /** A member name was written: its value comes without a comma. */
+    private boolean afterName;
+
+    private String[] nameKeys = new String[256];
+    private byte[][] nameBytes = new byte[256][];
+    private int names;
+
+    public JsonOut(OutputStream out) {
+        this.out = out;
+    }
+
+    // ---- structure
+
+    public void writeStartObject() {
+        open('{');
+    }
+
+    public void writeEndObject() {
+        close('}');
+    }
+
+    public void writeStartArray() {
+        open('[');
+    }
+
+    public void writeEndArray() {
+        close(']');
+    }
+
+    private void open(char c) {
+        beforeValue();
+        ensure(1);
+        buf[pos++] = (byte) c;
+        if (++depth == hasValue.length) {
+            hasValue = java.util.Arrays.copyOf(hasValue, depth * 2);
+        }
+        hasValue[depth] = false;
+    }
+
+    private void close(char c) {
+        ensure(1);
+        buf[pos++] = (byte) c;
+        depth--;
+        afterName = false;
+    }
+
+    /** The comma before a value, unless it follows its name or is its container's first. */
+    private void beforeValue() {
+        if (afterName) {
+            afterName = false;
+        } else if (depth > 0) {
+            comma();
+        }
+    }
+
+    /** A comma if the current container has a value already; it has one now. */
+    private void comma() {
+        if (hasValue[depth]) {
+            ensure(1);
+            buf[pos++] = ',';
+        } else {
+            hasValue[depth] = true;
+        }
+    }
+
+    /** {@code "name":}; the name is encoded the first time this writer sees its string. */
+    public void writeFieldName(String name) {
+        comma();
+        byte[] b = encodedName(name);
+        if (b == null) {
+            quoted(name);
+            ensure(1);
+            buf[pos++] = ':';
+        } else {
+            ensure(b.length);
+            System.arraycopy(b, 0, buf, pos, b.length);
+            pos += b.length;
+        }
+        afterName = true;
+    }
+
+    private byte[] encodedName(String name) {
+        int mask = nameKeys.length - 1;
+        int i = System.identityHashCode(name) & mask;
+        for (String k; (k = nameKeys[i]) != null; i = (i + 1) & mask) {
+            if (k == name) {
+                return nameBytes[i];
+            }
+        }
+        if (names >= MAX_NAMES) {
+            return null;
+        }
+        byte[] b = encode(name);
+        nameKeys[i] = name;
+        nameBytes[i] = b;
+        if (++names * 2 > nameKeys.length) {
+            rehash();
+        }
+        return b;
+    }
+
+    /** {@code "name":} as this writer writes it. */
+    private static byte[] encode(String name) {
+        JsonOut w = new JsonOut(null);
+        w.quoted(name);
+        w.ensure(1);
+        w.buf[w.pos++] = ':';
+        return java.util.Arrays.copyOf(w.buf, w.pos);
+    }
+
+    private void rehash() {
+        String[] keys = nameKeys;
+        byte[][] vals = nameBytes;
+        nameKeys = new String[keys.length * 2];
+        nameBytes = new byte[keys.length * 2][];
+        int mask = nameKeys.length - 1;
+        for (int j = 0; j < keys.length; j++) {
+            if (keys[j] != null) {
+                int i = System.identityHashCode(keys[j]) & mask;
+                while (nameKeys[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                nameKeys[i] = keys[j];
+                nameBytes[i] = vals[j];
+            }
+        }
+    }
+
+    // ---- values
+
+    public void writeNull() {
+        beforeValue();
+        raw(NULL);
+    }
+
+    public void writeBoolean(boolean v) {
+        beforeValue();
+        raw(v ? TRUE : FALSE);
+    }
+
+    public void writeNumber(long v) {
+        beforeValue();
+        digits(v);
+    }
+
+    /**
+     * As {@link Double#toString(double)} (what Jackson writes): digit by digit for the values the
+     * outputs have (milliseconds with up to three decimals, below 10^7), through the JDK otherwise.
+     */
+    public void writeNumber(double v) {
+        beforeValue();
+        long k = Math.round(v * 1000);
+        if (k >= 0 && k < 10_000_000_000L && k / 1000.0 == v && Double.doubleToRawLongBits(v) != Long.MIN_VALUE) {
+            digits(k / 1000);
+            int f = (int) (k % 1000);
+            ensure(4);
+            buf[pos++] = '.';
+            buf[pos++] = (byte) ('0' + f / 100);
+            if (f % 100 != 0) {
+                buf[pos++] = (byte) ('0' + f / 10 % 10);
+                if (f % 10 != 0) {
+                    buf[pos++] = (byte) ('0' + f % 10);
+                }
+            }
+        } else {
+            String s = Double.toString(v);
+            ensure(s.length());
+            for (int i = 0; i < s.length(); i++) {
+                buf[pos++] = (byte) s.charAt(i);
+            }
+        }
+    }
+
+    /** A string value, escaped; null writes {@code null}. */
+    public void writeString(String s) {
+        if (s == null) {
+            writeNull();
+            return;
+        }
+        beforeValue();
+        quoted(s);
+    }
+
+    /** {@code s} in quotes, escaped. */
+    private void quoted(String s) {
+        int n = s.length();
+        ensure(n + 2);
+        byte[] b = buf;
+        int p = pos;
+        b[p++] = '"';
+        int i = 0;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 || ASCII[c] != 0) {
+                break;
+            }
+            b[p++] = (byte) c;
+        }
+        pos = p;
+        if (i < n) {
+            escaped(s, i, n);
+        }
+        buf[pos++] = '"';
+    }
+
+    /** The rest of a string from its first character that is not plain ASCII; leaves room for the closing quote. */
+    private void escaped(String s, int i, int n) {
+        ensure((n - i) * 6 + 1);
+        byte[] b = buf;
+        int p = pos;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                int e = ASCII[c];
+                if (e == 0) {
+                    b[p++] = (byte) c;
+                } else if (e > 0) {
+                    b[p++] = '\\';
+                    b[p++] = (byte) e;
+                } else {
+                    b[p++] = '\\';
+                    b[p++] = 'u';
+                    b[p++] = '0';
+                    b[p++] = '0';
+                    b[p++] = HEX_UPPER[c >> 4];
+                    b[p++] = HEX_UPPER[c & 0xf];
+                }
+            } else if ((UNSAFE[c >>> 6] & (1L << c)) != 0) {
+                b[p++] = '\\';
+                b[p++] = 'u';
+                b[p++] = HEX_LOWER[c >> 12];
+                b[p++] = HEX_LOWER[(c >> 8) & 0xf];
+                b[p++] = HEX_LOWER[(c >> 4) & 0xf];
+                b[p++] = HEX_LOWER[c & 0xf];
+            } else if (c < 0x800) {
+                b[p++] = (byte) (0xc0 | (c >> 6));
+                b[p++] = (byte) (0x80 | (c & 0x3f));
+            } else {
+                // Surrogates are all escaped above: three bytes.
+                b[p++] = (byte) (0xe0 | (c >> 12));
+                b[p++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+                b[p++] = (byte) (0x80 | (c & 0x3f));
+            }
+        }
+        pos = p;
+    }
+
+    /** {@code value[from..to)} as a string of lower-case hex digits. */
+    public void writeHex(byte[] value, int from, int to) {
+        beforeValue();
+        ensure((to - from) * 2 + 2);
+        byte[] b = buf;
+        int p = pos;
+        b[p++] = '"';
+        for (int i = from; i < to; i++) {
+            b[p++] = HEX_LOWER[(value[i] >> 4) & 0xf];
+            b[p++] = HEX_LOWER[value[i] & 0xf];
+        }
+        b[p++] = '"';
+        pos = p;
+    }
+
+    /** Bytes as a string of lower-case hex digits, as {@link ImmutableBytes#hex} writes them. */
+    public void writeHex(ImmutableBytes value) {
+        beforeValue();
+        int n = value.length();
+        ensure(n * 2 + 2);
+        byte[] b = buf;
+        int p = pos;
+        b[p++] = '"';
+        for (int i = 0; i < n; i++) {
+            int x = value.getUnsignedByte(i);
+            b[p++] = HEX_LOWER[x >> 4];
+            b[p++] = HEX_LOWER[x & 0xf];
+        }
+        b[p++] = '"';
+        pos = p;
+    }
+
+    /** An IPv4 address from its four bytes (0..255), as {@code Addresses.format} writes it: {@code 192.0.2.1}. */
+    public void writeIpv4(int a, int b, int c, int d) {
+        beforeValue();
+        ensure(17);
+        buf[pos++] = '"';
+        digits(a);
+        buf[pos++] = '.';
+        digits(b);
+        buf[pos++] = '.';
+        digits(c);
+        buf[pos++] = '.';
+        digits(d);
+        buf[pos++] = '"';
+    }
+
+    /** The low {@code digits} hex digits of {@code v}, lower case, with leading zeros (as {@code IsakmpMessage.hex64} and {@code hex32}). */
+    public void writeHex(long v, int digits) {
+        beforeValue();
+        ensure(digits + 2);
+        byte[] b = buf;
+        int p = pos;
+        b[p++] = '"';
+        for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
+            b[p++] = HEX_LOWER[(int) (v >>> shift) & 0xf];
+        }
+        b[p++] = '"';
+        pos = p;
+    }
+
+    /** A time as {@link Times#iso} writes it, without making the string. */
+    public void writeIsoTime(long nanos) {
+        if (!Times.civil(nanos)) {
+            writeString(Times.iso(nanos));
+            return;
+        }
+        beforeValue();
+        ensure(Times.ISO_MAX + 2);
+        buf[pos++] = '"';
+        pos = Times.iso(nanos, buf, pos);
+        buf[pos++] = '"';
+    }
+
+    // ---- members
+
+    public void writeStringField(String name, String value) {
+        writeFieldName(name);
+        writeString(value);
+    }
+
+    public void writeNumberField(String name, long value) {
+        writeFieldName(name);
+        writeNumber(value);
+    }
+
+    public void writeNumberField(String name, double value) {
+        writeFieldName(name);
+        writeNumber(value);
+    }
+
+    /** A 32-bit message ID as its eight hex digits. */
+    public void writeHex32Field(String name, int v) {
+        writeFieldName(name);
+        writeHex(v & 0xffffffffL, 8);
+    }
+
+    public void writeIsoTimeField(String name, long nanos) {
+        writeFieldName(name);
+        writeIsoTime(nanos);
+    }
+
+    public void writeBooleanField(String name, boolean value) {
+        writeFieldName(name);
+        writeBoolean(value);
+    }
+
+    public void writeNullField(String name) {
+        writeFieldName(name);
+        writeNull();
+    }
+
+    public void writeObjectFieldStart(String name) {
+        writeFieldName(name);
+        writeStartObject();
+    }
+
+    public void writeArrayFieldStart(String name) {
+        writeFieldName(name);
+        writeStartArray();
+    }
+
+    /** A line break between root values (jsonl) or after the document. */
+    public void writeNewline() {
+        ensure(1);
+        buf[pos++] = '\n';
+    }
+
+    // ---- output
+
+    /** Writes the buffer out once it holds {@link #CHUNK} bytes or more: call between records. */
+    public void writeIfFull() throws IOException {
+        if (pos >= CHUNK) {
+            out.write(buf, 0, pos);
+            pos = 0;
+        }
+    }
+
+    /** Writes the buffer out and flushes the stream. */
+    public void flush() throws IOException {
+        if (pos > 0) {
+            out.write(buf, 0, pos);
+            pos = 0;
+        }
+        out.flush();
+    }
+
+    /** What is written and not yet flushed, for tests. */
+    String buffered() {
+        return new String(buf, 0, pos, StandardCharsets.UTF_8);
+    }
+
+    private void raw(byte[] b) {
+        ensure(b.length);
+        System.arraycopy(b, 0, buf, pos, b.length);
+        pos += b.length;
+    }
+
+    private void digits(long v) {
+        ensure(20);
+        if (v < 0) {
+            if (v == Long.MIN_VALUE) {
+                raw(MIN_VALUE);
+                return;
+            }
+            buf[pos++] = '-';
+            v = -v;
+        }
+        int n = 1;
+        for (long t = v; t >= 10; t /= 10) {
+            n++;
+        }
+        int p = pos + n;
+        pos = p;
+        do {
+            buf[--p] = (byte) ('0' + (int) (v % 10));
+            v /= 10;
+        } while (v != 0);
+    }
+
+    private static final byte[] MIN_VALUE = Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
+
+    /** Room for n more bytes: the buffer grows (it is written out only between values). */
+    private void ensure(int n) {
+        if (pos + n > buf.length) {
+            buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, pos + n));
+        }
+    }
+}
