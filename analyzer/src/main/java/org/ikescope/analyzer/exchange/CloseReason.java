@@ -13,8 +13,11 @@ public enum CloseReason {
     /** More SAs were open than the cap allows: the least recently active went. */
     CAP;
 
+    /** The labels, made once (one is written per exchange). */
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     /** {@code idle}, {@code deleted}, {@code end} or {@code cap}, as written in output. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 }

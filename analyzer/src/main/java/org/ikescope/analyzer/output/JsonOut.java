@@ -245,16 +245,24 @@ public final class JsonOut {
         quoted(s);
     }
 
+    /** The characters of the string being written, copied out in bulk (String.charAt checks each index). */
+    private char[] chars = new char[256];
+
     /** {@code s} in quotes, escaped. */
     private void quoted(String s) {
         int n = s.length();
         ensure(n + 2);
+        if (n > chars.length) {
+            chars = new char[Math.max(n, chars.length * 2)];
+        }
+        char[] cs = chars;
+        s.getChars(0, n, cs, 0);
         byte[] b = buf;
         int p = pos;
         b[p++] = '"';
         int i = 0;
         for (; i < n; i++) {
-            char c = s.charAt(i);
+            char c = cs[i];
             if (c >= 0x80 || ASCII[c] != 0) {
                 break;
             }
@@ -262,18 +270,18 @@ public final class JsonOut {
         }
         pos = p;
         if (i < n) {
-            escaped(s, i, n);
+            escaped(cs, i, n);
         }
         buf[pos++] = '"';
     }
 
     /** The rest of a string from its first character that is not plain ASCII; leaves room for the closing quote. */
-    private void escaped(String s, int i, int n) {
+    private void escaped(char[] cs, int i, int n) {
         ensure((n - i) * 6 + 1);
         byte[] b = buf;
         int p = pos;
         for (; i < n; i++) {
-            char c = s.charAt(i);
+            char c = cs[i];
             if (c < 0x80) {
                 int e = ASCII[c];
                 if (e == 0) {

@@ -9,8 +9,11 @@ public enum Confidence {
     /** Proven by the evidence (e.g. a decrypted notification, or key material). */
     CONFIRMED;
 
+    /** {@link #label()}, made once (output writes one per message). */
+    private final String label = name().toLowerCase(java.util.Locale.ROOT);
+
     /** Lower-case name as written in output. */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return label;
     }
 }

@@ -18,8 +18,11 @@ public enum ExchangeMode {
     /** Phase 1 is not in the capture (only quick mode, informational or ESP of the SA were seen). */
     UNKNOWN;
 
+    /** {@link #label()}, made once (output writes one per message). */
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     /** {@code main}, {@code aggressive}, {@code ikev2} or {@code unknown}, as written in output. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 }

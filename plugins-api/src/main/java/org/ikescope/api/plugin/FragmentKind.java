@@ -13,8 +13,11 @@ public enum FragmentKind {
     /** IKE fragments (Cisco payload 132, RFC 7383). */
     IKE;
 
+    /** {@link #label()}, made once (output writes one per message). */
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     /** {@code ip} or {@code ike}, as written in output. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 }

@@ -18,8 +18,11 @@ public enum NatDiscoveryResult {
     /** Not checked (no NAT-D message in the capture, or the hash algorithm is unknown). */
     UNKNOWN;
 
+    /** {@link #label()}, made once (output writes one per message). */
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     /** {@code matched}, {@code mismatch}, {@code absent} or {@code unknown}, as written in output. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 }

@@ -9,9 +9,12 @@ public enum Severity {
     /** Something failed: the tunnel (or a phase of it) did not come up, or data was lost. */
     ERROR;
 
+    /** {@link #label()}, made once (output writes one per message). */
+    private final String label = name().toLowerCase(java.util.Locale.ROOT);
+
     /** Lower-case name as written in output and on the command line. */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return label;
     }
 
     /** Parses {@code error}, {@code warning} or {@code info} (case-insensitive). */

@@ -9,9 +9,12 @@ public enum Side {
     /** Received the first message. */
     RESPONDER;
 
+    /** {@link #label()}, made once (output writes one per message). */
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     /** {@code initiator} or {@code responder}, as written in output. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 
     /** The other side. */
