@@ -162,7 +162,6 @@ public final class ExchangeTracker implements DissectionListener {
     private AsyncConsumer consumer;
     private final java.util.ArrayDeque<ExchangeBuilder> unreleased = new java.util.ArrayDeque<>();
     private long emittedCount;
-    private long releasedCount;
     /** {@link #keepBytes}, made once rather than per message. */
     private final Function<IsakmpMessage, MessageBytes> keeper = this::keepBytes;
 
@@ -233,9 +232,9 @@ public final class ExchangeTracker implements DissectionListener {
             consumer.awaitFinished();
         }
         long finished = all ? emittedCount : consumer.finished();
-        while (releasedCount < finished && !unreleased.isEmpty()) {
+        // The oldest unreleased SA is number emittedCount - unreleased.size() in emission order.
+        while (!unreleased.isEmpty() && emittedCount - unreleased.size() < finished) {
             payloadBytesRetained -= unreleased.removeFirst().releaseBytes();
-            releasedCount++;
         }
     }
 

@@ -136,16 +136,27 @@ final class IsolationWire {
         out.write(b);
     }
 
+    /** A string of a finding token: no longer than what is left of the token. */
     private static String str(DataInputStream in) throws IOException {
+        return str(in, in.available());
+    }
+
+    /** A length-prefixed UTF-8 string of at most {@code max} bytes; a shorter stream is an {@code EOFException}. */
+    private static String str(DataInputStream in, int max) throws IOException {
         int n = in.readInt();
-        if (n < 0 || n > in.available()) {
+        if (n < 0 || n > max) {
             throw new IOException("string length " + n);
         }
-        return new String(in.readNBytes(n), StandardCharsets.UTF_8);
+        byte[] b = new byte[n];
+        in.readFully(b);
+        return new String(b, StandardCharsets.UTF_8);
     }
 
     /** What the parent writes on the child's standard input: the nonce, the arguments, the spooled captures. */
     record Setup(String nonce, List<String> args, java.util.Map<String, String> spooled, long retainBudget) {
+        /** The longest argument or path read from the parent (a stream has no length to bound it by). */
+        static final int MAX_SETUP_STRING = 1 << 24;
+
         void write(java.io.OutputStream stream) throws IOException {
             DataOutputStream out = new DataOutputStream(stream);
             str(out, nonce);
@@ -164,27 +175,19 @@ final class IsolationWire {
 
         static Setup read(java.io.InputStream stream) throws IOException {
             DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(stream));
-            String nonce = strStream(in);
+            String nonce = str(in, MAX_SETUP_STRING);
             long retainBudget = in.readLong();
             int n = in.readInt();
             List<String> args = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                args.add(strStream(in));
+                args.add(str(in, MAX_SETUP_STRING));
             }
             int m = in.readInt();
             java.util.Map<String, String> spooled = new java.util.LinkedHashMap<>();
             for (int i = 0; i < m; i++) {
-                spooled.put(strStream(in), strStream(in));
+                spooled.put(str(in, MAX_SETUP_STRING), str(in, MAX_SETUP_STRING));
             }
             return new Setup(nonce, args, spooled, retainBudget);
-        }
-
-        private static String strStream(DataInputStream in) throws IOException {
-            int n = in.readInt();
-            if (n < 0 || n > (1 << 24)) {
-                throw new IOException("string length " + n);
-            }
-            return new String(in.readNBytes(n), StandardCharsets.UTF_8);
         }
     }
 }

@@ -67,8 +67,11 @@ public final class ReadAheadInputStream extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        Chunk c = chunk();
+        if (position == c.length) {
+            return read(new byte[1], 0, 1); // the end or the failure, as read(byte[]...) says it
+        }
+        return c.bytes[position++] & 0xff;
     }
 
     @Override
