@@ -213,8 +213,8 @@ public final class Analysis {
         // With a worker, each frame read first looks whether it failed (a closed pipe ends the run
         // now, not at the next exchange).
         CaptureReading reading = new CaptureReading(t.handoff == null ? opener
-                : name -> new FailFastSource(opener.open(name), t.handoff), errorSink);
-        try (Handoff h = t.handoff) {
+                : name -> t.handoff.failFast(opener.open(name)), errorSink);
+        try (Handoff<Exchange> h = t.handoff) {
             if (merge) {
                 ExchangeTracker tracker = t.tracker();
                 Dissector d = new Dissector(dissectorOptions);
@@ -244,27 +244,11 @@ public final class Analysis {
         return new Result(reading.total(), t.trackerStats, reading.errors(), t.worst, wordlist);
     }
 
-    /** Passes frames on while the {@link Handoff}'s worker has not failed; throws what it threw once it has. */
-    private static final class FailFastSource extends org.ikescope.dissector.capture.ForwardingSource {
-        private final Handoff handoff;
-
-        FailFastSource(org.ikescope.dissector.capture.PacketSource in, Handoff handoff) {
-            super(in);
-            this.handoff = handoff;
-        }
-
-        @Override
-        public boolean next(org.ikescope.dissector.capture.Frame frame) throws IOException {
-            handoff.check();
-            return in.next(frame);
-        }
-    }
-
     /** The state of one run across its timelines. */
     private final class Timelines {
         final AnalysisSink sink;
         /** The worker that examines emitted exchanges ({@link Builder#parallel}), or null: this thread does. */
-        final Handoff handoff;
+        final Handoff<Exchange> handoff;
         final AtomicLong ids = new AtomicLong();
         final TrackerStats trackerStats = new TrackerStats();
         final List<Finding> crossFindings = new ArrayList<>();
@@ -278,7 +262,7 @@ public final class Analysis {
 
         Timelines(AnalysisSink sink) {
             this.sink = sink;
-            this.handoff = parallel ? new Handoff(this::emitted) : null;
+            this.handoff = parallel ? new Handoff<>("ikescope-diagnose", this::emitted) : null;
         }
 
         ExchangeTracker tracker() {

@@ -5,25 +5,29 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
-import org.ikescope.analyzer.exchange.Exchange;
 import org.ikescope.analyzer.exchange.ExchangeTracker;
+import org.ikescope.dissector.capture.ForwardingSource;
+import org.ikescope.dissector.capture.Frame;
+import org.ikescope.dissector.capture.PacketSource;
 
 /**
- * The second core of {@code analyze}: emitted exchanges are diagnosed (plugins) and written (the
- * report) on one worker thread while the reading thread goes on dissecting and tracking. One
- * worker, first in first out: plugins see the exchanges in emission order and never concurrently,
- * and the report is written in the same order as on one thread, byte for byte.
+ * The second core: what the reading thread hands over is worked on by one worker thread while the
+ * reading thread goes on. In {@code analyze}, emitted exchanges are diagnosed (plugins) and written
+ * (the report) while the capture is dissected and tracked; in {@code dissect}, messages are written
+ * while the capture is dissected. One worker, first in first out: plugins see the exchanges in
+ * emission order and never concurrently, and the output is written in the same order as on one
+ * thread, byte for byte. What is handed over must not change afterwards.
  *
  * <p>What the worker throws (a failed write, an out-of-memory error, a bug) is kept, the worker
  * goes on taking (and dropping) what is handed over so that the reading thread never blocks for
  * ever, and the reading thread throws the same throwable at its next {@link #accept}, {@link #check}
  * or {@link #awaitFinished}: the run ends as it would have on one thread.
  */
-final class Handoff implements Consumer<Exchange>, ExchangeTracker.AsyncConsumer, AutoCloseable {
-    /** Exchanges in flight: enough to keep the worker busy, few enough that their bytes stay small. */
+public final class Handoff<T> implements Consumer<T>, ExchangeTracker.AsyncConsumer, AutoCloseable {
+    /** Items in flight: enough to keep the worker busy, few enough that their bytes stay small. */
     static final int CAPACITY = 256;
 
-    private final Consumer<Exchange> work;
+    private final Consumer<? super T> work;
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final Thread worker;
     private volatile long finished;
@@ -37,10 +41,10 @@ final class Handoff implements Consumer<Exchange>, ExchangeTracker.AsyncConsumer
     /** Ends the worker. */
     private static final Object END = new Object();
 
-    /** Starts the worker thread, which calls {@code work} on each exchange handed over. */
-    Handoff(Consumer<Exchange> work) {
+    /** Starts the worker thread {@code name}, which calls {@code work} on each item handed over. */
+    public Handoff(String name, Consumer<? super T> work) {
         this.work = work;
-        this.worker = new Thread(this::run, "ikescope-diagnose");
+        this.worker = new Thread(this::run, name);
         worker.setDaemon(true);
         worker.start();
     }
@@ -58,7 +62,9 @@ final class Handoff implements Consumer<Exchange>, ExchangeTracker.AsyncConsumer
                 }
                 if (failure == null) {
                     try {
-                        work.accept((Exchange) o);
+                        @SuppressWarnings("unchecked") // only accept puts anything else in
+                        T item = (T) o;
+                        work.accept(item);
                     } catch (Throwable t) { // kept for the reading thread, which ends the run with it
                         failure = t;
                     }
@@ -72,7 +78,7 @@ final class Handoff implements Consumer<Exchange>, ExchangeTracker.AsyncConsumer
 
     /** Hands {@code x} to the worker (waiting while {@link #CAPACITY} are in flight). */
     @Override
-    public void accept(Exchange x) {
+    public void accept(T x) {
         check();
         put(x);
         handedOver++;
@@ -99,8 +105,22 @@ final class Handoff implements Consumer<Exchange>, ExchangeTracker.AsyncConsumer
         check();
     }
 
+    /**
+     * {@code in}, which before each frame throws what the worker threw, if it did: a closed pipe or
+     * a full disk under the output ends the run at the next frame, not at the next item handed over.
+     */
+    public PacketSource failFast(PacketSource in) {
+        return new ForwardingSource(in) {
+            @Override
+            public boolean next(Frame frame) throws java.io.IOException {
+                check();
+                return this.in.next(frame);
+            }
+        };
+    }
+
     /** Throws what the worker threw, if it did. */
-    void check() {
+    public void check() {
         Throwable t = failure;
         if (t == null) {
             return;

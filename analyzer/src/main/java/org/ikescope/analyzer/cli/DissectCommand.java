@@ -2,6 +2,7 @@ package org.ikescope.analyzer.cli;
 
 import org.ikescope.analyzer.analysis.CaptureOpener;
 import org.ikescope.analyzer.analysis.CaptureReading;
+import org.ikescope.analyzer.analysis.Handoff;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -134,8 +135,10 @@ public final class DissectCommand implements Callable<Integer> {
                 }
             }
         };
-        for (String f : files) {
-            runner.read(dissector, f, listener);
+        try (Handoff<Object> h = writer(listener)) {
+            for (String f : files) {
+                read(runner, dissector, f, listener, h);
+            }
         }
         g.writeStartObject();
         JsonSchema.version(g);
@@ -188,12 +191,14 @@ public final class DissectCommand implements Callable<Integer> {
                 }
             }
         };
-        for (String f : files) {
-            if (files.size() > 1) {
-                w.println("== " + Terminal.escape(f));
+        try (Handoff<Object> h = writer(listener)) {
+            for (String f : files) {
+                if (files.size() > 1) {
+                    w.println("== " + Terminal.escape(f));
+                }
+                read(runner, dissector, f, listener, h);
+                w.flush();
             }
-            runner.read(dissector, f, listener);
-            w.flush();
         }
         CaptureStats s = runner.total();
         w.printf(Locale.ROOT, "-- %d frames: %d ISAKMP, %d ESP, %d NAT keepalive, %d other, %d malformed, %d IP fragments, %d duplicates (%d ISAKMP messages)%n",
@@ -204,6 +209,48 @@ public final class DissectCommand implements Callable<Integer> {
         }
         w.flush();
         return wordlist;
+    }
+
+    /** Writing on a second core ({@link #writer}); tests switch it off to compare the outputs. */
+    static boolean parallel = Runtime.getRuntime().availableProcessors() >= 2;
+
+    /**
+     * A worker that writes with {@code out} on a second core while this thread dissects (issue 10:
+     * writing is half of {@code dissect}), or null on one processor. Messages and frames never
+     * change once reported, so the worker writes them in order, as this thread would have.
+     */
+    private static Handoff<Object> writer(DissectionListener out) {
+        if (!parallel) {
+            return null;
+        }
+        return new Handoff<>("ikescope-write", o -> {
+            if (o instanceof MessageEvent m) {
+                out.message(m);
+            } else {
+                out.frame((FrameEvent) o);
+            }
+        });
+    }
+
+    /** Reads {@code file} into {@code out}, through {@code worker} when there is one; returns once all is written. */
+    private static void read(CaptureReading runner, Dissector dissector, String file, DissectionListener out,
+                             Handoff<Object> worker) {
+        if (worker == null) {
+            runner.read(dissector, file, out);
+            return;
+        }
+        runner.read(dissector, file, new DissectionListener() {
+            @Override
+            public void message(MessageEvent e) {
+                worker.accept(e);
+            }
+
+            @Override
+            public void frame(FrameEvent e) {
+                worker.accept(e);
+            }
+        });
+        worker.awaitFinished();
     }
 
     /** {@code 5  0.003868  192.0.2.22:500 → 192.0.2.112:500  IKEv1 Main Mode  i=895adbcf.. r=bf04c8c0..  [KE NONCE NAT-D NAT-D]}. */
