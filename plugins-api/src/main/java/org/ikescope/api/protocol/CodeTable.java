@@ -5,8 +5,10 @@ import java.util.Arrays;
 /**
  * Precomputed code-to-constant lookup shared by the registry enums of this package.
  *
- * <p>Built once per enum in its static initialiser. Registries whose highest code is small are
- * served by a direct array index; sparse registries by a binary search over a sorted {@code int[]}.
+ * <p>Built once per enum in its static initialiser. Codes up to {@value #DENSE_LIMIT} (all the
+ * codes of most registries, and the common ones of the sparse registries, whose private-use
+ * ranges go higher) are served by a direct array index; higher codes by a binary search over a
+ * sorted {@code int[]}.
  * {@link #get(int, Enum)} never throws and never allocates. Constants with a negative code (the
  * {@code UNKNOWN} sentinel) are not indexed. Duplicate codes are a programming error and fail class
  * initialisation.
@@ -15,7 +17,7 @@ import java.util.Arrays;
  */
 final class CodeTable<E extends Enum<E> & RegistryValue> {
 
-    /** Highest code for which a direct-index array is used instead of a binary search. */
+    /** Highest code served by the direct-index array instead of a binary search. */
     private static final int DENSE_LIMIT = 1024;
 
     private final Object[] dense;
@@ -56,15 +58,11 @@ final class CodeTable<E extends Enum<E> & RegistryValue> {
         }
         this.codes = sortedCodes;
         this.byCode = objs;
-        if (max <= DENSE_LIMIT) {
-            Object[] d = new Object[max + 1];
-            for (int k = 0; k < n; k++) {
-                d[sortedCodes[k]] = objs[k];
-            }
-            this.dense = d;
-        } else {
-            this.dense = null;
+        Object[] d = new Object[Math.min(max, DENSE_LIMIT) + 1];
+        for (int k = 0; k < n && sortedCodes[k] < d.length; k++) {
+            d[sortedCodes[k]] = objs[k];
         }
+        this.dense = d;
     }
 
     /**
@@ -77,12 +75,12 @@ final class CodeTable<E extends Enum<E> & RegistryValue> {
     @SuppressWarnings("unchecked")
     E get(int code, E unknown) {
         Object[] d = dense;
-        if (d != null) {
-            if (code < 0 || code >= d.length) {
-                return unknown;
-            }
+        if (code >= 0 && code < d.length) {
             Object o = d[code];
             return o == null ? unknown : (E) o;
+        }
+        if (code <= DENSE_LIMIT) {
+            return unknown; // negative, or absent below the limit
         }
         int idx = Arrays.binarySearch(codes, code);
         return idx < 0 ? unknown : (E) byCode[idx];
