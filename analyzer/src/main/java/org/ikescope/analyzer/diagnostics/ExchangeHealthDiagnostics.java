@@ -1,6 +1,7 @@
 package org.ikescope.analyzer.diagnostics;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,18 +164,30 @@ public final class ExchangeHealthDiagnostics implements DiagnosticPlugin, EndOfC
         flapping(phaseOne, sink);
     }
 
+    /** The peers of a phase-1 start as initiator and responder, within one capture file. */
+    private record Direction(String file, String initiator, String responder) {
+    }
+
     private static void simultaneous(List<Start> xs, FindingSink sink) {
+        // Only a start in the opposite direction can cross a; scanning every later start within a's
+        // window instead grew with the square of the starts when many overlap (a busy head end).
+        // Positions in xs of the starts in each direction, ascending.
+        Map<Direction, List<Integer>> byDirection = new HashMap<>();
+        for (int i = 0; i < xs.size(); i++) {
+            Start x = xs.get(i);
+            byDirection.computeIfAbsent(new Direction(x.file(), x.initiator(), x.responder()), k -> new ArrayList<>()).add(i);
+        }
         for (int i = 0; i < xs.size(); i++) {
             Start a = xs.get(i);
-            for (int j = i + 1; j < xs.size(); j++) {
-                Start b = xs.get(j);
+            List<Integer> opposite = byDirection.get(new Direction(a.file(), a.responder(), a.initiator()));
+            if (opposite == null) {
+                continue;
+            }
+            // xs is sorted by start: once b starts after a's window, every later start does too.
+            for (int k = firstAfter(opposite, i); k < opposite.size(); k++) {
+                Start b = xs.get(opposite.get(k));
                 if (b.startNanos() > a.phaseOneEnd() && b.startNanos() - a.startNanos() > SIMULTANEOUS_NANOS) {
                     break;
-                }
-                boolean crossed = a.file().equals(b.file()) && a.initiator().equals(b.responder())
-                        && a.responder().equals(b.initiator());
-                if (!crossed) {
-                    continue;
                 }
                 List<Long> evidence = new ArrayList<>();
                 evidence.add(a.firstFrame());
@@ -198,16 +211,32 @@ public final class ExchangeHealthDiagnostics implements DiagnosticPlugin, EndOfC
         }
     }
 
+    /** The position in {@code positions} (ascending) of the first one after {@code i}. */
+    private static int firstAfter(List<Integer> positions, int i) {
+        int lo = 0;
+        int hi = positions.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (positions.get(mid) <= i) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     private static long phaseOneEnd(ExchangeView x) {
         return x.timeToActiveNanos().isPresent() ? x.startNanos() + x.timeToActiveNanos().getAsLong() : x.endNanos();
     }
 
     private static void flapping(List<Start> xs, FindingSink sink) {
-        Map<String, List<Start>> byPair = new LinkedHashMap<>();
+        // The same pair either way round: the direction with the lower address first.
+        Map<Direction, List<Start>> byPair = new LinkedHashMap<>();
         for (Start x : xs) {
             String a = x.initiator();
             String b = x.responder();
-            String key = x.file() + "|" + (a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a);
+            Direction key = a.compareTo(b) <= 0 ? new Direction(x.file(), a, b) : new Direction(x.file(), b, a);
             byPair.computeIfAbsent(key, k -> new ArrayList<>()).add(x);
         }
         for (List<Start> pair : byPair.values()) {
