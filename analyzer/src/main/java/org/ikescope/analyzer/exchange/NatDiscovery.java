@@ -64,6 +64,9 @@ final class NatDiscovery {
     private int hashesChecked;
     /** Why hashes could not be checked, or null. */
     private String unchecked;
+    /** The NAT-D digests made for this SA, for the other side's message ({@link #hash}). */
+    private final Digest[] digests = new Digest[4];
+    private int digestCount;
 
     /** A NAT-T keepalive (RFC 3948 section 2.3) from {@code from}. */
     void keepalive(Side from) {
@@ -109,10 +112,10 @@ final class NatDiscovery {
         Side to = from.opposite();
         seenHere[from.ordinal()] = endpoint(src, e.src().port());
         seenHere[to.ordinal()] = endpoint(dst, e.dst().port());
-        seenByPeerMatched[to.ordinal()] = matches(natD.get(0), NatDiscoveryHash.of(alg, ispi, rspi, dst, e.dst().port()));
+        seenByPeerMatched[to.ordinal()] = matches(natD.get(0), hash(alg, ispi, rspi, dst, e.dst().port()));
         hashesChecked++;
         if (natD.size() > 1) {
-            byte[] own = NatDiscoveryHash.of(alg, ispi, rspi, src, e.src().port());
+            byte[] own = hash(alg, ispi, rspi, src, e.src().port());
             boolean any = false;
             for (int i = 1; i < natD.size(); i++) {
                 any |= matches(natD.get(i), own);
@@ -120,6 +123,30 @@ final class NatDiscovery {
             }
             ownMatched[from.ordinal()] = any;
         }
+    }
+
+    /**
+     * NatDiscoveryHash.of, remembered: the other side's NAT-D message hashes the same two
+     * addresses and ports under the same cookies (its destination is this side's source), so
+     * the second message of an SA mostly finds its digests made.
+     */
+    private byte[] hash(IkeHashAlgorithm alg, long ispi, long rspi, byte[] address, int port) {
+        for (int i = 0; i < digestCount; i++) {
+            Digest d = digests[i];
+            if (d.alg() == alg && d.ispi() == ispi && d.rspi() == rspi && d.port() == port
+                    && Arrays.equals(d.address(), address)) {
+                return d.hash();
+            }
+        }
+        byte[] hash = NatDiscoveryHash.of(alg, ispi, rspi, address, port);
+        if (digestCount < digests.length) {
+            digests[digestCount++] = new Digest(alg, ispi, rspi, address, port, hash);
+        }
+        return hash;
+    }
+
+    /** One NAT-D digest made for this SA (each side checks once: at most two each). */
+    private record Digest(IkeHashAlgorithm alg, long ispi, long rspi, byte[] address, int port, byte[] hash) {
     }
 
     private static boolean matches(BytesBody b, byte[] hash) {
