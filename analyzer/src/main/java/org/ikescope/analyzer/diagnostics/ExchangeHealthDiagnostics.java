@@ -1,6 +1,8 @@
 package org.ikescope.analyzer.diagnostics;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,61 +143,138 @@ public final class ExchangeHealthDiagnostics implements DiagnosticPlugin, EndOfC
     /**
      * What the cross-exchange checks need of one exchange: a few values rather than the view, so
      * that a capture of many exchanges does not hold all their views at once.
+     *
+     * @param direction its peers as initiator and responder
+     * @param pair      its peers either way round (the lower address first), for flapping
      */
     private record Start(String file, String ispi, String initiator, String responder, long startNanos,
-                         long phaseOneEnd, long firstFrame, boolean complete) {
+                         long phaseOneEnd, long firstFrame, boolean complete, Direction direction, Direction pair) {
+        /** The phase-1 start of {@code x} (IKEv1 or IKEv2, begun within the capture), or null. */
         static Start of(ExchangeView x) {
-            return new Start(x.file(), x.ispi(), x.initiator().ip(), x.responder().ip(), x.startNanos(), ExchangeHealthDiagnostics.phaseOneEnd(x),
-                    x.messages().get(0).frame(), x.phase1Complete());
+            if (x.startedBeforeCapture() || x.messages().isEmpty() || x.version() != 1 && x.version() != 2) {
+                return null;
+            }
+            String file = x.file();
+            String a = x.initiator().ip();
+            String b = x.responder().ip();
+            Direction direction = new Direction(file, a, b);
+            return new Start(file, x.ispi(), a, b, x.startNanos(), ExchangeHealthDiagnostics.phaseOneEnd(x),
+                    x.messages().get(0).frame(), x.phase1Complete(), direction,
+                    a.compareTo(b) <= 0 ? direction : new Direction(file, b, a));
         }
     }
+
+    /** The peers of a phase-1 start as initiator and responder, within one capture file. */
+    private record Direction(String file, String initiator, String responder) {
+        Direction reverse() {
+            return new Direction(file, responder, initiator);
+        }
+
+        // Written out: a record's own hash and equality go through a method handle, slow in C1 code.
+        @Override
+        public int hashCode() {
+            return (file.hashCode() * 31 + initiator.hashCode()) * 31 + responder.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Direction d && d.file.equals(file) && d.initiator.equals(initiator)
+                    && d.responder.equals(responder);
+        }
+    }
+
+    private static final Comparator<Start> BY_START = (a, b) -> Long.compare(a.startNanos(), b.startNanos());
+
+    /*
+     * The end-of-capture hook runs once: its loops over every exchange are not compiled with C1
+     * only (no on-stack replacement below 60,000 iterations), so each does its work per exchange
+     * in a method of its own (Start.of, index, crossings, group, windowEnd, frame), which is
+     * compiled after a few hundred calls; the loop itself only calls it.
+     */
 
     @Override
     public void endOfCapture(List<ExchangeView> exchanges, FindingSink sink) {
         List<Start> phaseOne = new ArrayList<>();
         for (ExchangeView x : exchanges) {
-            if (!x.startedBeforeCapture() && !x.messages().isEmpty() && (x.version() == 1 || x.version() == 2)) {
-                phaseOne.add(Start.of(x));
+            Start s = Start.of(x);
+            if (s != null) {
+                phaseOne.add(s);
             }
         }
-        phaseOne.sort((a, b) -> Long.compare(a.startNanos(), b.startNanos()));
+        phaseOne.sort(BY_START);
         simultaneous(phaseOne, sink);
         flapping(phaseOne, sink);
     }
 
     private static void simultaneous(List<Start> xs, FindingSink sink) {
+        // Only a start in the opposite direction can cross another; scanning every later start within
+        // the window instead grew with the square of the starts when many overlap (a busy head end).
+        // Positions in xs of the starts in each direction, ascending.
+        Map<Direction, List<Integer>> byDirection = new HashMap<>();
         for (int i = 0; i < xs.size(); i++) {
-            Start a = xs.get(i);
-            for (int j = i + 1; j < xs.size(); j++) {
-                Start b = xs.get(j);
-                if (b.startNanos() > a.phaseOneEnd() && b.startNanos() - a.startNanos() > SIMULTANEOUS_NANOS) {
-                    break;
-                }
-                boolean crossed = a.file().equals(b.file()) && a.initiator().equals(b.responder())
-                        && a.responder().equals(b.initiator());
-                if (!crossed) {
-                    continue;
-                }
-                List<Long> evidence = new ArrayList<>();
-                evidence.add(a.firstFrame());
-                evidence.add(b.firstFrame());
-                sink.report(Finding.of("exchange.simultaneous", Severity.WARNING, Confidence.LIKELY)
-                        .title(a.initiator() + " and " + b.initiator() + " initiated phase 1 to each other"
-                                + " at the same time (" + a.ispi() + ", " + b.ispi() + ")")
-                        .explanation("Both peers started an IKE SA towards the other within "
-                                + Evidence.seconds(a.startNanos(), b.startNanos()) + ", usually because traffic"
-                                + " for the tunnel arrived on both sides at once, or both are set to bring the"
-                                + " tunnel up on their own. Two IKE SAs (and often two pairs of IPsec SAs) result;"
-                                + " one of them is deleted later, which can drop traffic briefly and shows up as"
-                                + " duplicate SAs in show crypto isakmp sa.")
-                        .evidence(evidence)
-                        .remediation("Let one side initiate (strongSwan auto=add on one end instead of auto=start"
-                                + " on both; ASA: set connection-type answer-only on one crypto map entry), or"
-                                + " rely on the implementations' duplicate-SA handling (strongSwan"
-                                + " uniqueids).")
-                        .build());
+            index(byDirection, xs.get(i), i);
+        }
+        for (int i = 0; i < xs.size(); i++) {
+            crossings(xs, i, byDirection, sink);
+        }
+    }
+
+    private static void index(Map<Direction, List<Integer>> byDirection, Start x, int i) {
+        List<Integer> positions = byDirection.get(x.direction());
+        if (positions == null) {
+            positions = new ArrayList<>();
+            byDirection.put(x.direction(), positions);
+        }
+        positions.add(i);
+    }
+
+    /** Reports the starts that cross {@code xs.get(i)}: later ones, in the opposite direction, within its window. */
+    private static void crossings(List<Start> xs, int i, Map<Direction, List<Integer>> byDirection, FindingSink sink) {
+        Start a = xs.get(i);
+        List<Integer> opposite = byDirection.get(a.direction().reverse());
+        if (opposite == null) {
+            return;
+        }
+        // xs is sorted by start: once b starts after a's window, every later start does too.
+        for (int k = firstAfter(opposite, i); k < opposite.size(); k++) {
+            Start b = xs.get(opposite.get(k));
+            if (b.startNanos() > a.phaseOneEnd() && b.startNanos() - a.startNanos() > SIMULTANEOUS_NANOS) {
+                break;
+            }
+            List<Long> evidence = new ArrayList<>();
+            evidence.add(a.firstFrame());
+            evidence.add(b.firstFrame());
+            sink.report(Finding.of("exchange.simultaneous", Severity.WARNING, Confidence.LIKELY)
+                    .title(a.initiator() + " and " + b.initiator() + " initiated phase 1 to each other"
+                            + " at the same time (" + a.ispi() + ", " + b.ispi() + ")")
+                    .explanation("Both peers started an IKE SA towards the other within "
+                            + Evidence.seconds(a.startNanos(), b.startNanos()) + ", usually because traffic"
+                            + " for the tunnel arrived on both sides at once, or both are set to bring the"
+                            + " tunnel up on their own. Two IKE SAs (and often two pairs of IPsec SAs) result;"
+                            + " one of them is deleted later, which can drop traffic briefly and shows up as"
+                            + " duplicate SAs in show crypto isakmp sa.")
+                    .evidence(evidence)
+                    .remediation("Let one side initiate (strongSwan auto=add on one end instead of auto=start"
+                            + " on both; ASA: set connection-type answer-only on one crypto map entry), or"
+                            + " rely on the implementations' duplicate-SA handling (strongSwan"
+                            + " uniqueids).")
+                    .build());
+        }
+    }
+
+    /** The position in {@code positions} (ascending) of the first one after {@code i}. */
+    private static int firstAfter(List<Integer> positions, int i) {
+        int lo = 0;
+        int hi = positions.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (positions.get(mid) <= i) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
+        return lo;
     }
 
     private static long phaseOneEnd(ExchangeView x) {
@@ -203,12 +282,9 @@ public final class ExchangeHealthDiagnostics implements DiagnosticPlugin, EndOfC
     }
 
     private static void flapping(List<Start> xs, FindingSink sink) {
-        Map<String, List<Start>> byPair = new LinkedHashMap<>();
+        Map<Direction, List<Start>> byPair = new LinkedHashMap<>();
         for (Start x : xs) {
-            String a = x.initiator();
-            String b = x.responder();
-            String key = x.file() + "|" + (a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a);
-            byPair.computeIfAbsent(key, k -> new ArrayList<>()).add(x);
+            group(byPair, x);
         }
         for (List<Start> pair : byPair.values()) {
             if (pair.size() < FLAP_COUNT) {
@@ -218,10 +294,7 @@ public final class ExchangeHealthDiagnostics implements DiagnosticPlugin, EndOfC
             int bestFrom = 0;
             int bestTo = 0;
             for (int from = 0, to = 0; from < pair.size(); from++) {
-                while (to + 1 < pair.size()
-                        && pair.get(to + 1).startNanos() - pair.get(from).startNanos() <= FLAP_WINDOW_NANOS) {
-                    to++;
-                }
+                to = windowEnd(pair, from, to);
                 if (to - from > bestTo - bestFrom) {
                     bestFrom = from;
                     bestTo = to;
@@ -235,10 +308,7 @@ public final class ExchangeHealthDiagnostics implements DiagnosticPlugin, EndOfC
             List<Long> evidence = new ArrayList<>();
             int up = 0;
             for (Start x : run) {
-                evidence.add(x.firstFrame());
-                if (x.complete()) {
-                    up++;
-                }
+                up += frame(x, evidence);
             }
             Start first = run.get(0);
             sink.report(Finding.of("exchange.flapping", Severity.WARNING, Confidence.LIKELY)
@@ -258,5 +328,29 @@ public final class ExchangeHealthDiagnostics implements DiagnosticPlugin, EndOfC
                             + " / rekey_time) and DPD settings; check for duplicate peer definitions.")
                     .build());
         }
+    }
+
+    private static void group(Map<Direction, List<Start>> byPair, Start x) {
+        List<Start> pair = byPair.get(x.pair());
+        if (pair == null) {
+            pair = new ArrayList<>();
+            byPair.put(x.pair(), pair);
+        }
+        pair.add(x);
+    }
+
+    /** The last start of {@code pair} within the window of the one at {@code from}, from {@code to} on. */
+    private static int windowEnd(List<Start> pair, int from, int to) {
+        long first = pair.get(from).startNanos();
+        while (to + 1 < pair.size() && pair.get(to + 1).startNanos() - first <= FLAP_WINDOW_NANOS) {
+            to++;
+        }
+        return to;
+    }
+
+    /** Adds the first frame of {@code x} to {@code evidence}; 1 when it completed phase 1, else 0. */
+    private static int frame(Start x, List<Long> evidence) {
+        evidence.add(x.firstFrame());
+        return x.complete() ? 1 : 0;
     }
 }

@@ -96,29 +96,45 @@ public final class VersionDiagnostics implements DiagnosticPlugin, EndOfCaptureH
     public synchronized void endOfCapture(List<ExchangeView> exchanges, FindingSink sink) {
         Map<Peers, Map<Integer, Answered>> firstAnswered = new HashMap<>();
         List<Integer> unanswered = new ArrayList<>();
+        // This runs once: with C1 only its loops are not compiled (no on-stack replacement below
+        // 60,000 iterations), so the work per exchange is in methods of their own, compiled soon.
         for (int i = 0; i < exchanges.size(); i++) {
-            ExchangeView o = exchanges.get(i);
-            if (!o.startedBeforeCapture() && unanswered(o)) {
-                unanswered.add(i);
-            }
-            if (o.version() != 0 && Evidence.sent(o, Side.RESPONDER)) {
-                int at = i;
-                firstAnswered.computeIfAbsent(Peers.of(o), k -> new HashMap<>())
-                        .computeIfAbsent(o.version(), v -> new Answered(at, Working.of(o)));
-            }
+            index(exchanges.get(i), i, firstAnswered, unanswered);
         }
         for (int i : unanswered) {
-            ExchangeView x = exchanges.get(i);
-            if (!reported.contains(x.ispi())) {
-                Working working = workingOtherVersion(x, firstAnswered.get(Peers.of(x)));
-                if (working != null) {
-                    reported.add(x.ispi());
-                    report(x, working, sink);
-                }
-            }
+            reportUnanswered(exchanges.get(i), firstAnswered, sink);
         }
         answered.clear();
         reported.clear();
+    }
+
+    /** The first pass, for the exchange at {@code i}. */
+    private static void index(ExchangeView o, int i, Map<Peers, Map<Integer, Answered>> firstAnswered,
+                              List<Integer> unanswered) {
+        if (!o.startedBeforeCapture() && unanswered(o)) {
+            unanswered.add(i);
+        }
+        if (o.version() != 0 && Evidence.sent(o, Side.RESPONDER)) {
+            Map<Integer, Answered> byVersion = firstAnswered.get(Peers.of(o));
+            if (byVersion == null) {
+                byVersion = new HashMap<>();
+                firstAnswered.put(Peers.of(o), byVersion);
+            }
+            if (!byVersion.containsKey(o.version())) {
+                byVersion.put(o.version(), new Answered(i, Working.of(o)));
+            }
+        }
+    }
+
+    /** The second pass, for an unanswered exchange. */
+    private void reportUnanswered(ExchangeView x, Map<Peers, Map<Integer, Answered>> firstAnswered, FindingSink sink) {
+        if (!reported.contains(x.ispi())) {
+            Working working = workingOtherVersion(x, firstAnswered.get(Peers.of(x)));
+            if (working != null) {
+                reported.add(x.ispi());
+                report(x, working, sink);
+            }
+        }
     }
 
     /** A file and two addresses, in either order. */
@@ -127,6 +143,17 @@ public final class VersionDiagnostics implements DiagnosticPlugin, EndOfCaptureH
             String a = x.initiator().ip();
             String b = x.responder().ip();
             return a.compareTo(b) <= 0 ? new Peers(x.file(), a, b) : new Peers(x.file(), b, a);
+        }
+
+        // Written out: a record's own hash and equality go through a method handle, slow in C1 code.
+        @Override
+        public int hashCode() {
+            return (file.hashCode() * 31 + low.hashCode()) * 31 + high.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Peers p && p.file.equals(file) && p.low.equals(low) && p.high.equals(high);
         }
     }
 

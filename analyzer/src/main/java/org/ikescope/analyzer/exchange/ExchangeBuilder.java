@@ -350,11 +350,14 @@ final class ExchangeBuilder extends ActivityList.Node<ExchangeBuilder> {
     }
 
     Exchange freeze(CloseReason closedBy, CaptureWindow window) {
-        Map<Msg, ExchangeMessage> frozen = new IdentityHashMap<>();
+        // The quick modes list the same message records: found by Msg (only an SA with quick modes needs the map).
+        Map<Msg, ExchangeMessage> frozen = quickModes.isEmpty() ? null : new IdentityHashMap<>();
         List<ExchangeMessage> all = new ArrayList<>(msgs.size());
         for (Msg m : msgs) {
             ExchangeMessage f = m.freeze();
-            frozen.put(m, f);
+            if (frozen != null) {
+                frozen.put(m, f);
+            }
             all.add(f);
         }
         List<Informational> infos = new ArrayList<>();

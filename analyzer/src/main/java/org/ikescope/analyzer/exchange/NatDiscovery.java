@@ -3,7 +3,10 @@ package org.ikescope.analyzer.exchange;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.ikescope.api.plugin.NatDiscoveryResult;
 import org.ikescope.api.plugin.Side;
 import org.ikescope.api.protocol.IkeHashAlgorithm;
@@ -61,6 +64,9 @@ final class NatDiscovery {
     private int hashesChecked;
     /** Why hashes could not be checked, or null. */
     private String unchecked;
+    /** The NAT-D digests made for this SA, for the other side's message ({@link #hash}). */
+    private final Digest[] digests = new Digest[4];
+    private int digestCount;
 
     /** A NAT-T keepalive (RFC 3948 section 2.3) from {@code from}. */
     void keepalive(Side from) {
@@ -106,10 +112,10 @@ final class NatDiscovery {
         Side to = from.opposite();
         seenHere[from.ordinal()] = endpoint(src, e.src().port());
         seenHere[to.ordinal()] = endpoint(dst, e.dst().port());
-        seenByPeerMatched[to.ordinal()] = matches(natD.get(0), NatDiscoveryHash.of(alg, ispi, rspi, dst, e.dst().port()));
+        seenByPeerMatched[to.ordinal()] = matches(natD.get(0), hash(alg, ispi, rspi, dst, e.dst().port()));
         hashesChecked++;
         if (natD.size() > 1) {
-            byte[] own = NatDiscoveryHash.of(alg, ispi, rspi, src, e.src().port());
+            byte[] own = hash(alg, ispi, rspi, src, e.src().port());
             boolean any = false;
             for (int i = 1; i < natD.size(); i++) {
                 any |= matches(natD.get(i), own);
@@ -117,6 +123,30 @@ final class NatDiscovery {
             }
             ownMatched[from.ordinal()] = any;
         }
+    }
+
+    /**
+     * NatDiscoveryHash.of, remembered: the other side's NAT-D message hashes the same two
+     * addresses and ports under the same cookies (its destination is this side's source), so
+     * the second message of an SA mostly finds its digests made.
+     */
+    private byte[] hash(IkeHashAlgorithm alg, long ispi, long rspi, byte[] address, int port) {
+        for (int i = 0; i < digestCount; i++) {
+            Digest d = digests[i];
+            if (d.alg() == alg && d.ispi() == ispi && d.rspi() == rspi && d.port() == port
+                    && Arrays.equals(d.address(), address)) {
+                return d.hash();
+            }
+        }
+        byte[] hash = NatDiscoveryHash.of(alg, ispi, rspi, address, port);
+        if (digestCount < digests.length) {
+            digests[digestCount++] = new Digest(alg, ispi, rspi, address, port, hash);
+        }
+        return hash;
+    }
+
+    /** One NAT-D digest made for this SA (each side checks once: at most two each). */
+    private record Digest(IkeHashAlgorithm alg, long ispi, long rspi, byte[] address, int port, byte[] hash) {
     }
 
     private static boolean matches(BytesBody b, byte[] hash) {
@@ -146,9 +176,79 @@ final class NatDiscovery {
      * peers give the UDP ports each side used at the capture point.
      */
     static NatDetection detect(NatDiscovery d, int version, PeerSightings initiator, PeerSightings responder) {
+        int[] odd = {oddPort(initiator.firstPort, initiator.ports), oddPort(responder.firstPort, responder.ports)};
+        if (d == null) {
+            return decide(null, version, odd);
+        }
+        // Every SA of the same two peers and outcome has the same verdict and note (a few hundred
+        // characters made of several parts): made once per distinct input, not once per SA.
+        Verdict key = new Verdict(d, version, odd);
+        NatDetection known = VERDICTS.get(key);
+        if (known == null) {
+            known = decide(d, version, odd);
+            if (VERDICTS.size() >= MAX_VERDICTS) {
+                VERDICTS.clear();
+            }
+            VERDICTS.put(key, known);
+        }
+        return known;
+    }
+
+    /** Distinct verdicts kept (peer pairs times outcomes); past it the table starts over. */
+    private static final int MAX_VERDICTS = 1_024;
+    private static final Map<Verdict, NatDetection> VERDICTS = new ConcurrentHashMap<>();
+
+    /** Everything {@link #decide} reads of a NatDiscovery, the version and the odd ports. */
+    private static final class Verdict {
+        private final long flags;
+        private final int hashesChecked;
+        private final int odd0;
+        private final int odd1;
+        private final String seen0;
+        private final String seen1;
+        private final String unchecked;
+        private final int hash;
+
+        Verdict(NatDiscovery d, int version, int[] odd) {
+            long f = version;
+            f = f << 2 | tri(d.ownMatched[0]);
+            f = f << 2 | tri(d.ownMatched[1]);
+            f = f << 2 | tri(d.seenByPeerMatched[0]);
+            f = f << 2 | tri(d.seenByPeerMatched[1]);
+            f = f << 1 | (d.keepalives[0] > 0 ? 1 : 0);
+            f = f << 1 | (d.keepalives[1] > 0 ? 1 : 0);
+            f = f << 1 | (d.payloadsSeen ? 1 : 0);
+            f = f << 1 | (d.stepSeen ? 1 : 0);
+            flags = f;
+            hashesChecked = d.hashesChecked;
+            odd0 = odd[0];
+            odd1 = odd[1];
+            seen0 = d.seenHere[0];
+            seen1 = d.seenHere[1];
+            unchecked = d.unchecked;
+            hash = Objects.hash(flags, hashesChecked, odd0, odd1, seen0, seen1, unchecked);
+        }
+
+        private static int tri(Boolean b) {
+            return b == null ? 0 : b ? 1 : 2;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Verdict v && v.flags == flags && v.hashesChecked == hashesChecked && v.odd0 == odd0
+                    && v.odd1 == odd1 && Objects.equals(v.seen0, seen0) && Objects.equals(v.seen1, seen1)
+                    && Objects.equals(v.unchecked, unchecked);
+        }
+    }
+
+    private static NatDetection decide(NatDiscovery d, int version, int[] odd) {
         Boolean[] behind = new Boolean[2];
         String[] why = new String[2];
-        int[] odd = {oddPort(initiator.firstPort, initiator.ports), oddPort(responder.firstPort, responder.ports)};
         boolean bothOwnMismatch = false;
         NatDiscoveryResult status = NatDiscoveryResult.UNKNOWN;
         if (d != null) {

@@ -125,6 +125,11 @@ final class QuickModes {
     }
 
     /** The quick modes as records, their messages frozen once ({@code frozen} holds those already frozen). */
+    /** True when no quick mode was seen. */
+    boolean isEmpty() {
+        return byMessageId == null;
+    }
+
     List<QuickMode> freeze(Map<Msg, ExchangeMessage> frozen) {
         if (byMessageId == null) {
             return List.of();

@@ -436,6 +436,27 @@ class BuiltInDiagnosticsTest {
     }
 
     @Test
+    void simultaneousPairsOnlyOppositeDirectionsWithinTheWindow() {
+        // a and d start from the initiator's side, b and e from the responder's, c between other
+        // peers: b crosses a and d crosses b (1 s apart each); a and d go the same way; e starts
+        // 10 s after d, past d's window (two seconds: d never finished).
+        ExchangeView a = FakeExchange.main("a").startAt(100).msg(MM1, INITIATOR).build();
+        ExchangeView c = FakeExchange.main("c").startAt(100).peers("203.0.113.9", FakeExchange.R_IP)
+                .msg(MM1, INITIATOR).build();
+        ExchangeView b = FakeExchange.main("b").startAt(101).peers(FakeExchange.R_IP, FakeExchange.I_IP)
+                .msg(MM1, INITIATOR).build();
+        ExchangeView d = FakeExchange.main("d").startAt(102).msg(MM1, INITIATOR).build();
+        ExchangeView e = FakeExchange.main("e").startAt(112).peers(FakeExchange.R_IP, FakeExchange.I_IP)
+                .msg(MM1, INITIATOR).build();
+        List<Finding> out = new ArrayList<>();
+        new ExchangeHealthDiagnostics().endOfCapture(List.of(e, d, c, b, a), out::add);
+        List<String> titles = out.stream().filter(f -> f.code().equals("exchange.simultaneous")).map(Finding::title).toList();
+        assertEquals(2, titles.size(), titles.toString());
+        assertTrue(titles.get(0).endsWith("(a, b)"), titles.toString());
+        assertTrue(titles.get(1).endsWith("(b, d)"), titles.toString());
+    }
+
+    @Test
     void samePeersThreeTimesInTenMinutesIsFlapping() {
         List<ExchangeView> xs = new ArrayList<>();
         for (int k = 0; k < 3; k++) {

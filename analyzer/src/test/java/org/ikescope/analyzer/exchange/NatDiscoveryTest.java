@@ -98,6 +98,27 @@ class NatDiscoveryTest {
                 n.note());
     }
 
+    @Test
+    void verdictsAreSharedOnlyByEqualInputs(@TempDir Path dir) throws Exception {
+        // Verdicts are made once per distinct input: the same outcome for another address has its own note.
+        String[] mm3 = {"203.0.113.9", "192.168.1.5"};
+        int[] ports = {500, 500};
+        NatDetection first = mainMode(dir, "198.51.100.7", 500, "203.0.113.9", mm3, ports,
+                new String[] {"198.51.100.7", "203.0.113.9"}, ports).natDetection();
+        NatDetection again = mainMode(dir, "198.51.100.7", 500, "203.0.113.9", mm3, ports,
+                new String[] {"198.51.100.7", "203.0.113.9"}, ports).natDetection();
+        assertEquals(first, again);
+        NatDetection other = mainMode(dir, "198.51.100.8", 500, "203.0.113.9", mm3, ports,
+                new String[] {"198.51.100.8", "203.0.113.9"}, ports).natDetection();
+        assertEquals(Boolean.TRUE, other.initiatorBehindNat(), other.note());
+        assertTrue(other.note().startsWith("initiator behind NAT (its NAT-D hash does not match the 198.51.100.8:500"),
+                other.note());
+        // The responder now also fails its own hash (both mismatch): another outcome, another verdict.
+        NatDetection both = mainMode(dir, "198.51.100.7", 500, "203.0.113.9", mm3, ports,
+                new String[] {"198.51.100.7", "10.0.0.9"}, ports).natDetection();
+        assertTrue(both.note().startsWith("mismatch on both sides"), both.note());
+    }
+
     private static Exchange only(String capture) {
         List<Exchange> xs = Analyses.run(Analyses.LAB.resolve(capture));
         assertEquals(1, xs.size(), capture);

@@ -12,12 +12,36 @@ public final class Addresses {
     /** Formats the first {@code len} bytes of {@code a} (4 or 16). */
     public static String format(byte[] a, int len) {
         if (len == 4) {
-            return (a[0] & 0xff) + "." + (a[1] & 0xff) + "." + (a[2] & 0xff) + "." + (a[3] & 0xff);
+            // A capture has few distinct peers and formats each address for every SA and NAT-D check:
+            // the text of recent IPv4 addresses is kept in a small direct-mapped table (an entry is
+            // immutable, so a racing thread sees a whole entry or an older one).
+            int v = (a[0] & 0xff) << 24 | (a[1] & 0xff) << 16 | (a[2] & 0xff) << 8 | (a[3] & 0xff);
+            int slot = (v ^ v >>> 8 ^ v >>> 16 ^ v >>> 24) & (V4_TEXTS.length - 1);
+            V4Text known = V4_TEXTS[slot];
+            if (known != null && known.address == v) {
+                return known.text;
+            }
+            String text = (a[0] & 0xff) + "." + (a[1] & 0xff) + "." + (a[2] & 0xff) + "." + (a[3] & 0xff);
+            V4_TEXTS[slot] = new V4Text(v, text);
+            return text;
         }
         if (len == 16) {
             return formatV6(a);
         }
         return "?";
+    }
+
+    private static final V4Text[] V4_TEXTS = new V4Text[256];
+
+    /** An IPv4 address and its text. */
+    private static final class V4Text {
+        final int address;
+        final String text;
+
+        V4Text(int address, String text) {
+            this.address = address;
+            this.text = text;
+        }
     }
 
     /** Formats a 4- or 16-byte address array. */

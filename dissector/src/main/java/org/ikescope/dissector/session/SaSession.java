@@ -251,14 +251,14 @@ public final class SaSession extends ActivityList.Node<SaSession> {
         for (Payload p : m.payloads()) {
             if (p.is(PayloadType.SA) || p.is(PayloadType.V2_SA)) {
                 if (from == Side.INITIATOR && offered.isEmpty()) {
-                    List<Suite> all = Suite.all(p.body());
-                    offered = suites.intern(all.subList(0, Math.min(all.size(), MAX_OFFERED)));
+                    List<Suite> all = suites.all(m, p);
+                    offered = all.size() <= MAX_OFFERED ? all : List.copyOf(all.subList(0, MAX_OFFERED));
                     if (retainKeyExchange) {
                         initiatorSaBody = payloadBody(m, p);
                     }
                 } else if (from == Side.RESPONDER && chosen == null) {
-                    List<Suite> all = Suite.all(p.body());
-                    chosen = all.isEmpty() ? null : suites.intern(all.get(0));
+                    List<Suite> all = suites.all(m, p);
+                    chosen = all.isEmpty() ? null : all.get(0);
                 }
             } else if (retainKeyExchange && p.body() instanceof KeBody ke) {
                 keyExchange = remember(keyExchange, from, ke.message(), ke.dataFrom(), ke.dataTo());

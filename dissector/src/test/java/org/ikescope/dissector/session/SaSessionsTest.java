@@ -146,6 +146,26 @@ class SaSessionsTest {
         return out;
     }
 
+    @Test
+    void saPayloadsOfEqualBytesShareTheirSuites() throws IOException {
+        List<IsakmpMessage> mm = mainMode();
+        IsakmpMessage mm1 = mm.get(0);
+        IsakmpMessage again = withCookie(mm1, 0x1122334455667788L);
+        SuiteInterner suites = new SuiteInterner();
+        org.ikescope.dissector.isakmp.Payload sa = mm1.first(1);
+        List<Suite> first = suites.all(mm1, sa);
+        assertEquals(Suite.all(sa.body()), first, "the suites Suite.all makes of the body");
+        assertFalse(first.isEmpty());
+        // Another SA (another cookie), the same SA payload bytes: the same shared list.
+        assertSame(first, suites.all(again, again.first(1)));
+        // MM2's SA payload is other bytes: its own suites, each the shared copy of an equal one.
+        IsakmpMessage mm2 = mm.get(1);
+        List<Suite> chosen = suites.all(mm2, mm2.first(1));
+        assertEquals(Suite.all(mm2.first(1).body()), chosen);
+        assertSame(chosen, suites.all(mm2, mm2.first(1)));
+        assertEquals(first.get(0).equals(chosen.get(0)), first.get(0) == chosen.get(0), "equal suites are one copy");
+    }
+
     private static IsakmpMessage withCookie(IsakmpMessage m, long ispi) {
         byte[] b = m.bytes().clone();
         ByteBuffer.wrap(b).putLong(0, ispi);
