@@ -115,8 +115,7 @@ public final class VendorIdCatalog {
         this.natTraversal = new int[entries.size()];
         for (int i = 0; i < entries.size(); i++) {
             VendorId v = entries.get(i);
-            natDiscoveryTypes[i] = v.flags().stream().filter(f -> f.startsWith(NATD_FLAG))
-                    .mapToInt(f -> parseIntOr(f.substring(NATD_FLAG.length()), -1)).toArray();
+            natDiscoveryTypes[i] = natDiscoveryTypes(v);
             natTraversal[i] = v.natTraversalRfc() ? NATT_RFC : v.natTraversalDraft().orElse(NATT_NONE);
         }
         byte[][] vals = this.values;
@@ -187,7 +186,8 @@ public final class VendorIdCatalog {
                 throw malformed(lineNo, "expected 4 or 5 tab-separated columns, got " + f.length);
             }
             String hex = f[0].strip();
-            if (hex.isEmpty() || hex.length() % 2 != 0 || !hex.chars().allMatch(VendorIdCatalog::isLowerHex)) {
+            byte[] value = lowerHex(hex);
+            if (value == null) {
                 throw malformed(lineNo, "hex must be a non-empty, even-length, lowercase hex string: '" + hex + "'");
             }
             boolean prefix;
@@ -204,27 +204,56 @@ public final class VendorIdCatalog {
             if (source.isEmpty()) {
                 throw malformed(lineNo, "empty source");
             }
-            ImmutableSet.Builder<String> flags = ImmutableSet.builder();
-            if (f.length == 5) {
-                for (String flag : f[4].split(",")) {
-                    String t = flag.strip();
-                    if (!t.isEmpty()) {
-                        flags.add(t);
-                    }
-                }
-            }
+            Set<String> flags = f.length == 5 ? flags(f[4]) : ImmutableSet.of();
             Integer previous = seen.putIfAbsent(hex, lineNo);
             if (previous != null) {
                 throw malformed(lineNo, "duplicate vendor ID " + hex + " (first on line " + previous + ")");
             }
-            entries.add(new VendorId(hex, prefix, label, source, flags.build()));
-            values.add(HEX.decode(hex));
+            entries.add(new VendorId(hex, prefix, label, source, flags));
+            values.add(value);
         }
         return new VendorIdCatalog(entries, values);
     }
 
-    private static boolean isLowerHex(int c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+    // The built-in catalogue is read once per run, on the start-up path, by code that runs too
+    // rarely to be compiled: plain loops here, no streams or regular expressions (issue 10).
+
+    /** The bytes of a non-empty, even-length, lowercase hex string; null when it is not one. */
+    private static byte[] lowerHex(String hex) {
+        int n = hex.length();
+        if (n == 0 || n % 2 != 0) {
+            return null;
+        }
+        byte[] out = new byte[n / 2];
+        for (int i = 0; i < n; i += 2) {
+            int hi = lowerHexDigit(hex.charAt(i));
+            int lo = lowerHexDigit(hex.charAt(i + 1));
+            if (hi < 0 || lo < 0) {
+                return null;
+            }
+            out[i / 2] = (byte) (hi << 4 | lo);
+        }
+        return out;
+    }
+
+    private static int lowerHexDigit(char c) {
+        return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    }
+
+    /** The comma-separated flags of a line, stripped, empty ones left out, in order. */
+    private static Set<String> flags(String column) {
+        ImmutableSet.Builder<String> flags = ImmutableSet.builder();
+        int from = 0;
+        while (from <= column.length()) {
+            int comma = column.indexOf(',', from);
+            int to = comma < 0 ? column.length() : comma;
+            String t = column.substring(from, to).strip();
+            if (!t.isEmpty()) {
+                flags.add(t);
+            }
+            from = to + 1;
+        }
+        return flags.build();
     }
 
     private static IOException malformed(int lineNo, String what) {
@@ -303,6 +332,24 @@ public final class VendorIdCatalog {
      */
     public int[] natDiscoveryTypes(int index) {
         return natDiscoveryTypes[index];
+    }
+
+    /** The numbers of an entry's {@code natd=} flags (-1 for one that is not a number), in order. */
+    private static int[] natDiscoveryTypes(VendorId v) {
+        int n = 0;
+        for (String f : v.flags()) {
+            if (f.startsWith(NATD_FLAG)) {
+                n++;
+            }
+        }
+        int[] types = new int[n];
+        int k = 0;
+        for (String f : v.flags()) {
+            if (f.startsWith(NATD_FLAG)) {
+                types[k++] = parseIntOr(f.substring(NATD_FLAG.length()), -1);
+            }
+        }
+        return types;
     }
 
     private static int parseIntOr(String s, int fallback) {
