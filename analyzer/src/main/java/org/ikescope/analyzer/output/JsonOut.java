@@ -12,8 +12,8 @@ import org.ikescope.dissector.model.Escape;
  * only by {@link #flush} and {@link #writeIfFull}, so that a value never allocates or throws.
  *
  * <p>Compact, no whitespace, no separator between root values; member names are encoded once per
- * writer (looked up by the identity of the name's string, which is a constant at every call site);
- * numbers are written digit by digit. Strings are escaped as JSON requires, and besides (see
+ * writer (the name's string is a constant at every call site), and so are the values written as
+ * {@link #writeLabel labels}; numbers and times are written digit by digit. Strings are escaped as JSON requires, and besides (see
  * {@link Escape#unsafe}) DEL as {@code \}{@code u007F}, and the C1 controls, format characters
  * (bidirectional overrides, zero-width characters), line and paragraph separators and surrogates as
  * {@code \}{@code u} and four lower-case hex digits, so a supplementary character is its surrogate
@@ -26,6 +26,8 @@ public final class JsonOut {
     static final int CHUNK = 1 << 15;
     /** Names kept per writer; beyond this (names made at run time), names are encoded as they come. */
     static final int MAX_NAMES = 4096;
+    /** Labels kept per writer; beyond this, labels are encoded as they come, as strings are. */
+    static final int MAX_LABELS = 4096;
 
     private static final byte[] HEX_LOWER = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] HEX_UPPER = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
@@ -65,9 +67,13 @@ public final class JsonOut {
     /** A member name was written: its value comes without a comma. */
     private boolean afterName;
 
-    private String[] nameKeys = new String[256];
-    private byte[][] nameBytes = new byte[256][];
-    private int names;
+    /** Member names with their encoded {@code "name":}. */
+    private final Encoded names = new Encoded(MAX_NAMES);
+    /** Label values with their encoded {@code "label"}. */
+    private final Encoded labels = new Encoded(MAX_LABELS);
+    /** The second of the last {@link #writeIsoTime} and its {@code yyyy-MM-ddTHH:mm:ss} (19 bytes): times come in order. */
+    private long isoSecond = -1;
+    private final byte[] isoPrefix = new byte[Times.ISO_SECONDS];
 
     public JsonOut(OutputStream out) {
         this.out = out;
@@ -130,11 +136,13 @@ public final class JsonOut {
     /** {@code "name":}; the name is encoded the first time this writer sees its string. */
     public void writeFieldName(String name) {
         comma();
-        byte[] b = encodedName(name);
+        byte[] b = names.get(name);
         if (b == null) {
+            int start = pos;
             quoted(name);
             ensure(1);
             buf[pos++] = ':';
+            names.put(name, buf, start, pos);
         } else {
             ensure(b.length);
             System.arraycopy(b, 0, buf, pos, b.length);
@@ -143,49 +151,85 @@ public final class JsonOut {
         afterName = true;
     }
 
-    private byte[] encodedName(String name) {
-        int mask = nameKeys.length - 1;
-        int i = System.identityHashCode(name) & mask;
-        for (String k; (k = nameKeys[i]) != null; i = (i + 1) & mask) {
-            if (k == name) {
-                return nameBytes[i];
+    /**
+     * Encoded strings of this writer: open addressing on {@link String#hashCode}, which a constant
+     * string computes once and keeps (where {@link System#identityHashCode} is a call into the VM
+     * each time under C1). The same string object is found by identity; an equal one made anew (a
+     * label a record copied) by comparing, so equal strings share one entry. Holds at most
+     * {@code max} strings; beyond, {@link #put} keeps nothing.
+     */
+    private static final class Encoded {
+        private final int max;
+        private String[] keys = new String[256];
+        private int[] hashes = new int[256];
+        private byte[][] values = new byte[256][];
+        private int size;
+
+        Encoded(int max) {
+            this.max = max;
+        }
+
+        /** The bytes kept for this string, or null. */
+        byte[] get(String s) {
+            String[] ks = keys;
+            int mask = ks.length - 1;
+            int h = s.hashCode();
+            for (int i = slot(h, mask);; i = (i + 1) & mask) {
+                String k = ks[i];
+                if (k == s || k != null && hashes[i] == h && k.equals(s)) {
+                    return values[i];
+                }
+                if (k == null) {
+                    return null;
+                }
             }
         }
-        if (names >= MAX_NAMES) {
-            return null;
-        }
-        byte[] b = encode(name);
-        nameKeys[i] = name;
-        nameBytes[i] = b;
-        if (++names * 2 > nameKeys.length) {
-            rehash();
-        }
-        return b;
-    }
 
-    /** {@code "name":} as this writer writes it. */
-    private static byte[] encode(String name) {
-        JsonOut w = new JsonOut(null);
-        w.quoted(name);
-        w.ensure(1);
-        w.buf[w.pos++] = ':';
-        return java.util.Arrays.copyOf(w.buf, w.pos);
-    }
+        /** Keeps {@code b[from..to)} as the bytes of {@code s} (not kept yet), while there is room. */
+        void put(String s, byte[] b, int from, int to) {
+            if (size >= max) {
+                return;
+            }
+            int h = s.hashCode();
+            int mask = keys.length - 1;
+            int i = slot(h, mask);
+            while (keys[i] != null) {
+                i = (i + 1) & mask;
+            }
+            keys[i] = s;
+            hashes[i] = h;
+            values[i] = java.util.Arrays.copyOfRange(b, from, to);
+            if (++size * 2 > keys.length) {
+                rehash();
+            }
+        }
 
-    private void rehash() {
-        String[] keys = nameKeys;
-        byte[][] vals = nameBytes;
-        nameKeys = new String[keys.length * 2];
-        nameBytes = new byte[keys.length * 2][];
-        int mask = nameKeys.length - 1;
-        for (int j = 0; j < keys.length; j++) {
-            if (keys[j] != null) {
-                int i = System.identityHashCode(keys[j]) & mask;
-                while (nameKeys[i] != null) {
-                    i = (i + 1) & mask;
+        /**
+         * The first slot of a hash: its high bits by Fibonacci hashing, since the low bits of short
+         * names' hashes ({@code "id"}, {@code "ip"}, {@code "to"}) cluster.
+         */
+        private static int slot(int h, int mask) {
+            return (h * 0x9E3779B9 >>> 16) & mask;
+        }
+
+        private void rehash() {
+            String[] ks = keys;
+            int[] hs = hashes;
+            byte[][] vs = values;
+            keys = new String[ks.length * 2];
+            hashes = new int[ks.length * 2];
+            values = new byte[ks.length * 2][];
+            int mask = keys.length - 1;
+            for (int j = 0; j < ks.length; j++) {
+                if (ks[j] != null) {
+                    int i = slot(hs[j], mask);
+                    while (keys[i] != null) {
+                        i = (i + 1) & mask;
+                    }
+                    keys[i] = ks[j];
+                    hashes[i] = hs[j];
+                    values[i] = vs[j];
                 }
-                nameKeys[i] = keys[j];
-                nameBytes[i] = vals[j];
             }
         }
     }
@@ -243,6 +287,30 @@ public final class JsonOut {
         }
         beforeValue();
         quoted(s);
+    }
+
+    /**
+     * A string value from a small set that recurs (enum labels, registry and catalog names, the
+     * capture's file name), written as {@link #writeString} writes it; its encoded bytes are kept
+     * per writer, so a label is encoded once, not at every use. Strings of many values (addresses,
+     * texts) belong in {@link #writeString}: here each new one would be hashed and take a place.
+     */
+    public void writeLabel(String s) {
+        if (s == null) {
+            writeNull();
+            return;
+        }
+        beforeValue();
+        byte[] b = labels.get(s);
+        if (b == null) {
+            int start = pos;
+            quoted(s);
+            labels.put(s, buf, start, pos);
+        } else {
+            ensure(b.length);
+            System.arraycopy(b, 0, buf, pos, b.length);
+            pos += b.length;
+        }
     }
 
     /** The characters of the string being written, copied out in bulk (String.charAt checks each index). */
@@ -387,7 +455,13 @@ public final class JsonOut {
         beforeValue();
         ensure(Times.ISO_MAX + 2);
         buf[pos++] = '"';
-        pos = Times.iso(nanos, buf, pos);
+        long second = Math.floorDiv(nanos, 1_000_000_000L);
+        if (second != isoSecond) {
+            Times.civil(isoPrefix, 0, second);
+            isoSecond = second;
+        }
+        System.arraycopy(isoPrefix, 0, buf, pos, isoPrefix.length);
+        pos = Times.fraction(buf, pos + isoPrefix.length, nanos);
         buf[pos++] = '"';
     }
 
@@ -396,6 +470,12 @@ public final class JsonOut {
     public void writeStringField(String name, String value) {
         writeFieldName(name);
         writeString(value);
+    }
+
+    /** A member whose value is a {@link #writeLabel label}. */
+    public void writeLabelField(String name, String value) {
+        writeFieldName(name);
+        writeLabel(value);
     }
 
     public void writeNumberField(String name, long value) {
@@ -484,6 +564,21 @@ public final class JsonOut {
             }
             buf[pos++] = '-';
             v = -v;
+        }
+        if (v <= Integer.MAX_VALUE) {
+            // Most numbers fit an int: int division is an instruction, long division under C1 a call.
+            int u = (int) v;
+            int n = 1;
+            for (int t = u; t >= 10; t /= 10) {
+                n++;
+            }
+            int p = pos + n;
+            pos = p;
+            do {
+                buf[--p] = (byte) ('0' + u % 10);
+                u /= 10;
+            } while (u != 0);
+            return;
         }
         int n = 1;
         for (long t = v; t >= 10; t /= 10) {

@@ -23,12 +23,12 @@ public final class JsonSchema {
 
     /**
      * Writes a registry value as {@code {"code":code,"name":name}}, {@code name} being the registry's
-     * {@code nameOf(code)}. The field name, if any, must already be written.
+     * {@code nameOf(code)}, a {@link JsonOut#writeLabel label}. The field name, if any, must already be written.
      */
     public static void registryValue(JsonOut g, int code, String name) {
         g.writeStartObject();
         g.writeNumberField("code", code);
-        g.writeStringField("name", name);
+        g.writeLabelField("name", name);
         g.writeEndObject();
     }
 }

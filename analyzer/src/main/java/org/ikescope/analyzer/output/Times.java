@@ -18,6 +18,8 @@ public final class Times {
 
     /** The most bytes {@link #iso(long, byte[], int)} writes. */
     static final int ISO_MAX = 30;
+    /** The bytes of {@code yyyy-MM-ddTHH:mm:ss}, what {@link #civil(byte[], int, long)} writes. */
+    static final int ISO_SECONDS = 19;
 
     /** e.g. {@code 2026-11-27T13:12:52.588123Z}. */
     public static String iso(long nanos) {
@@ -56,7 +58,7 @@ public final class Times {
     }
 
     /** {@code .ffffffZ} (microseconds) or {@code .fffffffffZ} (nanoseconds when the time has them). */
-    private static int fraction(byte[] b, int p, long nanos) {
+    static int fraction(byte[] b, int p, long nanos) {
         int frac = (int) Math.floorMod(nanos, 1_000_000_000L);
         b[p++] = '.';
         if (frac % 1000 == 0) {
@@ -73,7 +75,7 @@ public final class Times {
      * {@code ISO_LOCAL_DATE_TIME} writes it; the date by Howard Hinnant's days-to-civil algorithm,
      * since the formatter cost a fifth of the JSON output's time.
      */
-    private static int civil(byte[] b, int p, long secs) {
+    static int civil(byte[] b, int p, long secs) {
         long days = secs / 86_400;
         int sod = (int) (secs % 86_400);
         long z = days + 719_468;

@@ -131,8 +131,8 @@ public final class JsonReport implements AnalysisSink {
             }
         }
         g.writeNumberField("version", x.version());
-        g.writeStringField("mode", x.mode().label());
-        g.writeStringField("file", x.file());
+        g.writeLabelField("mode", x.mode().label());
+        g.writeLabelField("file", x.file());
         g.writeBooleanField("startedAfterPhase1", x.startedAfterPhase1());
         g.writeBooleanField("rolesInferred", x.rolesInferred());
         peer(g, "initiator", x.initiator());
@@ -140,8 +140,8 @@ public final class JsonReport implements AnalysisSink {
         g.writeIsoTimeField("start", x.startNanos());
         g.writeIsoTimeField("end", x.endNanos());
         g.writeObjectFieldStart("state");
-        nullableString(g, "initiator", Names.state(x.initiatorState()));
-        nullableString(g, "responder", Names.state(x.responderState()));
+        nullableLabel(g, "initiator", Names.state(x.initiatorState()));
+        nullableLabel(g, "responder", Names.state(x.responderState()));
         g.writeBooleanField("inferred", x.stateInferred());
         g.writeEndObject();
         g.writeFieldName("proposal");
@@ -168,7 +168,7 @@ public final class JsonReport implements AnalysisSink {
             g.writeFieldName("type");
             JsonSchema.registryValue(g, n.type(), Names.notify(n.ikev2(), n.type()));
             g.writeNumberField("frame", n.frame());
-            g.writeStringField("from", n.from().label());
+            g.writeLabelField("from", n.from().label());
             g.writeBooleanField("encrypted", n.encrypted());
             g.writeEndObject();
         }
@@ -177,8 +177,8 @@ public final class JsonReport implements AnalysisSink {
         for (QuickMode q : x.quickModes()) {
             g.writeStartObject();
             g.writeHex32Field("messageId", q.messageId());
-            g.writeStringField("initiator", q.initiator().label());
-            g.writeStringField("state", q.state().name());
+            g.writeLabelField("initiator", q.initiator().label());
+            g.writeLabelField("state", q.state().name());
             frameOrNull(g, "answeredByInformational", q.answeredByInformational());
             g.writeFieldName("chosen");
             proposal(g, q.chosen());
@@ -203,7 +203,7 @@ public final class JsonReport implements AnalysisSink {
             g.writeHex32Field("messageId", i.messageId());
             g.writeNumberField("frame", i.frame());
             g.writeIsoTimeField("time", i.timeNanos());
-            g.writeStringField("from", i.from().label());
+            g.writeLabelField("from", i.from().label());
             g.writeBooleanField("encrypted", i.encrypted());
             g.writeNumberField("size", i.size());
             g.writeNumberField("retransmissions", i.retransmissions());
@@ -245,7 +245,7 @@ public final class JsonReport implements AnalysisSink {
             g.writeStartObject();
             g.writeFieldName("spi");
             g.writeHex(f.spi() & 0xffffffffL, 8);
-            g.writeStringField("from", f.from().label());
+            g.writeLabelField("from", f.from().label());
             g.writeNumberField("packets", f.packets());
             g.writeNumberField("bytes", f.bytes());
             g.writeIsoTimeField("first", f.firstNanos());
@@ -267,7 +267,7 @@ public final class JsonReport implements AnalysisSink {
             g.writeNumberField("icmpCode", i.code());
             g.writeBooleanField("icmpv6", i.ipv6());
             g.writeStringField("description", i.description());
-            g.writeStringField("about", i.quotedFrom().label());
+            g.writeLabelField("about", i.quotedFrom().label());
             frameOrNull(g, "quotedFrame", i.quotedFrame());
             nullableString(g, "quotedStep", i.quotedStep().map(Step::label).orElse(null));
             g.writeEndObject();
@@ -276,15 +276,15 @@ public final class JsonReport implements AnalysisSink {
         g.writeArrayFieldStart("incompleteFragments");
         for (IncompleteFragmentSet f : x.incompleteFragmentSets()) {
             g.writeStartObject();
-            g.writeStringField("kind", f.kind().label());
-            g.writeStringField("from", f.from().label());
+            g.writeLabelField("kind", f.kind().label());
+            g.writeLabelField("from", f.from().label());
             g.writeArrayFieldStart("frames");
             for (long n : f.frames()) {
                 g.writeNumber(n);
             }
             g.writeEndArray();
             g.writeNumberField("bytes", f.bytes());
-            g.writeStringField("reason", f.reason().label());
+            g.writeLabelField("reason", f.reason().label());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -297,7 +297,7 @@ public final class JsonReport implements AnalysisSink {
         g.writeEndObject();
         g.writeBooleanField("scanner", x.scanner());
         g.writeBooleanField("deleted", x.deleted());
-        g.writeStringField("closedBy", x.closedBy().label());
+        g.writeLabelField("closedBy", x.closedBy().label());
         strings(g, "notes", x.notes());
         g.writeArrayFieldStart("findings");
         for (Finding f : x.findings()) {
@@ -309,10 +309,10 @@ public final class JsonReport implements AnalysisSink {
 
     private static void message(JsonOut g, ExchangeMessage m) {
         g.writeStartObject();
-        g.writeStringField("step", m.label());
+        g.writeLabelField("step", m.label());
         g.writeNumberField("frame", m.frame());
         g.writeIsoTimeField("time", m.timeNanos());
-        g.writeStringField("from", m.from().label());
+        g.writeLabelField("from", m.from().label());
         frameOrNull(g, "retransmissionOf", m.retransmissionOf());
         g.writeBooleanField("encrypted", m.encrypted());
         g.writeBooleanField("decrypted", m.decrypted());
@@ -339,7 +339,7 @@ public final class JsonReport implements AnalysisSink {
         if (!m.payloads().isEmpty()) {
             g.writeArrayFieldStart("payloads");
             for (PayloadShape.Kind k : m.payloads().kinds()) {
-                g.writeString(k.abbreviation());
+                g.writeLabel(k.abbreviation());
             }
             g.writeEndArray();
         }
@@ -352,7 +352,7 @@ public final class JsonReport implements AnalysisSink {
         if (m.vlan() >= 0) {
             g.writeNumberField("vlan", m.vlan());
         }
-        g.writeStringField("file", m.file());
+        g.writeLabelField("file", m.file());
         g.writeEndObject();
     }
 
@@ -376,14 +376,14 @@ public final class JsonReport implements AnalysisSink {
     /** Writes one finding object. */
     public static void finding(JsonOut g, Finding f) {
         g.writeStartObject();
-        g.writeStringField("code", f.code());
-        g.writeStringField("severity", f.severity().label());
-        g.writeStringField("confidence", f.confidence().label());
+        g.writeLabelField("code", f.code());
+        g.writeLabelField("severity", f.severity().label());
+        g.writeLabelField("confidence", f.confidence().label());
         g.writeStringField("title", f.title());
         g.writeStringField("explanation", f.explanation());
         longs(g, "evidence", f.evidence());
         g.writeStringField("remediation", f.remediation());
-        g.writeStringField("source", f.source());
+        g.writeLabelField("source", f.source());
         if (f.offset() >= 0) {
             g.writeNumberField("offset", f.offset());
         }

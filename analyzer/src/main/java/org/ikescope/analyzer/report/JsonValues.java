@@ -32,7 +32,7 @@ final class JsonValues {
         g.writeObjectFieldStart("nat");
         nullableBoolean(g, "initiatorBehindNat", n.initiatorBehindNat());
         nullableBoolean(g, "responderBehindNat", n.responderBehindNat());
-        g.writeStringField("natDiscovery", n.natDiscovery().label());
+        g.writeLabelField("natDiscovery", n.natDiscovery().label());
         g.writeNumberField("hashesChecked", n.hashesChecked());
         nullableString(g, "note", n.note());
         g.writeEndObject();
@@ -52,6 +52,12 @@ final class JsonValues {
         } else {
             g.writeStringField(name, v);
         }
+    }
+
+    /** {@link #nullableString} of a value that is a {@link JsonOut#writeLabel label}. */
+    static void nullableLabel(JsonOut g, String name, String v) {
+        g.writeFieldName(name);
+        g.writeLabel(v);
     }
 
     static void frameOrNull(JsonOut g, String name, long frame) {
@@ -91,13 +97,13 @@ final class JsonValues {
             g.writeNumber(port);
         }
         g.writeEndArray();
-        nullableString(g, "implementation", p.implementation());
+        nullableLabel(g, "implementation", p.implementation());
         g.writeArrayFieldStart("vendorIds");
         for (VendorIdView v : p.vendorIds()) {
             g.writeStartObject();
             g.writeFieldName("hex");
             g.writeHex(v.bytes());
-            nullableString(g, "name", v.name());
+            nullableLabel(g, "name", v.name());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -177,7 +183,7 @@ final class JsonValues {
             return;
         }
         g.writeObjectFieldStart("decryption");
-        g.writeStringField("status", STATUS[d.status().ordinal()]);
+        g.writeLabelField("status", STATUS[d.status().ordinal()]);
         g.writeStringField("reason", d.reason());
         nullableBoolean(g, "pskVerified", d.psk());
         nullableString(g, "initiatorKey", d.initiatorKeyLabel());

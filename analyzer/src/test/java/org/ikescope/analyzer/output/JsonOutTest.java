@@ -312,4 +312,62 @@ class JsonOutTest {
             o.writeEndArray();
         });
     }
+
+    /** Times in capture order: many in one second (its date and time of day written once), some out of order. */
+    @Test
+    void isoTimesInOrder() throws IOException {
+        Random r = new Random(9);
+        same((o, g) -> {
+            g.writeStartArray();
+            o.writeStartArray();
+            long t = 1_764_000_000_000_000_000L;
+            for (int i = 0; i < 100_000; i++) {
+                t += r.nextInt(5) == 0 ? -r.nextInt(2_000_000_000) : r.nextInt(300_000_000);
+                if (i % 1000 == 0) {
+                    t = r.nextLong() >> r.nextInt(64);
+                }
+                g.writeString(Times.iso(t));
+                o.writeIsoTime(t);
+            }
+            g.writeEndArray();
+            o.writeEndArray();
+        });
+    }
+
+    /**
+     * Labels are strings: the same bytes whether the label is encoded or kept, the same object or
+     * an equal one made anew, and beyond the labels kept ({@link JsonOut#MAX_LABELS}).
+     */
+    @Test
+    void labels() throws IOException {
+        String[] pool = {"main", "initiator", "MM_ACTIVE", "", "a\"b", "tab\there", "caf\u00e9", "\u202e", "\ud83d\ude00",
+                "1024-bit MODP group", "id", "ip", "to"};
+        Random r = new Random(10);
+        same((o, g) -> {
+            g.writeStartArray();
+            o.writeStartArray();
+            for (int i = 0; i < 50_000; i++) {
+                String s = switch (r.nextInt(4)) {
+                    case 0 -> pool[r.nextInt(pool.length)];
+                    case 1 -> new String(pool[r.nextInt(pool.length)]);
+                    case 2 -> "label " + r.nextInt(JsonOut.MAX_LABELS * 2);
+                    default -> i % 100 == 0 ? null : "made " + i;
+                };
+                if (s == null) {
+                    g.writeNull();
+                } else {
+                    g.writeString(s);
+                }
+                o.writeLabel(s);
+            }
+            g.writeStartObject();
+            o.writeStartObject();
+            g.writeStringField("k", "v");
+            o.writeLabelField("k", new String("v"));
+            g.writeEndObject();
+            o.writeEndObject();
+            g.writeEndArray();
+            o.writeEndArray();
+        });
+    }
 }
