@@ -133,6 +133,46 @@ public final class JsonOut {
         }
     }
 
+    /**
+     * A member name encoded once, for the writers of many records ({@code analyze --format json}):
+     * {@link #writeFieldName(Name)} copies its bytes without looking the name up.
+     */
+    public static final class Name {
+        /** {@code "name":} as every writer writes it. */
+        private final byte[] encoded;
+
+        private Name(byte[] encoded) {
+            this.encoded = encoded;
+        }
+    }
+
+    /** The member name {@code name}, encoded. */
+    public static Name name(String name) {
+        JsonOut w = new JsonOut(null);
+        w.quoted(name);
+        w.ensure(1);
+        w.buf[w.pos++] = ':';
+        return new Name(java.util.Arrays.copyOf(w.buf, w.pos));
+    }
+
+    /** {@code "name":}, as {@link #writeFieldName(String)} writes it. */
+    public void writeFieldName(Name name) {
+        byte[] b = name.encoded;
+        int n = b.length;
+        // One check for the comma and the name: this runs for every member of every exchange.
+        if (pos + n + 1 > buf.length) {
+            ensure(n + 1);
+        }
+        if (hasValue[depth]) {
+            buf[pos++] = ',';
+        } else {
+            hasValue[depth] = true;
+        }
+        System.arraycopy(b, 0, buf, pos, n);
+        pos += n;
+        afterName = true;
+    }
+
     /** {@code "name":}; the name is encoded the first time this writer sees its string. */
     public void writeFieldName(String name) {
         comma();
@@ -523,6 +563,56 @@ public final class JsonOut {
     public void writeNewline() {
         ensure(1);
         buf[pos++] = '\n';
+    }
+
+    public void writeStringField(Name name, String value) {
+        writeFieldName(name);
+        writeString(value);
+    }
+
+    public void writeLabelField(Name name, String value) {
+        writeFieldName(name);
+        writeLabel(value);
+    }
+
+    public void writeNumberField(Name name, long value) {
+        writeFieldName(name);
+        writeNumber(value);
+    }
+
+    public void writeNumberField(Name name, double value) {
+        writeFieldName(name);
+        writeNumber(value);
+    }
+
+    public void writeHex32Field(Name name, int v) {
+        writeFieldName(name);
+        writeHex(v & 0xffffffffL, 8);
+    }
+
+    public void writeIsoTimeField(Name name, long nanos) {
+        writeFieldName(name);
+        writeIsoTime(nanos);
+    }
+
+    public void writeBooleanField(Name name, boolean value) {
+        writeFieldName(name);
+        writeBoolean(value);
+    }
+
+    public void writeNullField(Name name) {
+        writeFieldName(name);
+        writeNull();
+    }
+
+    public void writeObjectFieldStart(Name name) {
+        writeFieldName(name);
+        writeStartObject();
+    }
+
+    public void writeArrayFieldStart(Name name) {
+        writeFieldName(name);
+        writeStartArray();
     }
 
     // ---- output

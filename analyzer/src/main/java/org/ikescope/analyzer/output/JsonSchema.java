@@ -27,8 +27,11 @@ public final class JsonSchema {
      */
     public static void registryValue(JsonOut g, int code, String name) {
         g.writeStartObject();
-        g.writeNumberField("code", code);
-        g.writeLabelField("name", name);
+        g.writeNumberField(CODE, code);
+        g.writeLabelField(NAME, name);
         g.writeEndObject();
     }
+
+    private static final JsonOut.Name CODE = JsonOut.name("code");
+    private static final JsonOut.Name NAME = JsonOut.name("name");
 }

@@ -370,4 +370,60 @@ class JsonOutTest {
             o.writeEndArray();
         });
     }
+
+    /** Names encoded once ({@link JsonOut.Name}) are written as names given as strings, commas and escapes included. */
+    @Test
+    void encodedNames() throws IOException {
+        String[] texts = {"id", "frame", "", "a\"b", "caf\u00e9", "\u2028", "n\u0000"};
+        JsonOut.Name[] names = new JsonOut.Name[texts.length];
+        for (int i = 0; i < texts.length; i++) {
+            names[i] = JsonOut.name(texts[i]);
+        }
+        Random r = new Random(11);
+        same((o, g) -> {
+            g.writeStartArray();
+            o.writeStartArray();
+            for (int i = 0; i < 2_000; i++) {
+                g.writeStartObject();
+                o.writeStartObject();
+                for (int k = r.nextInt(4); k > 0; k--) {
+                    int n = r.nextInt(texts.length);
+                    switch (r.nextInt(5)) {
+                        case 0 -> {
+                            g.writeNumberField(texts[n], i);
+                            o.writeNumberField(names[n], i);
+                        }
+                        case 1 -> {
+                            g.writeStringField(texts[n], texts[k % texts.length]);
+                            o.writeLabelField(names[n], texts[k % texts.length]);
+                        }
+                        case 2 -> {
+                            g.writeNullField(texts[n]);
+                            o.writeNullField(names[n]);
+                        }
+                        case 3 -> {
+                            g.writeArrayFieldStart(texts[n]);
+                            o.writeArrayFieldStart(names[n]);
+                            g.writeBoolean(true);
+                            o.writeBoolean(true);
+                            g.writeEndArray();
+                            o.writeEndArray();
+                        }
+                        default -> {
+                            g.writeObjectFieldStart(texts[n]);
+                            o.writeObjectFieldStart(names[n]);
+                            g.writeStringField(texts[n], "v");
+                            o.writeStringField(names[n], "v");
+                            g.writeEndObject();
+                            o.writeEndObject();
+                        }
+                    }
+                }
+                g.writeEndObject();
+                o.writeEndObject();
+            }
+            g.writeEndArray();
+            o.writeEndArray();
+        });
+    }
 }
