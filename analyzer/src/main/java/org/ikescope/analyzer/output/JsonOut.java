@@ -656,17 +656,16 @@ public final class JsonOut {
             v = -v;
         }
         if (v <= Integer.MAX_VALUE) {
-            // Most numbers fit an int: int division is an instruction, long division under C1 a call.
+            // Most numbers fit an int: int division is an instruction, long division under C1 a
+            // call; the digits are counted by comparing, and each costs one division (C1 divides
+            // by a constant with a division, and computes u % 10 with a second one).
             int u = (int) v;
-            int n = 1;
-            for (int t = u; t >= 10; t /= 10) {
-                n++;
-            }
-            int p = pos + n;
+            int p = pos + intDigits(u);
             pos = p;
             do {
-                buf[--p] = (byte) ('0' + u % 10);
-                u /= 10;
+                int q = u / 10;
+                buf[--p] = (byte) ('0' + u - q * 10);
+                u = q;
             } while (u != 0);
             return;
         }
@@ -680,6 +679,14 @@ public final class JsonOut {
             buf[--p] = (byte) ('0' + (int) (v % 10));
             v /= 10;
         } while (v != 0);
+    }
+
+    /** The decimal digits of {@code u} (not negative). */
+    private static int intDigits(int u) {
+        if (u < 100_000) {
+            return u < 100 ? (u < 10 ? 1 : 2) : u < 1000 ? 3 : u < 10_000 ? 4 : 5;
+        }
+        return u < 10_000_000 ? (u < 1_000_000 ? 6 : 7) : u < 100_000_000 ? 8 : u < 1_000_000_000 ? 9 : 10;
     }
 
     private static final byte[] MIN_VALUE = Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
