@@ -77,6 +77,23 @@ class JsonOutTest {
 
     private static final String SPECIAL = "\u202e\u2066\u200b\u2028\u2029\u00ad\ufeff\u0085\u061c\"\\/é€\u007f\u0000\n\t";
 
+    /** Texts: printable ASCII around the length written in bulk, plain or with one character to escape or encode anywhere. */
+    @Test
+    void asciiTexts() throws IOException {
+        Random r = new Random(12);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int n = r.nextInt(2) == 0 ? 28 + r.nextInt(8) : r.nextInt(300);
+            for (int j = 0; j < n; j++) {
+                sb.append((char) (0x20 + r.nextInt(0x5f)));
+            }
+            if (n > 0 && r.nextInt(3) == 0) {
+                sb.setCharAt(r.nextInt(n), SPECIAL.charAt(r.nextInt(SPECIAL.length())));
+            }
+            sameString(sb.toString());
+        }
+    }
+
     @Test
     void randomStrings() throws IOException {
         Random r = new Random(10);
