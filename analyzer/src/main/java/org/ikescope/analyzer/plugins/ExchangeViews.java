@@ -250,7 +250,8 @@ public final class ExchangeViews {
         boolean floated = false;
         boolean natD = false;
         for (ExchangeMessage m : x.messages()) {
-            natD |= m.payloads().has(PayloadType.NAT_D);
+            // Once seen, not looked for again: PayloadShape.has compares each payload's kind by name.
+            natD = natD || m.payloads().has(PayloadType.NAT_D);
             floated |= m.nonEspMarker() || m.dstPort() == PORT_NATT && x.initiator().port() == PORT_IKE;
         }
         NatDetection d = x.natDetection();

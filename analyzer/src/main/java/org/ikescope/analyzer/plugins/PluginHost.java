@@ -184,7 +184,10 @@ public final class PluginHost implements AutoCloseable {
         List<Long> where = exchange.messages().isEmpty() ? List.of() : List.of(exchange.messages().get(0).frame());
         List<Finding> out = new ArrayList<>();
         for (LoadedPlugin p : plugins) {
-            out.addAll(call(p, where, exchange, new ExchangeCall(p.plugin(), exchange)));
+            List<Finding> found = call(p, where, exchange, new ExchangeCall(p.plugin(), exchange));
+            if (!found.isEmpty()) {
+                out.addAll(found);
+            }
         }
         return out;
     }
@@ -248,7 +251,10 @@ public final class PluginHost implements AutoCloseable {
      */
     private List<Finding> call(LoadedPlugin p, List<Long> evidence, Object what, Call body) {
         List<Finding> out = callTimed(p, evidence, what, body);
-        out.addAll(Containment.drain(p.id(), p.origin(), evidence));
+        List<Finding> left = Containment.drain(p.id(), p.origin(), evidence);
+        if (!left.isEmpty()) {
+            out.addAll(left);
+        }
         return out;
     }
 
