@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.ikescope.api.plugin.ApiVersion;
 import org.ikescope.api.plugin.Confidence;
 import org.ikescope.api.plugin.DiagnosticPlugin;
@@ -66,7 +66,38 @@ public final class CryptoPolicyDiagnostics implements DiagnosticPlugin, EndOfCap
      * across calls): a fleet of peers on SHA-1 and group 2 is one line per responder, not one per
      * exchange.
      */
-    private final Map<String, Weak> weak = new LinkedHashMap<>();
+    private final Map<Group, Weak> weak = new LinkedHashMap<>();
+
+    /**
+     * What a {@link Weak} is kept by: the capture file, the responder, the phase and chosen or
+     * offered. A class rather than the four joined into a string (made and hashed for every
+     * exchange) or a record (whose hashCode and equals are method handles, slow under C1).
+     */
+    private static final class Group {
+        final String file;
+        final String responder;
+        final String phase;
+        final boolean chosen;
+
+        Group(String file, String responder, String phase, boolean chosen) {
+            this.file = file;
+            this.responder = responder;
+            this.phase = phase;
+            this.chosen = chosen;
+        }
+
+        @Override
+        public int hashCode() {
+            return ((Objects.hashCode(file) * 31 + Objects.hashCode(responder)) * 31 + phase.hashCode()) * 31
+                    + (chosen ? 1 : 0);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Group g && g.chosen == chosen && Objects.equals(g.responder, responder)
+                    && g.phase.equals(phase) && Objects.equals(g.file, file);
+        }
+    }
 
     /** What is reported at the end of the capture for one responder, phase and chosen/offered. */
     private static final class Weak {
@@ -85,6 +116,28 @@ public final class CryptoPolicyDiagnostics implements DiagnosticPlugin, EndOfCap
             this.phase = phase;
             this.chosen = chosen;
             this.ikev2 = ikev2;
+        }
+
+        /** True while policies are still listed: the caller then {@link #policy adds} this exchange's. */
+        boolean wantsPolicy() {
+            return policies.size() < 3;
+        }
+
+        void policy(String description) {
+            policies.add(description);
+        }
+
+        /** True while frames are still cited: the caller then {@link #frames adds} this exchange's. */
+        boolean wantsFrames() {
+            return frames.size() < MAX_FRAMES;
+        }
+
+        void frames(List<Long> more) {
+            for (Long f : more) {
+                if (frames.size() < MAX_FRAMES) {
+                    frames.add(f);
+                }
+            }
         }
     }
 
@@ -105,33 +158,27 @@ public final class CryptoPolicyDiagnostics implements DiagnosticPlugin, EndOfCap
         aggressive(x, sink);
     }
 
-    private void note(ExchangeView x, String phase, boolean chosen, Set<String> weaknesses, Supplier<String> policy,
-                      Supplier<List<Long>> frames) {
-        String key = x.file() + "|" + x.responder().ip() + "|" + phase + "|" + chosen;
+    /**
+     * Counts the exchange in its group and notes its weaknesses and initiator; returns the group,
+     * whose policy and frames the caller adds while it {@link Weak#wantsPolicy wants} them (made
+     * only then, and without a lambda per exchange), or null when there are too many groups.
+     */
+    private Weak note(ExchangeView x, String phase, boolean chosen, Set<String> weaknesses) {
+        Group key = new Group(x.file(), x.responder().ip(), phase, chosen);
         Weak w = weak.get(key);
         if (w == null) {
             if (weak.size() >= MAX_GROUPS) {
-                return;
+                return null;
             }
             w = new Weak(x.responder().ip(), phase, chosen, x.version() == 2);
             weak.put(key, w);
         }
         w.exchanges++;
         w.weaknesses.addAll(weaknesses);
-        if (w.policies.size() < 3) {
-            w.policies.add(policy.get());
-        }
         if (w.peers.size() < MAX_PEERS) {
             w.peers.add(x.initiator().ip());
         }
-        if (w.frames.size() >= MAX_FRAMES) {
-            return;
-        }
-        for (Long f : frames.get()) {
-            if (w.frames.size() < MAX_FRAMES) {
-                w.frames.add(f);
-            }
-        }
+        return w;
     }
 
     /** One finding per responder, phase and chosen/offered. */
@@ -190,9 +237,14 @@ public final class CryptoPolicyDiagnostics implements DiagnosticPlugin, EndOfCap
         if (chosen.isPresent()) {
             Set<String> weak = weaknesses(chosen.get());
             if (!weak.isEmpty()) {
-                note(x, phase, true, weak, () -> Evidence.describe(chosen.get()),
-                        () -> frames(firstOf(x, Step.MM1, Step.AM1, Step.IKE_SA_INIT_REQUEST),
-                                firstOf(x, Step.MM2, Step.AM2, Step.IKE_SA_INIT_RESPONSE)));
+                Weak w = note(x, phase, true, weak);
+                if (w != null && w.wantsPolicy()) {
+                    w.policy(Evidence.describe(chosen.get()));
+                }
+                if (w != null && w.wantsFrames()) {
+                    w.frames(frames(firstOf(x, Step.MM1, Step.AM1, Step.IKE_SA_INIT_REQUEST),
+                            firstOf(x, Step.MM2, Step.AM2, Step.IKE_SA_INIT_RESPONSE)));
+                }
                 return;
             }
         }
@@ -201,8 +253,13 @@ public final class CryptoPolicyDiagnostics implements DiagnosticPlugin, EndOfCap
             offeredWeak.addAll(weaknesses(p));
         }
         if (!offeredWeak.isEmpty()) {
-            note(x, phase, false, offeredWeak, () -> Evidence.describeAll(x.offeredProposals()),
-                    () -> frames(firstOf(x, Step.MM1, Step.AM1, Step.IKE_SA_INIT_REQUEST), null));
+            Weak w = note(x, phase, false, offeredWeak);
+            if (w != null && w.wantsPolicy()) {
+                w.policy(Evidence.describeAll(x.offeredProposals()));
+            }
+            if (w != null && w.wantsFrames()) {
+                w.frames(frames(firstOf(x, Step.MM1, Step.AM1, Step.IKE_SA_INIT_REQUEST), null));
+            }
         }
     }
 
@@ -222,7 +279,13 @@ public final class CryptoPolicyDiagnostics implements DiagnosticPlugin, EndOfCap
             if (q.chosenProposal().isPresent()) {
                 Set<String> weak = weaknesses(q.chosenProposal().get());
                 if (!weak.isEmpty()) {
-                    note(x, "phase-2", true, weak, () -> Evidence.describe(q.chosenProposal().get()), () -> firstCopies(q));
+                    Weak w = note(x, "phase-2", true, weak);
+                    if (w != null && w.wantsPolicy()) {
+                        w.policy(Evidence.describe(q.chosenProposal().get()));
+                    }
+                    if (w != null && w.wantsFrames()) {
+                        w.frames(firstCopies(q));
+                    }
                     continue;
                 }
             }
@@ -231,7 +294,13 @@ public final class CryptoPolicyDiagnostics implements DiagnosticPlugin, EndOfCap
                 offeredWeak.addAll(weaknesses(p));
             }
             if (!offeredWeak.isEmpty()) {
-                note(x, "phase-2", false, offeredWeak, () -> Evidence.describeAll(q.offeredProposals()), () -> firstCopies(q));
+                Weak w = note(x, "phase-2", false, offeredWeak);
+                if (w != null && w.wantsPolicy()) {
+                    w.policy(Evidence.describeAll(q.offeredProposals()));
+                }
+                if (w != null && w.wantsFrames()) {
+                    w.frames(firstCopies(q));
+                }
             }
         }
     }

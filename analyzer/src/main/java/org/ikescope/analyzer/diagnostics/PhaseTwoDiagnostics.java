@@ -682,6 +682,8 @@ public final class PhaseTwoDiagnostics implements DiagnosticPlugin {
 
     /** A quick mode's message ID as 8 hex digits, as the dissector and tshark write it. */
     private static String mid(QuickModeView q) {
-        return String.format("%08x", q.messageId());
+        // Not String.format("%08x"): that parses its pattern for every quick mode.
+        String hex = Integer.toHexString(q.messageId());
+        return "00000000".substring(hex.length()) + hex;
     }
 }

@@ -12,8 +12,8 @@ import org.ikescope.dissector.model.Escape;
  * only by {@link #flush} and {@link #writeIfFull}, so that a value never allocates or throws.
  *
  * <p>Compact, no whitespace, no separator between root values; member names are encoded once per
- * writer (looked up by the identity of the name's string, which is a constant at every call site);
- * numbers are written digit by digit. Strings are escaped as JSON requires, and besides (see
+ * writer (the name's string is a constant at every call site), and so are the values written as
+ * {@link #writeLabel labels}; numbers and times are written digit by digit. Strings are escaped as JSON requires, and besides (see
  * {@link Escape#unsafe}) DEL as {@code \}{@code u007F}, and the C1 controls, format characters
  * (bidirectional overrides, zero-width characters), line and paragraph separators and surrogates as
  * {@code \}{@code u} and four lower-case hex digits, so a supplementary character is its surrogate
@@ -26,6 +26,8 @@ public final class JsonOut {
     static final int CHUNK = 1 << 15;
     /** Names kept per writer; beyond this (names made at run time), names are encoded as they come. */
     static final int MAX_NAMES = 4096;
+    /** Labels kept per writer; beyond this, labels are encoded as they come, as strings are. */
+    static final int MAX_LABELS = 4096;
 
     private static final byte[] HEX_LOWER = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] HEX_UPPER = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
@@ -65,9 +67,13 @@ public final class JsonOut {
     /** A member name was written: its value comes without a comma. */
     private boolean afterName;
 
-    private String[] nameKeys = new String[256];
-    private byte[][] nameBytes = new byte[256][];
-    private int names;
+    /** Member names with their encoded {@code "name":}. */
+    private final Encoded names = new Encoded(MAX_NAMES);
+    /** Label values with their encoded {@code "label"}. */
+    private final Encoded labels = new Encoded(MAX_LABELS);
+    /** The second of the last {@link #writeIsoTime} and its {@code yyyy-MM-ddTHH:mm:ss} (19 bytes): times come in order. */
+    private long isoSecond = -1;
+    private final byte[] isoPrefix = new byte[Times.ISO_SECONDS];
 
     public JsonOut(OutputStream out) {
         this.out = out;
@@ -127,14 +133,56 @@ public final class JsonOut {
         }
     }
 
+    /**
+     * A member name encoded once, for the writers of many records ({@code analyze --format json}):
+     * {@link #writeFieldName(Name)} copies its bytes without looking the name up.
+     */
+    public static final class Name {
+        /** {@code "name":} as every writer writes it. */
+        private final byte[] encoded;
+
+        private Name(byte[] encoded) {
+            this.encoded = encoded;
+        }
+    }
+
+    /** The member name {@code name}, encoded. */
+    public static Name name(String name) {
+        JsonOut w = new JsonOut(null);
+        w.quoted(name);
+        w.ensure(1);
+        w.buf[w.pos++] = ':';
+        return new Name(java.util.Arrays.copyOf(w.buf, w.pos));
+    }
+
+    /** {@code "name":}, as {@link #writeFieldName(String)} writes it. */
+    public void writeFieldName(Name name) {
+        byte[] b = name.encoded;
+        int n = b.length;
+        // One check for the comma and the name: this runs for every member of every exchange.
+        if (pos + n + 1 > buf.length) {
+            ensure(n + 1);
+        }
+        if (hasValue[depth]) {
+            buf[pos++] = ',';
+        } else {
+            hasValue[depth] = true;
+        }
+        System.arraycopy(b, 0, buf, pos, n);
+        pos += n;
+        afterName = true;
+    }
+
     /** {@code "name":}; the name is encoded the first time this writer sees its string. */
     public void writeFieldName(String name) {
         comma();
-        byte[] b = encodedName(name);
+        byte[] b = names.get(name);
         if (b == null) {
+            int start = pos;
             quoted(name);
             ensure(1);
             buf[pos++] = ':';
+            names.put(name, buf, start, pos);
         } else {
             ensure(b.length);
             System.arraycopy(b, 0, buf, pos, b.length);
@@ -143,49 +191,85 @@ public final class JsonOut {
         afterName = true;
     }
 
-    private byte[] encodedName(String name) {
-        int mask = nameKeys.length - 1;
-        int i = System.identityHashCode(name) & mask;
-        for (String k; (k = nameKeys[i]) != null; i = (i + 1) & mask) {
-            if (k == name) {
-                return nameBytes[i];
+    /**
+     * Encoded strings of this writer: open addressing on {@link String#hashCode}, which a constant
+     * string computes once and keeps (where {@link System#identityHashCode} is a call into the VM
+     * each time under C1). The same string object is found by identity; an equal one made anew (a
+     * label a record copied) by comparing, so equal strings share one entry. Holds at most
+     * {@code max} strings; beyond, {@link #put} keeps nothing.
+     */
+    private static final class Encoded {
+        private final int max;
+        private String[] keys = new String[256];
+        private int[] hashes = new int[256];
+        private byte[][] values = new byte[256][];
+        private int size;
+
+        Encoded(int max) {
+            this.max = max;
+        }
+
+        /** The bytes kept for this string, or null. */
+        byte[] get(String s) {
+            String[] ks = keys;
+            int mask = ks.length - 1;
+            int h = s.hashCode();
+            for (int i = slot(h, mask);; i = (i + 1) & mask) {
+                String k = ks[i];
+                if (k == s || k != null && hashes[i] == h && k.equals(s)) {
+                    return values[i];
+                }
+                if (k == null) {
+                    return null;
+                }
             }
         }
-        if (names >= MAX_NAMES) {
-            return null;
-        }
-        byte[] b = encode(name);
-        nameKeys[i] = name;
-        nameBytes[i] = b;
-        if (++names * 2 > nameKeys.length) {
-            rehash();
-        }
-        return b;
-    }
 
-    /** {@code "name":} as this writer writes it. */
-    private static byte[] encode(String name) {
-        JsonOut w = new JsonOut(null);
-        w.quoted(name);
-        w.ensure(1);
-        w.buf[w.pos++] = ':';
-        return java.util.Arrays.copyOf(w.buf, w.pos);
-    }
+        /** Keeps {@code b[from..to)} as the bytes of {@code s} (not kept yet), while there is room. */
+        void put(String s, byte[] b, int from, int to) {
+            if (size >= max) {
+                return;
+            }
+            int h = s.hashCode();
+            int mask = keys.length - 1;
+            int i = slot(h, mask);
+            while (keys[i] != null) {
+                i = (i + 1) & mask;
+            }
+            keys[i] = s;
+            hashes[i] = h;
+            values[i] = java.util.Arrays.copyOfRange(b, from, to);
+            if (++size * 2 > keys.length) {
+                rehash();
+            }
+        }
 
-    private void rehash() {
-        String[] keys = nameKeys;
-        byte[][] vals = nameBytes;
-        nameKeys = new String[keys.length * 2];
-        nameBytes = new byte[keys.length * 2][];
-        int mask = nameKeys.length - 1;
-        for (int j = 0; j < keys.length; j++) {
-            if (keys[j] != null) {
-                int i = System.identityHashCode(keys[j]) & mask;
-                while (nameKeys[i] != null) {
-                    i = (i + 1) & mask;
+        /**
+         * The first slot of a hash: its high bits by Fibonacci hashing, since the low bits of short
+         * names' hashes ({@code "id"}, {@code "ip"}, {@code "to"}) cluster.
+         */
+        private static int slot(int h, int mask) {
+            return (h * 0x9E3779B9 >>> 16) & mask;
+        }
+
+        private void rehash() {
+            String[] ks = keys;
+            int[] hs = hashes;
+            byte[][] vs = values;
+            keys = new String[ks.length * 2];
+            hashes = new int[ks.length * 2];
+            values = new byte[ks.length * 2][];
+            int mask = keys.length - 1;
+            for (int j = 0; j < ks.length; j++) {
+                if (ks[j] != null) {
+                    int i = slot(hs[j], mask);
+                    while (keys[i] != null) {
+                        i = (i + 1) & mask;
+                    }
+                    keys[i] = ks[j];
+                    hashes[i] = hs[j];
+                    values[i] = vs[j];
                 }
-                nameKeys[i] = keys[j];
-                nameBytes[i] = vals[j];
             }
         }
     }
@@ -245,12 +329,42 @@ public final class JsonOut {
         quoted(s);
     }
 
+    /**
+     * A string value from a small set that recurs (enum labels, registry and catalog names, the
+     * capture's file name), written as {@link #writeString} writes it; its encoded bytes are kept
+     * per writer, so a label is encoded once, not at every use. Strings of many values (addresses,
+     * texts) belong in {@link #writeString}: here each new one would be hashed and take a place.
+     */
+    public void writeLabel(String s) {
+        if (s == null) {
+            writeNull();
+            return;
+        }
+        beforeValue();
+        byte[] b = labels.get(s);
+        if (b == null) {
+            int start = pos;
+            quoted(s);
+            labels.put(s, buf, start, pos);
+        } else {
+            ensure(b.length);
+            System.arraycopy(b, 0, buf, pos, b.length);
+            pos += b.length;
+        }
+    }
+
     /** The characters of the string being written, copied out in bulk (String.charAt checks each index). */
     private char[] chars = new char[256];
+
+    /** From this length on, a string is first tried in bulk ({@link #asciiQuoted}). */
+    private static final int BULK = 32;
 
     /** {@code s} in quotes, escaped. */
     private void quoted(String s) {
         int n = s.length();
+        if (n >= BULK && asciiQuoted(s, n)) {
+            return;
+        }
         ensure(n + 2);
         if (n > chars.length) {
             chars = new char[Math.max(n, chars.length * 2)];
@@ -273,6 +387,31 @@ public final class JsonOut {
             escaped(cs, i, n);
         }
         buf[pos++] = '"';
+    }
+
+    /**
+     * A long string (a finding's text, a note) that is all ASCII and has nothing to escape, in
+     * quotes; false, writing nothing, when it is not so. Its UTF-8 encoding as long as the string
+     * proves every character ASCII, and the JDK makes it with one array copy where
+     * {@link String#getChars} widens each byte of the string to a char: under C1 a third faster
+     * than the character loop, for the bytes of the encoding are checked and copied as they are.
+     */
+    private boolean asciiQuoted(String s, int n) {
+        byte[] u = s.getBytes(StandardCharsets.UTF_8);
+        if (u.length != n) {
+            return false;
+        }
+        for (byte c : u) {
+            if (ASCII[c] != 0) {
+                return false;
+            }
+        }
+        ensure(n + 2);
+        buf[pos++] = '"';
+        System.arraycopy(u, 0, buf, pos, n);
+        pos += n;
+        buf[pos++] = '"';
+        return true;
     }
 
     /** The rest of a string from its first character that is not plain ASCII; leaves room for the closing quote. */
@@ -387,7 +526,13 @@ public final class JsonOut {
         beforeValue();
         ensure(Times.ISO_MAX + 2);
         buf[pos++] = '"';
-        pos = Times.iso(nanos, buf, pos);
+        long second = Math.floorDiv(nanos, 1_000_000_000L);
+        if (second != isoSecond) {
+            Times.civil(isoPrefix, 0, second);
+            isoSecond = second;
+        }
+        System.arraycopy(isoPrefix, 0, buf, pos, isoPrefix.length);
+        pos = Times.fraction(buf, pos + isoPrefix.length, nanos);
         buf[pos++] = '"';
     }
 
@@ -396,6 +541,12 @@ public final class JsonOut {
     public void writeStringField(String name, String value) {
         writeFieldName(name);
         writeString(value);
+    }
+
+    /** A member whose value is a {@link #writeLabel label}. */
+    public void writeLabelField(String name, String value) {
+        writeFieldName(name);
+        writeLabel(value);
     }
 
     public void writeNumberField(String name, long value) {
@@ -445,6 +596,56 @@ public final class JsonOut {
         buf[pos++] = '\n';
     }
 
+    public void writeStringField(Name name, String value) {
+        writeFieldName(name);
+        writeString(value);
+    }
+
+    public void writeLabelField(Name name, String value) {
+        writeFieldName(name);
+        writeLabel(value);
+    }
+
+    public void writeNumberField(Name name, long value) {
+        writeFieldName(name);
+        writeNumber(value);
+    }
+
+    public void writeNumberField(Name name, double value) {
+        writeFieldName(name);
+        writeNumber(value);
+    }
+
+    public void writeHex32Field(Name name, int v) {
+        writeFieldName(name);
+        writeHex(v & 0xffffffffL, 8);
+    }
+
+    public void writeIsoTimeField(Name name, long nanos) {
+        writeFieldName(name);
+        writeIsoTime(nanos);
+    }
+
+    public void writeBooleanField(Name name, boolean value) {
+        writeFieldName(name);
+        writeBoolean(value);
+    }
+
+    public void writeNullField(Name name) {
+        writeFieldName(name);
+        writeNull();
+    }
+
+    public void writeObjectFieldStart(Name name) {
+        writeFieldName(name);
+        writeStartObject();
+    }
+
+    public void writeArrayFieldStart(Name name) {
+        writeFieldName(name);
+        writeStartArray();
+    }
+
     // ---- output
 
     /** Writes the buffer out once it holds {@link #CHUNK} bytes or more: call between records. */
@@ -485,6 +686,20 @@ public final class JsonOut {
             buf[pos++] = '-';
             v = -v;
         }
+        if (v <= Integer.MAX_VALUE) {
+            // Most numbers fit an int: int division is an instruction, long division under C1 a
+            // call; the digits are counted by comparing, and each costs one division (C1 divides
+            // by a constant with a division, and computes u % 10 with a second one).
+            int u = (int) v;
+            int p = pos + intDigits(u);
+            pos = p;
+            do {
+                int q = u / 10;
+                buf[--p] = (byte) ('0' + u - q * 10);
+                u = q;
+            } while (u != 0);
+            return;
+        }
         int n = 1;
         for (long t = v; t >= 10; t /= 10) {
             n++;
@@ -495,6 +710,14 @@ public final class JsonOut {
             buf[--p] = (byte) ('0' + (int) (v % 10));
             v /= 10;
         } while (v != 0);
+    }
+
+    /** The decimal digits of {@code u} (not negative). */
+    private static int intDigits(int u) {
+        if (u < 100_000) {
+            return u < 100 ? (u < 10 ? 1 : 2) : u < 1000 ? 3 : u < 10_000 ? 4 : 5;
+        }
+        return u < 10_000_000 ? (u < 1_000_000 ? 6 : 7) : u < 100_000_000 ? 8 : u < 1_000_000_000 ? 9 : 10;
     }
 
     private static final byte[] MIN_VALUE = Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);

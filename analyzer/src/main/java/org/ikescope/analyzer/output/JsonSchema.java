@@ -23,12 +23,15 @@ public final class JsonSchema {
 
     /**
      * Writes a registry value as {@code {"code":code,"name":name}}, {@code name} being the registry's
-     * {@code nameOf(code)}. The field name, if any, must already be written.
+     * {@code nameOf(code)}, a {@link JsonOut#writeLabel label}. The field name, if any, must already be written.
      */
     public static void registryValue(JsonOut g, int code, String name) {
         g.writeStartObject();
-        g.writeNumberField("code", code);
-        g.writeStringField("name", name);
+        g.writeNumberField(CODE, code);
+        g.writeLabelField(NAME, name);
         g.writeEndObject();
     }
+
+    private static final JsonOut.Name CODE = JsonOut.name("code");
+    private static final JsonOut.Name NAME = JsonOut.name("name");
 }

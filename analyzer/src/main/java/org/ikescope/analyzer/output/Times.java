@@ -18,6 +18,8 @@ public final class Times {
 
     /** The most bytes {@link #iso(long, byte[], int)} writes. */
     static final int ISO_MAX = 30;
+    /** The bytes of {@code yyyy-MM-ddTHH:mm:ss}, what {@link #civil(byte[], int, long)} writes. */
+    static final int ISO_SECONDS = 19;
 
     /** e.g. {@code 2026-11-27T13:12:52.588123Z}. */
     public static String iso(long nanos) {
@@ -56,13 +58,13 @@ public final class Times {
     }
 
     /** {@code .ffffffZ} (microseconds) or {@code .fffffffffZ} (nanoseconds when the time has them). */
-    private static int fraction(byte[] b, int p, long nanos) {
+    static int fraction(byte[] b, int p, long nanos) {
         int frac = (int) Math.floorMod(nanos, 1_000_000_000L);
         b[p++] = '.';
         if (frac % 1000 == 0) {
-            p = zeroPadded(b, p, frac / 1000, 100_000);
+            p = zeroPadded(b, p, frac / 1000, 6);
         } else {
-            p = zeroPadded(b, p, frac, 100_000_000);
+            p = zeroPadded(b, p, frac, 9);
         }
         b[p++] = 'Z';
         return p;
@@ -73,7 +75,7 @@ public final class Times {
      * {@code ISO_LOCAL_DATE_TIME} writes it; the date by Howard Hinnant's days-to-civil algorithm,
      * since the formatter cost a fifth of the JSON output's time.
      */
-    private static int civil(byte[] b, int p, long secs) {
+    static int civil(byte[] b, int p, long secs) {
         long days = secs / 86_400;
         int sod = (int) (secs % 86_400);
         long z = days + 719_468;
@@ -85,17 +87,17 @@ public final class Times {
         int day = (int) (doy - (153 * mp + 2) / 5 + 1);
         int month = (int) (mp < 10 ? mp + 3 : mp - 9);
         int year = (int) (yoe + era * 400 + (month <= 2 ? 1 : 0));
-        p = zeroPadded(b, p, year, 1000);
+        p = zeroPadded(b, p, year, 4);
         b[p++] = '-';
-        p = zeroPadded(b, p, month, 10);
+        p = zeroPadded(b, p, month, 2);
         b[p++] = '-';
-        p = zeroPadded(b, p, day, 10);
+        p = zeroPadded(b, p, day, 2);
         b[p++] = 'T';
-        p = zeroPadded(b, p, sod / 3600, 10);
+        p = zeroPadded(b, p, sod / 3600, 2);
         b[p++] = ':';
-        p = zeroPadded(b, p, sod / 60 % 60, 10);
+        p = zeroPadded(b, p, sod / 60 % 60, 2);
         b[p++] = ':';
-        return zeroPadded(b, p, sod % 60, 10);
+        return zeroPadded(b, p, sod % 60, 2);
     }
 
     /** Seconds between two timestamps, with microseconds: {@code 0.003868}, {@code -0.000017}. */
@@ -115,11 +117,15 @@ public final class Times {
         return sb.append(1_000_000 + micros % 1_000_000).deleteCharAt(one).toString();
     }
 
-    /** Writes value (below 10 * top) with leading zeros to as many digits as top has; returns the index after. */
-    private static int zeroPadded(byte[] b, int p, int value, int top) {
-        for (int div = top; div > 0; div /= 10) {
-            b[p++] = (byte) ('0' + value / div % 10);
+    /** Writes value (below 10^digits) with leading zeros to {@code digits} digits; returns the index after. */
+    private static int zeroPadded(byte[] b, int p, int value, int digits) {
+        int end = p + digits;
+        // From the last digit back, one division per digit.
+        for (int i = end - 1; i >= p; i--) {
+            int q = value / 10;
+            b[i] = (byte) ('0' + value - q * 10);
+            value = q;
         }
-        return p;
+        return end;
     }
 }

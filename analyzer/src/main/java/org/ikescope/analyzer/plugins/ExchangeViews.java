@@ -1,7 +1,6 @@
 package org.ikescope.analyzer.plugins;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,22 +106,25 @@ public final class ExchangeViews {
                 views.putIfAbsent(all.get(i), messages.get(i));
             }
         }
-        List<NotificationView> notifications = Collections.unmodifiableList(x.notifications());
-        List<QuickModeView> quickModes = new ArrayList<>(x.quickModes().size());
-        for (QuickMode q : x.quickModes()) {
-            List<MessageView> qm = new ArrayList<>(q.messages().size());
-            for (ExchangeMessage m : q.messages()) {
+        List<NotificationView> notifications = shared(x.notifications());
+        QuickModeView[] quickModes = new QuickModeView[x.quickModes().size()];
+        for (int j = 0; j < quickModes.length; j++) {
+            QuickMode q = x.quickModes().get(j);
+            MessageView[] qm = new MessageView[q.messages().size()];
+            for (int i = 0; i < qm.length; i++) {
+                ExchangeMessage m = q.messages().get(i);
                 MessageView v = views.get(m);
                 if (v == null) {
                     v = message(x, m);
                     views.put(m, v);
                 }
-                qm.add(v);
+                qm[i] = v;
             }
-            quickModes.add(new Views.QuickMode(q.messageId(), q.initiator(), qm, q.state(),
+            List<MessageView> qmList = List.of(qm);
+            quickModes[j] = new Views.QuickMode(q.messageId(), q.initiator(), qmList, q.state(),
                     q.chosen() == null ? Optional.empty() : Optional.of(proposal(q.chosen())),
-                    proposals(q.offered()), notificationsOf(qm, x.notifications()),
-                    List.copyOf(q.proxyIds()), List.copyOf(q.answeredProxyIds())));
+                    proposals(q.offered()), notificationsOf(qmList, x.notifications()),
+                    List.copyOf(q.proxyIds()), List.copyOf(q.answeredProxyIds()));
         }
         List<InformationalView> informationals = new ArrayList<>(x.informational().size());
         for (Informational i : x.informational()) {
@@ -152,23 +154,33 @@ public final class ExchangeViews {
                 chosen,
                 proposals(x.offered()),
                 Optional.ofNullable(x.initiatorIdentity()), Optional.ofNullable(x.responderIdentity()),
-                messages, notifications, quickModes, informationals, Collections.unmodifiableList(x.esp()),
-                Collections.unmodifiableList(x.icmpErrors()), Collections.unmodifiableList(x.incompleteFragmentSets()),
+                messages, notifications, List.of(quickModes), informationals, shared(x.esp()),
+                shared(x.icmpErrors()), shared(x.incompleteFragmentSets()),
                 nat(x), x.startNanos(), x.endNanos(), toActive >= 0 ? OptionalLong.of(toActive) : OptionalLong.empty(),
                 x.startedAfterPhase1(), x.decrypted(), Optional.ofNullable(x.decryption()), diagnostics,
                 x.window().timed() ? OptionalLong.of(x.window().firstFrameNanos()) : OptionalLong.empty(),
                 x.window().timed() ? OptionalLong.of(x.window().lastFrameNanos()) : OptionalLong.empty());
     }
 
+    /**
+     * The exchange's own list as a list of the view type it implements: no copy, since the
+     * exchange's lists are immutable ({@code List.copyOf}), which the views' {@code List.copyOf}
+     * keeps as is. (Lists built here are {@code List.of} of an array for the same reason.)
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> shared(List<? extends T> immutable) {
+        return (List<T>) immutable;
+    }
+
     private static List<ProposalView> proposals(List<Suite> suites) {
         if (suites.isEmpty()) {
             return List.of();
         }
-        List<ProposalView> out = new ArrayList<>(suites.size());
-        for (Suite s : suites) {
-            out.add(proposal(s));
+        ProposalView[] out = new ProposalView[suites.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = proposal(suites.get(i));
         }
-        return out;
+        return List.of(out);
     }
 
     private static List<NotificationView> notificationsOf(List<MessageView> messages, List<Notification> all) {
@@ -206,12 +218,13 @@ public final class ExchangeViews {
         if (!b.available() || b.payloadCount() != shape.size()) {
             return unkept(shape);
         }
-        List<PayloadView> out = new ArrayList<>(shape.size());
-        for (int i = 0; i < shape.size(); i++) {
-            PayloadShape.Kind k = shape.kinds().get(i);
-            out.add(new Views.Payload(k.type(), k.meaning(), b.offset(i), b.body(i)));
+        List<PayloadShape.Kind> kinds = shape.kinds();
+        PayloadView[] out = new PayloadView[kinds.size()];
+        for (int i = 0; i < out.length; i++) {
+            PayloadShape.Kind k = kinds.get(i);
+            out[i] = new Views.Payload(k.type(), k.meaning(), b.offset(i), b.body(i));
         }
-        return out;
+        return List.of(out);
     }
 
     /**
@@ -237,7 +250,8 @@ public final class ExchangeViews {
         boolean floated = false;
         boolean natD = false;
         for (ExchangeMessage m : x.messages()) {
-            natD |= m.payloads().has(PayloadType.NAT_D);
+            // Once seen, not looked for again: PayloadShape.has compares each payload's kind by name.
+            natD = natD || m.payloads().has(PayloadType.NAT_D);
             floated |= m.nonEspMarker() || m.dstPort() == PORT_NATT && x.initiator().port() == PORT_IKE;
         }
         NatDetection d = x.natDetection();
@@ -284,15 +298,16 @@ public final class ExchangeViews {
      * attributes beyond the algorithms (encapsulation mode...) by type and value.
      */
     public static ProposalView proposal(Suite s) {
-        List<AttributeView> attributes = new ArrayList<>(s.attributes().size());
-        for (Suite.TypedValue a : s.attributes()) {
+        AttributeView[] attributes = new AttributeView[s.attributes().size()];
+        for (int i = 0; i < attributes.length; i++) {
+            Suite.TypedValue a = s.attributes().get(i);
             String name = s.ikev2() ? Ikev2TransformAttributeType.nameOf(a.type())
                     : s.phase1() ? IkeAttributeType.nameOf(a.type()) : IpsecAttributeType.nameOf(a.type());
-            attributes.add(new Views.Attribute(a.type(), name, a.value(), null, ImmutableBytes.EMPTY));
+            attributes[i] = new Views.Attribute(a.type(), name, a.value(), null, ImmutableBytes.EMPTY);
         }
         return new Views.Proposal(s.ikev2(), s.proposalNumber(), s.transformNumber(), s.protocolId(), s.spi(),
                 s.transformId(), s.encryption(), s.keyLength(),
                 s.hash(), s.integrity(), s.prf(), s.authMethod(), s.group(), s.lifetimeSeconds(), s.lifetimeKilobytes(),
-                List.copyOf(attributes));
+                List.of(attributes));
     }
 }

@@ -184,7 +184,10 @@ public final class PluginHost implements AutoCloseable {
         List<Long> where = exchange.messages().isEmpty() ? List.of() : List.of(exchange.messages().get(0).frame());
         List<Finding> out = new ArrayList<>();
         for (LoadedPlugin p : plugins) {
-            out.addAll(call(p, where, "exchange " + exchange.ispi(), sink -> p.plugin().analyze(exchange, sink)));
+            List<Finding> found = call(p, where, exchange, new ExchangeCall(p.plugin(), exchange));
+            if (!found.isEmpty()) {
+                out.addAll(found);
+            }
         }
         return out;
     }
@@ -195,42 +198,88 @@ public final class PluginHost implements AutoCloseable {
         List<Finding> out = new ArrayList<>();
         for (LoadedPlugin p : plugins) {
             if (p.plugin() instanceof EndOfCaptureHook hook) {
-                out.addAll(call(p, List.of(), "the end of the capture", sink -> hook.endOfCapture(all, sink)));
+                out.addAll(call(p, List.of(), "the end of the capture", new Call() {
+                    @Override
+                    void run(FindingSink sink) {
+                        hook.endOfCapture(all, sink);
+                    }
+                }));
             }
         }
         return out;
     }
 
-    /** What a plugin call does with its sink. */
-    private interface Call {
-        void run(FindingSink sink);
+    /**
+     * What a plugin call does with its sink, run as the plugin's code ({@link Containment#run}).
+     * Classes, not lambdas: this runs for every plugin on every exchange, and a capturing lambda
+     * is made through a method handle that C1 (the launcher's compiler for small captures) leaves
+     * as a call into the VM, several times the cost of a {@code new}.
+     */
+    private abstract static class Call implements java.util.function.Supplier<Object> {
+        private FindingSink sink;
+
+        abstract void run(FindingSink sink);
+
+        @Override
+        public final Object get() {
+            run(sink);
+            return null;
+        }
     }
 
-    /** One plugin call, contained ({@link Containment}): its output and exit attempts become findings. */
-    private List<Finding> call(LoadedPlugin p, List<Long> evidence, String what, Call body) {
-        List<Finding> out = new ArrayList<>(callTimed(p, evidence, what, sink -> Containment.run(p.id(), () -> body.run(sink))));
-        out.addAll(Containment.drain(p.id(), p.origin(), evidence));
+    /** {@link DiagnosticPlugin#analyze} of one exchange. */
+    private static final class ExchangeCall extends Call {
+        private final DiagnosticPlugin plugin;
+        private final ExchangeView exchange;
+
+        ExchangeCall(DiagnosticPlugin plugin, ExchangeView exchange) {
+            this.plugin = plugin;
+            this.exchange = exchange;
+        }
+
+        @Override
+        void run(FindingSink sink) {
+            plugin.analyze(exchange, sink);
+        }
+    }
+
+    /**
+     * One plugin call, contained ({@link Containment}): its output and exit attempts become findings.
+     *
+     * @param what what the call examines, for the findings of a failed call: a text, or the exchange
+     *             (its text is made only when needed)
+     */
+    private List<Finding> call(LoadedPlugin p, List<Long> evidence, Object what, Call body) {
+        List<Finding> out = callTimed(p, evidence, what, body);
+        List<Finding> left = Containment.drain(p.id(), p.origin(), evidence);
+        if (!left.isEmpty()) {
+            out.addAll(left);
+        }
         return out;
     }
 
-    private List<Finding> callTimed(LoadedPlugin p, List<Long> evidence, String what, Call body) {
-        int timedOut = timeouts.getOrDefault(p.id(), 0);
+    /** {@code body} under the watchdog; returns a list the caller may add to. */
+    private List<Finding> callTimed(LoadedPlugin p, List<Long> evidence, Object what, Call body) {
+        int timedOut = timeouts.isEmpty() ? 0 : timeouts.getOrDefault(p.id(), 0);
         if (timedOut >= MAX_TIMEOUTS) {
-            return List.of(meta(p, PLUGIN_TIMEOUT, "Plugin " + p.id() + " skipped: it overran its time limit "
+            List<Finding> out = new ArrayList<>(1);
+            out.add(meta(p, PLUGIN_TIMEOUT, "Plugin " + p.id() + " skipped: it overran its time limit "
                     + timedOut + " times", "ikescope stopped calling plugin " + p.id() + " after it exceeded its "
-                    + millis() + " ms limit " + MAX_TIMEOUTS + " times in this run; its diagnoses of " + what
+                    + millis() + " ms limit " + MAX_TIMEOUTS + " times in this run; its diagnoses of " + describe(what)
                     + " are missing.", evidence));
+            return out;
         }
         Collector sink = new Collector(p.id());
+        body.sink = sink;
         Thread t = Thread.currentThread();
         ClassLoader before = t.getContextClassLoader();
         Throwable failure = null;
         boolean overran;
         try {
-            watchdog().begin(t, sink::close);
+            watchdog().begin(t, sink);
             t.setContextClassLoader(p.plugin().getClass().getClassLoader());
             try {
-                body.run(sink);
+                Containment.run(p.id(), body);
             } finally {
                 t.setContextClassLoader(before);
             }
@@ -247,7 +296,7 @@ public final class PluginHost implements AutoCloseable {
             timeouts.merge(p.id(), 1, Integer::sum);
             List<Finding> out = sink.close();
             out.add(meta(p, PLUGIN_TIMEOUT, "Plugin " + p.id() + " overran its " + millis() + " ms time limit",
-                    "Plugin " + p.id() + " did not finish examining " + what + " within " + millis()
+                    "Plugin " + p.id() + " did not finish examining " + describe(what) + " within " + millis()
                             + " ms and was abandoned; its diagnoses of it are missing. Raise the limit with"
                             + " --plugin-timeout, or skip the plugin with --disable-plugin " + p.id() + ".",
                     evidence));
@@ -256,11 +305,16 @@ public final class PluginHost implements AutoCloseable {
         List<Finding> out = sink.close();
         if (failure != null) {
             out.add(meta(p, PLUGIN_FAILED, "Plugin " + p.id() + " failed: " + failure.getClass().getSimpleName(),
-                    "Plugin " + p.id() + " threw " + failure + where(failure) + " while examining " + what
+                    "Plugin " + p.id() + " threw " + failure + where(failure) + " while examining " + describe(what)
                             + "; its diagnoses of it are missing. The analysis and the other plugins went on.",
                     evidence));
         }
         return out;
+    }
+
+    /** What a call examines, as its findings name it. */
+    private static String describe(Object what) {
+        return what instanceof ExchangeView x ? "exchange " + x.ispi() : String.valueOf(what);
     }
 
     private long millis() {
@@ -310,7 +364,7 @@ public final class PluginHost implements AutoCloseable {
      * The sink of one call: stamps the plugin id as source, and stops accepting once the call is
      * over (an abandoned thread may still report).
      */
-    private static final class Collector implements FindingSink {
+    private static final class Collector implements FindingSink, Runnable {
         private final String id;
         private final List<Finding> findings = new ArrayList<>();
         private boolean closed;
@@ -327,9 +381,16 @@ public final class PluginHost implements AutoCloseable {
             }
         }
 
+        /** The watchdog's action on an overrun: refuse what the abandoned call still reports. */
+        @Override
+        public void run() {
+            close();
+        }
+
+        /** Stops accepting; returns the findings, a list no longer written to but by the caller. */
         synchronized List<Finding> close() {
             closed = true;
-            return new ArrayList<>(findings);
+            return findings;
         }
     }
 }

@@ -3,6 +3,7 @@ package org.ikescope.analyzer.report;
 import static org.ikescope.analyzer.report.JsonValues.*;
 
 import org.ikescope.analyzer.output.JsonOut;
+import org.ikescope.analyzer.output.JsonOut.Name;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -59,14 +60,17 @@ public final class JsonReport implements AnalysisSink {
         this.g = new JsonOut(out);
         g.writeStartObject();
         JsonSchema.version(g);
-        g.writeArrayFieldStart("exchanges");
+        g.writeArrayFieldStart(EXCHANGES);
     }
 
     @Override
     public void exchange(Exchange x) throws IOException {
         write(g, x);
         g.writeNewline();
-        g.flush();
+        // Written out in chunks, as dissect --format jsonl does: a write and a flush through the
+        // guarded, checked stdout per exchange cost the worker a twentieth of its time (to a file,
+        // a fifth); the document is whole only at the end anyway, which flushes.
+        g.writeIfFull();
     }
 
     @Override
@@ -77,7 +81,7 @@ public final class JsonReport implements AnalysisSink {
     @Override
     public void end(List<Finding> findings, Map<String, Object> stats, List<String> errors) throws IOException {
         g.writeEndArray();
-        g.writeArrayFieldStart("findings");
+        g.writeArrayFieldStart(FINDINGS);
         for (Finding f : findings) {
             finding(g, f);
         }
@@ -85,7 +89,7 @@ public final class JsonReport implements AnalysisSink {
         if (wordlist != null) {
             PskWordlistOutput.json(g, wordlist, showKeys);
         }
-        g.writeObjectFieldStart("stats");
+        g.writeObjectFieldStart(STATS);
         for (Map.Entry<String, Object> s : stats.entrySet()) {
             g.writeFieldName(s.getKey());
             Object v = s.getValue();
@@ -97,7 +101,7 @@ public final class JsonReport implements AnalysisSink {
                 g.writeString(String.valueOf(v));
             }
         }
-        g.writeArrayFieldStart("errors");
+        g.writeArrayFieldStart(ERRORS);
         for (String e : errors) {
             g.writeString(e);
         }
@@ -111,85 +115,85 @@ public final class JsonReport implements AnalysisSink {
     /** Writes one exchange object. */
     public static void write(JsonOut g, Exchange x) {
         g.writeStartObject();
-        g.writeNumberField("id", x.id());
+        g.writeNumberField(ID, x.id());
         if (x.continuationOf() == 0) {
-            g.writeNullField("continuationOf");
+            g.writeNullField(CONTINUATION_OF);
         } else {
-            g.writeNumberField("continuationOf", x.continuationOf());
+            g.writeNumberField(CONTINUATION_OF, x.continuationOf());
         }
         if (x.version() == 0) {
-            g.writeNullField("ispi");
-            g.writeNullField("rspi");
+            g.writeNullField(ISPI);
+            g.writeNullField(RSPI);
         } else {
-            g.writeFieldName("ispi");
+            g.writeFieldName(ISPI);
             g.writeHex(x.ispi(), 16);
-            g.writeFieldName("rspi");
+            g.writeFieldName(RSPI);
             if (x.rspi() == 0) {
                 g.writeNull();
             } else {
                 g.writeHex(x.rspi(), 16);
             }
         }
-        g.writeNumberField("version", x.version());
-        g.writeStringField("mode", x.mode().label());
-        g.writeStringField("file", x.file());
-        g.writeBooleanField("startedAfterPhase1", x.startedAfterPhase1());
-        g.writeBooleanField("rolesInferred", x.rolesInferred());
-        peer(g, "initiator", x.initiator());
-        peer(g, "responder", x.responder());
-        g.writeIsoTimeField("start", x.startNanos());
-        g.writeIsoTimeField("end", x.endNanos());
-        g.writeObjectFieldStart("state");
-        nullableString(g, "initiator", Names.state(x.initiatorState()));
-        nullableString(g, "responder", Names.state(x.responderState()));
-        g.writeBooleanField("inferred", x.stateInferred());
+        g.writeNumberField(VERSION, x.version());
+        g.writeLabelField(MODE, x.mode().label());
+        g.writeLabelField(FILE, x.file());
+        g.writeBooleanField(STARTED_AFTER_PHASE1, x.startedAfterPhase1());
+        g.writeBooleanField(ROLES_INFERRED, x.rolesInferred());
+        peer(g, INITIATOR, x.initiator());
+        peer(g, RESPONDER, x.responder());
+        g.writeIsoTimeField(START, x.startNanos());
+        g.writeIsoTimeField(END, x.endNanos());
+        g.writeObjectFieldStart(STATE);
+        nullableLabel(g, INITIATOR, Names.state(x.initiatorState()));
+        nullableLabel(g, RESPONDER, Names.state(x.responderState()));
+        g.writeBooleanField(INFERRED, x.stateInferred());
         g.writeEndObject();
-        g.writeFieldName("proposal");
+        g.writeFieldName(PROPOSAL);
         proposal(g, x.proposal());
-        g.writeArrayFieldStart("offered");
+        g.writeArrayFieldStart(OFFERED);
         for (Suite p : x.offered()) {
             proposal(g, p);
         }
         g.writeEndArray();
-        g.writeObjectFieldStart("identities");
-        identity(g, "initiator", x.initiatorIdentity());
-        identity(g, "responder", x.responderIdentity());
+        g.writeObjectFieldStart(IDENTITIES);
+        identity(g, INITIATOR, x.initiatorIdentity());
+        identity(g, RESPONDER, x.responderIdentity());
         g.writeEndObject();
         decryption(g, x.decryption());
-        g.writeArrayFieldStart("messages");
+        g.writeArrayFieldStart(MESSAGES);
         for (ExchangeMessage m : x.messages()) {
             message(g, m);
         }
         g.writeEndArray();
-        g.writeNumberField("messagesNotListed", x.messagesDropped());
-        g.writeArrayFieldStart("notifications");
+        g.writeNumberField(MESSAGES_NOT_LISTED, x.messagesDropped());
+        g.writeArrayFieldStart(NOTIFICATIONS);
         for (Notification n : x.notifications()) {
             g.writeStartObject();
-            g.writeFieldName("type");
+            g.writeFieldName(TYPE);
             JsonSchema.registryValue(g, n.type(), Names.notify(n.ikev2(), n.type()));
-            g.writeNumberField("frame", n.frame());
-            g.writeStringField("from", n.from().label());
-            g.writeBooleanField("encrypted", n.encrypted());
+            g.writeNumberField(FRAME, n.frame());
+            g.writeLabelField(FROM, n.from().label());
+            g.writeBooleanField(ENCRYPTED, n.encrypted());
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("quickModes");
+        g.writeArrayFieldStart(QUICK_MODES);
         for (QuickMode q : x.quickModes()) {
             g.writeStartObject();
-            g.writeHex32Field("messageId", q.messageId());
-            g.writeStringField("initiator", q.initiator().label());
-            g.writeStringField("state", q.state().name());
-            frameOrNull(g, "answeredByInformational", q.answeredByInformational());
-            g.writeFieldName("chosen");
+            g.writeHex32Field(MESSAGE_ID, q.messageId());
+            g.writeLabelField(INITIATOR, q.initiator().label());
+            g.writeLabelField(STATE, q.state().name());
+            frameOrNull(g, ANSWERED_BY_INFORMATIONAL, q.answeredByInformational());
+            g.writeFieldName(CHOSEN);
             proposal(g, q.chosen());
-            g.writeArrayFieldStart("offered");
+            g.writeArrayFieldStart(OFFERED);
             for (Suite p : q.offered()) {
                 proposal(g, p);
             }
             g.writeEndArray();
-            proxyIds(g, "proxyIds", q.proxyIds());
-            proxyIds(g, "answeredProxyIds", q.answeredProxyIds());
-            g.writeArrayFieldStart("messages");
+            proxyIds(g, PROXY_IDS, q.proxyIds());
+            proxyIds(g, ANSWERED_PROXY_IDS, q.answeredProxyIds());
+            g.writeArrayFieldStart(MESSAGES);
             for (ExchangeMessage m : q.messages()) {
                 message(g, m);
             }
@@ -197,26 +201,26 @@ public final class JsonReport implements AnalysisSink {
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("informational");
+        g.writeArrayFieldStart(INFORMATIONAL);
         for (Informational i : x.informational()) {
             g.writeStartObject();
-            g.writeHex32Field("messageId", i.messageId());
-            g.writeNumberField("frame", i.frame());
-            g.writeIsoTimeField("time", i.timeNanos());
-            g.writeStringField("from", i.from().label());
-            g.writeBooleanField("encrypted", i.encrypted());
-            g.writeNumberField("size", i.size());
-            g.writeNumberField("retransmissions", i.retransmissions());
-            frameOrNull(g, "inResponseTo", i.inResponseTo());
-            frameOrNull(g, "answeredBy", i.answeredBy());
-            millis(g, "rttMillis", i.rttNanos());
+            g.writeHex32Field(MESSAGE_ID, i.messageId());
+            g.writeNumberField(FRAME, i.frame());
+            g.writeIsoTimeField(TIME, i.timeNanos());
+            g.writeLabelField(FROM, i.from().label());
+            g.writeBooleanField(ENCRYPTED, i.encrypted());
+            g.writeNumberField(SIZE, i.size());
+            g.writeNumberField(RETRANSMISSIONS, i.retransmissions());
+            frameOrNull(g, IN_RESPONSE_TO, i.inResponseTo());
+            frameOrNull(g, ANSWERED_BY, i.answeredBy());
+            millis(g, RTT_MILLIS, i.rttNanos());
             notifications(g, x.version() == 2, i.notifyTypes());
-            g.writeBooleanField("deletes", i.deletes());
-            g.writeArrayFieldStart("deleted");
+            g.writeBooleanField(DELETES, i.deletes());
+            g.writeArrayFieldStart(DELETED);
             for (Deletion d : i.deletions()) {
                 g.writeStartObject();
-                registryOrNull(g, "protocol", d.protocolId(), ProtocolId.nameOf(d.protocolId()));
-                g.writeArrayFieldStart("spis");
+                registryOrNull(g, PROTOCOL, d.protocolId(), ProtocolId.nameOf(d.protocolId()));
+                g.writeArrayFieldStart(SPIS);
                 for (ImmutableBytes spi : d.spis()) {
                     g.writeHex(spi);
                 }
@@ -224,15 +228,15 @@ public final class JsonReport implements AnalysisSink {
                 g.writeEndObject();
             }
             g.writeEndArray();
-            intOrNull(g, "dpdSequence", i.dpdSequence());
+            intOrNull(g, DPD_SEQUENCE, i.dpdSequence());
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("transactions");
+        g.writeArrayFieldStart(TRANSACTIONS);
         for (Transaction t : x.transactions()) {
             g.writeStartObject();
-            g.writeHex32Field("messageId", t.messageId());
-            g.writeArrayFieldStart("frames");
+            g.writeHex32Field(MESSAGE_ID, t.messageId());
+            g.writeArrayFieldStart(FRAMES);
             for (ExchangeMessage m : t.messages()) {
                 g.writeNumber(m.frame());
             }
@@ -240,66 +244,66 @@ public final class JsonReport implements AnalysisSink {
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("esp");
+        g.writeArrayFieldStart(ESP);
         for (EspFlow f : x.esp()) {
             g.writeStartObject();
-            g.writeFieldName("spi");
+            g.writeFieldName(SPI);
             g.writeHex(f.spi() & 0xffffffffL, 8);
-            g.writeStringField("from", f.from().label());
-            g.writeNumberField("packets", f.packets());
-            g.writeNumberField("bytes", f.bytes());
-            g.writeIsoTimeField("first", f.firstNanos());
-            g.writeIsoTimeField("last", f.lastNanos());
-            g.writeNumberField("firstFrame", f.firstFrame());
-            g.writeNumberField("lastFrame", f.lastFrame());
-            g.writeBooleanField("udpEncapsulated", f.udpEncapsulated());
-            g.writeNumberField("srcPort", f.srcPort());
-            g.writeNumberField("dstPort", f.dstPort());
+            g.writeLabelField(FROM, f.from().label());
+            g.writeNumberField(PACKETS, f.packets());
+            g.writeNumberField(BYTES, f.bytes());
+            g.writeIsoTimeField(FIRST, f.firstNanos());
+            g.writeIsoTimeField(LAST, f.lastNanos());
+            g.writeNumberField(FIRST_FRAME, f.firstFrame());
+            g.writeNumberField(LAST_FRAME, f.lastFrame());
+            g.writeBooleanField(UDP_ENCAPSULATED, f.udpEncapsulated());
+            g.writeNumberField(SRC_PORT, f.srcPort());
+            g.writeNumberField(DST_PORT, f.dstPort());
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("icmpErrors");
+        g.writeArrayFieldStart(ICMP_ERRORS);
         for (IcmpEvidence i : x.icmpErrors()) {
             g.writeStartObject();
-            g.writeNumberField("frame", i.frame());
-            g.writeIsoTimeField("time", i.timeNanos());
-            g.writeNumberField("icmpType", i.type());
-            g.writeNumberField("icmpCode", i.code());
-            g.writeBooleanField("icmpv6", i.ipv6());
-            g.writeStringField("description", i.description());
-            g.writeStringField("about", i.quotedFrom().label());
-            frameOrNull(g, "quotedFrame", i.quotedFrame());
-            nullableString(g, "quotedStep", i.quotedStep().map(Step::label).orElse(null));
+            g.writeNumberField(FRAME, i.frame());
+            g.writeIsoTimeField(TIME, i.timeNanos());
+            g.writeNumberField(ICMP_TYPE, i.type());
+            g.writeNumberField(ICMP_CODE, i.code());
+            g.writeBooleanField(ICMPV6, i.ipv6());
+            g.writeStringField(DESCRIPTION, i.description());
+            g.writeLabelField(ABOUT, i.quotedFrom().label());
+            frameOrNull(g, QUOTED_FRAME, i.quotedFrame());
+            nullableString(g, QUOTED_STEP, i.quotedStep().map(Step::label).orElse(null));
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("incompleteFragments");
+        g.writeArrayFieldStart(INCOMPLETE_FRAGMENTS);
         for (IncompleteFragmentSet f : x.incompleteFragmentSets()) {
             g.writeStartObject();
-            g.writeStringField("kind", f.kind().label());
-            g.writeStringField("from", f.from().label());
-            g.writeArrayFieldStart("frames");
+            g.writeLabelField(KIND, f.kind().label());
+            g.writeLabelField(FROM, f.from().label());
+            g.writeArrayFieldStart(FRAMES);
             for (long n : f.frames()) {
                 g.writeNumber(n);
             }
             g.writeEndArray();
-            g.writeNumberField("bytes", f.bytes());
-            g.writeStringField("reason", f.reason().label());
+            g.writeNumberField(BYTES, f.bytes());
+            g.writeLabelField(REASON, f.reason().label());
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeNumberField("natKeepalives", x.natKeepalives());
+        g.writeNumberField(NAT_KEEPALIVES, x.natKeepalives());
         nat(g, x.natDetection());
-        g.writeNumberField("ikeFragments", x.ikeFragments());
-        g.writeObjectFieldStart("timing");
-        millis(g, "timeToEstablishedMillis", x.timeToEstablishedNanos());
-        millis(g, "durationMillis", x.endNanos() - x.startNanos());
+        g.writeNumberField(IKE_FRAGMENTS, x.ikeFragments());
+        g.writeObjectFieldStart(TIMING);
+        millis(g, TIME_TO_ESTABLISHED_MILLIS, x.timeToEstablishedNanos());
+        millis(g, DURATION_MILLIS, x.endNanos() - x.startNanos());
         g.writeEndObject();
-        g.writeBooleanField("scanner", x.scanner());
-        g.writeBooleanField("deleted", x.deleted());
-        g.writeStringField("closedBy", x.closedBy().label());
-        strings(g, "notes", x.notes());
-        g.writeArrayFieldStart("findings");
+        g.writeBooleanField(SCANNER, x.scanner());
+        g.writeBooleanField(DELETED, x.deleted());
+        g.writeLabelField(CLOSED_BY, x.closedBy().label());
+        strings(g, NOTES, x.notes());
+        g.writeArrayFieldStart(FINDINGS);
         for (Finding f : x.findings()) {
             finding(g, f);
         }
@@ -309,63 +313,63 @@ public final class JsonReport implements AnalysisSink {
 
     private static void message(JsonOut g, ExchangeMessage m) {
         g.writeStartObject();
-        g.writeStringField("step", m.label());
-        g.writeNumberField("frame", m.frame());
-        g.writeIsoTimeField("time", m.timeNanos());
-        g.writeStringField("from", m.from().label());
-        frameOrNull(g, "retransmissionOf", m.retransmissionOf());
-        g.writeBooleanField("encrypted", m.encrypted());
-        g.writeBooleanField("decrypted", m.decrypted());
-        g.writeNumberField("size", m.size());
-        g.writeFieldName("exchangeType");
+        g.writeLabelField(STEP, m.label());
+        g.writeNumberField(FRAME, m.frame());
+        g.writeIsoTimeField(TIME, m.timeNanos());
+        g.writeLabelField(FROM, m.from().label());
+        frameOrNull(g, RETRANSMISSION_OF, m.retransmissionOf());
+        g.writeBooleanField(ENCRYPTED, m.encrypted());
+        g.writeBooleanField(DECRYPTED, m.decrypted());
+        g.writeNumberField(SIZE, m.size());
+        g.writeFieldName(EXCHANGE_TYPE);
         JsonSchema.registryValue(g, m.exchangeType(), ExchangeType.nameOf(m.exchangeType()));
-        g.writeHex32Field("messageId", m.messageId());
-        g.writeNumberField("srcPort", m.srcPort());
-        g.writeNumberField("dstPort", m.dstPort());
+        g.writeHex32Field(MESSAGE_ID, m.messageId());
+        g.writeNumberField(SRC_PORT, m.srcPort());
+        g.writeNumberField(DST_PORT, m.dstPort());
         if (m.nonEspMarker()) {
-            g.writeBooleanField("nonEspMarker", true);
+            g.writeBooleanField(NON_ESP_MARKER, true);
         }
         if (m.retransmissionNumber() > 0) {
-            g.writeNumberField("retransmissionNumber", m.retransmissionNumber());
+            g.writeNumberField(RETRANSMISSION_NUMBER, m.retransmissionNumber());
         }
         if (m.retransmissions() > 0) {
-            g.writeNumberField("retransmissions", m.retransmissions());
+            g.writeNumberField(RETRANSMISSIONS, m.retransmissions());
         }
-        frameOrNull(g, "inResponseTo", m.inResponseTo());
-        millis(g, "rttMillis", m.rttNanos());
+        frameOrNull(g, IN_RESPONSE_TO, m.inResponseTo());
+        millis(g, RTT_MILLIS, m.rttNanos());
         if (!m.notifyTypes().isEmpty()) {
             notifications(g, m.ikev2(), m.notifyTypes());
         }
         if (!m.payloads().isEmpty()) {
-            g.writeArrayFieldStart("payloads");
+            g.writeArrayFieldStart(PAYLOADS);
             for (PayloadShape.Kind k : m.payloads().kinds()) {
-                g.writeString(k.abbreviation());
+                g.writeLabel(k.abbreviation());
             }
             g.writeEndArray();
         }
         if (!m.ipFragmentFrames().isEmpty()) {
-            longs(g, "ipFragmentFrames", m.ipFragmentFrames());
+            longs(g, IP_FRAGMENT_FRAMES, m.ipFragmentFrames());
         }
         if (!m.ikeFragmentFrames().isEmpty()) {
-            longs(g, "ikeFragmentFrames", m.ikeFragmentFrames());
+            longs(g, IKE_FRAGMENT_FRAMES, m.ikeFragmentFrames());
         }
         if (m.vlan() >= 0) {
-            g.writeNumberField("vlan", m.vlan());
+            g.writeNumberField(VLAN, m.vlan());
         }
-        g.writeStringField("file", m.file());
+        g.writeLabelField(FILE, m.file());
         g.writeEndObject();
     }
 
     /** {@code "notifications":[{"code":N,"name":"..."}...]}: notify types in the registry of their version. */
     private static void notifications(JsonOut g, boolean ikev2, List<Integer> types) {
-        g.writeArrayFieldStart("notifications");
+        g.writeArrayFieldStart(NOTIFICATIONS);
         for (int t : types) {
             JsonSchema.registryValue(g, t, Names.notify(ikev2, t));
         }
         g.writeEndArray();
     }
 
-    private static void longs(JsonOut g, String name, List<Long> l) {
+    private static void longs(JsonOut g, Name name, List<Long> l) {
         g.writeArrayFieldStart(name);
         for (long v : l) {
             g.writeNumber(v);
@@ -376,23 +380,23 @@ public final class JsonReport implements AnalysisSink {
     /** Writes one finding object. */
     public static void finding(JsonOut g, Finding f) {
         g.writeStartObject();
-        g.writeStringField("code", f.code());
-        g.writeStringField("severity", f.severity().label());
-        g.writeStringField("confidence", f.confidence().label());
-        g.writeStringField("title", f.title());
-        g.writeStringField("explanation", f.explanation());
-        longs(g, "evidence", f.evidence());
-        g.writeStringField("remediation", f.remediation());
-        g.writeStringField("source", f.source());
+        g.writeLabelField(CODE, f.code());
+        g.writeLabelField(SEVERITY, f.severity().label());
+        g.writeLabelField(CONFIDENCE, f.confidence().label());
+        g.writeStringField(TITLE, f.title());
+        g.writeStringField(EXPLANATION, f.explanation());
+        longs(g, EVIDENCE, f.evidence());
+        g.writeStringField(REMEDIATION, f.remediation());
+        g.writeLabelField(SOURCE, f.source());
         if (f.offset() >= 0) {
-            g.writeNumberField("offset", f.offset());
+            g.writeNumberField(OFFSET, f.offset());
         }
         if (f.asa() == null) {
-            g.writeNullField("asa");
+            g.writeNullField(ASA);
         } else {
-            g.writeObjectFieldStart("asa");
-            g.writeStringField("state", f.asa().state());
-            g.writeArrayFieldStart("messages");
+            g.writeObjectFieldStart(ASA);
+            g.writeStringField(STATE, f.asa().state());
+            g.writeArrayFieldStart(MESSAGES);
             for (String m : f.asa().messages()) {
                 g.writeString(m);
             }

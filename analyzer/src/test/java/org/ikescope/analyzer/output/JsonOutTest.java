@@ -77,6 +77,23 @@ class JsonOutTest {
 
     private static final String SPECIAL = "\u202e\u2066\u200b\u2028\u2029\u00ad\ufeff\u0085\u061c\"\\/é€\u007f\u0000\n\t";
 
+    /** Texts: printable ASCII around the length written in bulk, plain or with one character to escape or encode anywhere. */
+    @Test
+    void asciiTexts() throws IOException {
+        Random r = new Random(12);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int n = r.nextInt(2) == 0 ? 28 + r.nextInt(8) : r.nextInt(300);
+            for (int j = 0; j < n; j++) {
+                sb.append((char) (0x20 + r.nextInt(0x5f)));
+            }
+            if (n > 0 && r.nextInt(3) == 0) {
+                sb.setCharAt(r.nextInt(n), SPECIAL.charAt(r.nextInt(SPECIAL.length())));
+            }
+            sameString(sb.toString());
+        }
+    }
+
     @Test
     void randomStrings() throws IOException {
         Random r = new Random(10);
@@ -307,6 +324,120 @@ class JsonOutTest {
                 long t = r.nextLong() >> r.nextInt(64);
                 g.writeString(Times.iso(t));
                 o.writeIsoTime(t);
+            }
+            g.writeEndArray();
+            o.writeEndArray();
+        });
+    }
+
+    /** Times in capture order: many in one second (its date and time of day written once), some out of order. */
+    @Test
+    void isoTimesInOrder() throws IOException {
+        Random r = new Random(9);
+        same((o, g) -> {
+            g.writeStartArray();
+            o.writeStartArray();
+            long t = 1_764_000_000_000_000_000L;
+            for (int i = 0; i < 100_000; i++) {
+                t += r.nextInt(5) == 0 ? -r.nextInt(2_000_000_000) : r.nextInt(300_000_000);
+                if (i % 1000 == 0) {
+                    t = r.nextLong() >> r.nextInt(64);
+                }
+                g.writeString(Times.iso(t));
+                o.writeIsoTime(t);
+            }
+            g.writeEndArray();
+            o.writeEndArray();
+        });
+    }
+
+    /**
+     * Labels are strings: the same bytes whether the label is encoded or kept, the same object or
+     * an equal one made anew, and beyond the labels kept ({@link JsonOut#MAX_LABELS}).
+     */
+    @Test
+    void labels() throws IOException {
+        String[] pool = {"main", "initiator", "MM_ACTIVE", "", "a\"b", "tab\there", "caf\u00e9", "\u202e", "\ud83d\ude00",
+                "1024-bit MODP group", "id", "ip", "to"};
+        Random r = new Random(10);
+        same((o, g) -> {
+            g.writeStartArray();
+            o.writeStartArray();
+            for (int i = 0; i < 50_000; i++) {
+                String s = switch (r.nextInt(4)) {
+                    case 0 -> pool[r.nextInt(pool.length)];
+                    case 1 -> new String(pool[r.nextInt(pool.length)]);
+                    case 2 -> "label " + r.nextInt(JsonOut.MAX_LABELS * 2);
+                    default -> i % 100 == 0 ? null : "made " + i;
+                };
+                if (s == null) {
+                    g.writeNull();
+                } else {
+                    g.writeString(s);
+                }
+                o.writeLabel(s);
+            }
+            g.writeStartObject();
+            o.writeStartObject();
+            g.writeStringField("k", "v");
+            o.writeLabelField("k", new String("v"));
+            g.writeEndObject();
+            o.writeEndObject();
+            g.writeEndArray();
+            o.writeEndArray();
+        });
+    }
+
+    /** Names encoded once ({@link JsonOut.Name}) are written as names given as strings, commas and escapes included. */
+    @Test
+    void encodedNames() throws IOException {
+        String[] texts = {"id", "frame", "", "a\"b", "caf\u00e9", "\u2028", "n\u0000"};
+        JsonOut.Name[] names = new JsonOut.Name[texts.length];
+        for (int i = 0; i < texts.length; i++) {
+            names[i] = JsonOut.name(texts[i]);
+        }
+        Random r = new Random(11);
+        same((o, g) -> {
+            g.writeStartArray();
+            o.writeStartArray();
+            for (int i = 0; i < 2_000; i++) {
+                g.writeStartObject();
+                o.writeStartObject();
+                for (int k = r.nextInt(4); k > 0; k--) {
+                    int n = r.nextInt(texts.length);
+                    switch (r.nextInt(5)) {
+                        case 0 -> {
+                            g.writeNumberField(texts[n], i);
+                            o.writeNumberField(names[n], i);
+                        }
+                        case 1 -> {
+                            g.writeStringField(texts[n], texts[k % texts.length]);
+                            o.writeLabelField(names[n], texts[k % texts.length]);
+                        }
+                        case 2 -> {
+                            g.writeNullField(texts[n]);
+                            o.writeNullField(names[n]);
+                        }
+                        case 3 -> {
+                            g.writeArrayFieldStart(texts[n]);
+                            o.writeArrayFieldStart(names[n]);
+                            g.writeBoolean(true);
+                            o.writeBoolean(true);
+                            g.writeEndArray();
+                            o.writeEndArray();
+                        }
+                        default -> {
+                            g.writeObjectFieldStart(texts[n]);
+                            o.writeObjectFieldStart(names[n]);
+                            g.writeStringField(texts[n], "v");
+                            o.writeStringField(names[n], "v");
+                            g.writeEndObject();
+                            o.writeEndObject();
+                        }
+                    }
+                }
+                g.writeEndObject();
+                o.writeEndObject();
             }
             g.writeEndArray();
             o.writeEndArray();
