@@ -57,7 +57,14 @@ public final class TextReport implements AnalysisSink {
             .withZone(ZoneOffset.UTC);
 
     /** The report's bytes, written to {@link #out} when full and at the end. */
-    private final Utf8Buffer w = new Utf8Buffer(FLUSH_AT + 1024);
+    private final Utf8Buffer output = new Utf8Buffer(FLUSH_AT + 1024);
+    /**
+     * The ladders of the {@link #detailed} exchanges, written as the exchanges come (on the worker
+     * thread of a parallel analysis, rather than all at the end, after the capture is read).
+     */
+    private final Utf8Buffer ladders = new Utf8Buffer(1 << 12);
+    /** Where lines go: {@link #output}, or {@link #ladders} while a ladder is written. */
+    private Utf8Buffer w = output;
     private final PrintStream out;
     /** A line's or a paragraph's text, built here rather than in a string of its own (one at a time). */
     private final StringBuilder sb = new StringBuilder(256);
@@ -70,7 +77,7 @@ public final class TextReport implements AnalysisSink {
     private final int width;
     private final List<String> files;
     private final String peer;
-    private final List<Exchange> detailed = new ArrayList<>();
+    private final List<Ladder> detailed = new ArrayList<>();
     /** The table's rows, escaped, their cells joined by NUL (which escaped text has not). */
     private final SortedRows rows = new SortedRows();
     /** Per column, the longest cell of the rows (escaped); then, for START and the addresses, when shortened. */
@@ -123,7 +130,11 @@ public final class TextReport implements AnalysisSink {
 
     private void println() {
         w.append(NEWLINE, 0, NEWLINE.length);
-        if (w.size() >= FLUSH_AT) {
+        flushIfFull();
+    }
+
+    private void flushIfFull() {
+        if (w == output && w.size() >= FLUSH_AT) {
             w.writeTo(out);
         }
     }
@@ -179,7 +190,14 @@ public final class TextReport implements AnalysisSink {
         port500 |= r[COL_INITIATOR].endsWith(":500") || r[COL_RESPONDER].endsWith(":500");
         rows.add(x.startNanos(), x.id(), text);
         if (detailed.size() < MAX_DETAILED) {
-            detailed.add(x);
+            int from = ladders.size();
+            w = ladders;
+            try {
+                ladder(x);
+            } finally {
+                w = output;
+            }
+            detailed.add(new Ladder(x, from, ladders.size()));
         } else {
             notDetailed++;
         }
@@ -235,8 +253,7 @@ public final class TextReport implements AnalysisSink {
     }
 
     private static String endpoint(Peer p) {
-        String ip = p.ip().indexOf(':') >= 0 ? "[" + p.ip() + "]" : p.ip();
-        return p.port() > 0 ? ip + ":" + p.port() : ip;
+        return endpoint(new StringBuilder(48), p).toString();
     }
 
     private static String encryption(Suite p) {
@@ -254,14 +271,18 @@ public final class TextReport implements AnalysisSink {
         if (rows.size() > 0) {
             println();
             table();
-            if (detailed.stream().anyMatch(Exchange::stateInferred)) {
+            if (detailed.stream().anyMatch(l -> l.x().stateInferred())) {
                 line("  * inferred from an IKE_AUTH response (encrypted; its content is not known)");
             }
         }
-        detailed.sort(Comparator.comparingLong(Exchange::startNanos).thenComparingLong(Exchange::id));
-        for (Exchange x : detailed) {
+        detailed.sort(Comparator.comparingLong((Ladder l) -> l.x().startNanos()).thenComparingLong(l -> l.x().id()));
+        for (Ladder l : detailed) {
             println();
-            ladder(x);
+            w.append(ladders.array(), l.from(), l.to() - l.from());
+            for (Finding f : l.x().findings()) {
+                byCode.computeIfAbsent(f.code(), k -> new ArrayList<>()).add(new Object[] {l.x().id(), f});
+            }
+            flushIfFull();
         }
         if (notDetailed > 0) {
             println();
@@ -653,8 +674,11 @@ public final class TextReport implements AnalysisSink {
         for (Finding f : x.findings()) {
             para("   ", "      ", heading(sb(), f));
             asa(f, "      ");
-            byCode.computeIfAbsent(f.code(), k -> new ArrayList<>()).add(new Object[] {x.id(), f});
         }
+    }
+
+    /** An exchange with a ladder, its text {@code ladders[from, to)}. */
+    private record Ladder(Exchange x, int from, int to) {
     }
 
     /** Whether the messages come from more than one file. */
