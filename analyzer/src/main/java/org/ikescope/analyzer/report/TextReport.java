@@ -57,12 +57,12 @@ public final class TextReport implements AnalysisSink {
             .withZone(ZoneOffset.UTC);
 
     /** The report's bytes, written to {@link #out} when full and at the end. */
-    private final Utf8Buffer output = new Utf8Buffer(FLUSH_AT + 1024);
+    private final Utf8Buffer output = new Utf8Buffer(1 << 13);
     /**
      * The ladders of the {@link #detailed} exchanges, written as the exchanges come (on the worker
      * thread of a parallel analysis, rather than all at the end, after the capture is read).
      */
-    private final Utf8Buffer ladders = new Utf8Buffer(1 << 12);
+    private final Utf8Buffer ladders = new Utf8Buffer(1 << 10);
     /** Where lines go: {@link #output}, or {@link #ladders} while a ladder is written. */
     private Utf8Buffer w = output;
     private final PrintStream out;
@@ -713,8 +713,9 @@ public final class TextReport implements AnalysisSink {
         if (m.inResponseTo() != 0) {
             item(ms(sb().append("answers ").append(m.inResponseTo()).append(" ("), m.rttNanos()).append(')'));
         }
-        for (String i : MessageItems.of(m, info)) {
-            item(i);
+        List<String> items = MessageItems.of(m, info);
+        for (int i = 0; i < items.size(); i++) {
+            item(items.get(i));
         }
         if (severalFiles) {
             item(sb().append('[').append(java.nio.file.Path.of(m.file()).getFileName()).append(']'));
@@ -877,16 +878,27 @@ public final class TextReport implements AnalysisSink {
             (some ? b.append("; ") : b).append("ID ").append(id.typeName()).append(' ').append(id.value());
             some = true;
         }
-        if (p.vendorIds().stream().anyMatch(v -> v.name() != null)) {
-            List<String> vids = new ArrayList<>();
-            for (VendorIdView v : p.vendorIds()) {
-                if (v.name() != null && !vids.contains(v.name())) {
-                    vids.add(v.name());
-                }
+        // The names of the vendor IDs, each once.
+        List<VendorIdView> vids = p.vendorIds();
+        int named = 0;
+        for (int i = 0; i < vids.size(); i++) {
+            String name = vids.get(i).name();
+            if (name == null || named(vids, i, name)) {
+                continue;
             }
-            (some ? b.append("; ") : b).append("VIDs: ").append(String.join(", ", vids));
+            (named++ > 0 ? b.append(", ") : (some ? b.append("; ") : b).append("VIDs: ")).append(name);
         }
         para(first, "      ", b);
+    }
+
+    /** Whether a vendor ID before {@code i} has {@code name}. */
+    private static boolean named(List<VendorIdView> vids, int i, String name) {
+        for (int j = 0; j < i; j++) {
+            if (name.equals(vids.get(j).name())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void finding(Finding f) {
