@@ -26,6 +26,8 @@ final class SortedRows implements AutoCloseable {
     static final int IN_MEMORY_BYTES = 4 << 20;
 
     private final int inMemoryBytes;
+    /** What the rows are, for a failure's message: "the report's table". */
+    private final String what;
     private long[] start = new long[64];
     private long[] id = new long[64];
     /** Where row i's text begins; its end is where row i + 1's begins, or {@link #bytes}. */
@@ -47,7 +49,13 @@ final class SortedRows implements AutoCloseable {
 
     /** Rows whose text beyond {@code inMemoryBytes} goes to a temporary file (tests use small values). */
     SortedRows(int inMemoryBytes) {
+        this(inMemoryBytes, "the report's table");
+    }
+
+    /** Rows of {@code what} ("the report's ladders"), for a failure's message. */
+    SortedRows(int inMemoryBytes, String what) {
         this.inMemoryBytes = inMemoryBytes;
+        this.what = what;
     }
 
     int size() {
@@ -61,26 +69,30 @@ final class SortedRows implements AutoCloseable {
 
     /** One row, of the exchange with {@code id} that started at {@code startNanos}. */
     void add(long startNanos, long exchangeId, CharSequence text) {
+        // Encoded into one reused buffer: no byte array per row.
+        encoded.reset();
+        encoded.append(text);
+        add(startNanos, exchangeId, encoded.array(), encoded.size());
+    }
+
+    /** One row whose text is the UTF-8 {@code b[0, length)}. */
+    void add(long startNanos, long exchangeId, byte[] b, int length) {
         if (size == start.length) {
             int n = size + (size >> 1);
             start = Arrays.copyOf(start, n);
             id = Arrays.copyOf(id, n);
             offset = Arrays.copyOf(offset, n);
         }
-        // Encoded into one reused buffer: no byte array per row.
-        Utf8Buffer b = encoded;
-        b.reset();
-        b.append(text);
         start[size] = startNanos;
         id[size] = exchangeId;
         offset[size] = bytes;
         size++;
         try {
-            append(b.array(), b.size());
+            append(b, length);
         } catch (IOException e) {
-            throw new TemporaryFileFailure("the report's table", e);
+            throw new TemporaryFileFailure(what, e);
         }
-        bytes += b.size();
+        bytes += length;
     }
 
     private void append(byte[] b, int length) throws IOException {
@@ -173,7 +185,7 @@ final class SortedRows implements AutoCloseable {
                 action.row(buf.array(), 0, len);
             }
         } catch (IOException e) {
-            throw new TemporaryFileFailure("the report's table", e);
+            throw new TemporaryFileFailure(what, e);
         }
     }
 

@@ -60,10 +60,13 @@ public final class TextReport implements AnalysisSink {
     private final Utf8Buffer output = new Utf8Buffer(1 << 13);
     /**
      * The ladders of the {@link #detailed} exchanges, written as the exchanges come (on the worker
-     * thread of a parallel analysis, rather than all at the end, after the capture is read).
+     * thread of a parallel analysis, rather than all at the end, after the capture is read), kept
+     * to the end as the table's rows are (beyond 4 MiB in a temporary file).
      */
-    private final Utf8Buffer ladders = new Utf8Buffer(1 << 10);
-    /** Where lines go: {@link #output}, or {@link #ladders} while a ladder is written. */
+    private final SortedRows ladders = new SortedRows(SortedRows.IN_MEMORY_BYTES, "the report's ladders");
+    /** One ladder's text as it is written. */
+    private final Utf8Buffer ladderText = new Utf8Buffer(1 << 10);
+    /** Where lines go: {@link #output}, or {@link #ladderText} while a ladder is written. */
     private Utf8Buffer w = output;
     private final PrintStream out;
     /** A line's or a paragraph's text, built here rather than in a string of its own (one at a time). */
@@ -77,7 +80,7 @@ public final class TextReport implements AnalysisSink {
     private final int width;
     private final List<String> files;
     private final String peer;
-    private final List<Ladder> detailed = new ArrayList<>();
+    private final List<Exchange> detailed = new ArrayList<>();
     /** The table's rows, escaped, their cells joined by NUL (which escaped text has not). */
     private final SortedRows rows = new SortedRows();
     /** Per column, the longest cell of the rows (escaped); then, for START and the addresses, when shortened. */
@@ -190,14 +193,15 @@ public final class TextReport implements AnalysisSink {
         port500 |= r[COL_INITIATOR].endsWith(":500") || r[COL_RESPONDER].endsWith(":500");
         rows.add(x.startNanos(), x.id(), text);
         if (detailed.size() < MAX_DETAILED) {
-            int from = ladders.size();
-            w = ladders;
+            ladderText.reset();
+            w = ladderText;
             try {
                 ladder(x);
             } finally {
                 w = output;
             }
-            detailed.add(new Ladder(x, from, ladders.size()));
+            ladders.add(x.startNanos(), x.id(), ladderText.array(), ladderText.size());
+            detailed.add(x);
         } else {
             notDetailed++;
         }
@@ -271,18 +275,22 @@ public final class TextReport implements AnalysisSink {
         if (rows.size() > 0) {
             println();
             table();
-            if (detailed.stream().anyMatch(l -> l.x().stateInferred())) {
+            if (detailed.stream().anyMatch(Exchange::stateInferred)) {
                 line("  * inferred from an IKE_AUTH response (encrypted; its content is not known)");
             }
         }
-        detailed.sort(Comparator.comparingLong((Ladder l) -> l.x().startNanos()).thenComparingLong(l -> l.x().id()));
-        for (Ladder l : detailed) {
+        // The ladders in the order of their exchanges' start (then id), as the table.
+        ladders.forEachSorted((b, off, len) -> {
             println();
-            w.append(ladders.array(), l.from(), l.to() - l.from());
-            for (Finding f : l.x().findings()) {
-                byCode.computeIfAbsent(f.code(), k -> new ArrayList<>()).add(new Object[] {l.x().id(), f});
-            }
+            w.append(b, off, len);
             flushIfFull();
+        });
+        ladders.close();
+        detailed.sort(Comparator.comparingLong(Exchange::startNanos).thenComparingLong(Exchange::id));
+        for (Exchange x : detailed) {
+            for (Finding f : x.findings()) {
+                byCode.computeIfAbsent(f.code(), k -> new ArrayList<>()).add(new Object[] {x.id(), f});
+            }
         }
         if (notDetailed > 0) {
             println();
@@ -675,10 +683,6 @@ public final class TextReport implements AnalysisSink {
             para("   ", "      ", heading(sb(), f));
             asa(f, "      ");
         }
-    }
-
-    /** An exchange with a ladder, its text {@code ladders[from, to)}. */
-    private record Ladder(Exchange x, int from, int to) {
     }
 
     /** Whether the messages come from more than one file. */
