@@ -146,8 +146,13 @@ public final class Terminal {
      * making a string of it; else its escaped text.
      */
     public static CharSequence escaped(CharSequence s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        // Read through the class, not CharSequence: C1 alone (the launcher's compiler for small
+        // captures) does not inline an interface call, one per character.
+        StringBuilder b = s instanceof StringBuilder sb ? sb : null;
+        String str = b == null ? s.toString() : null;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = b != null ? b.charAt(i) : str.charAt(i);
             // Printable ASCII is never escaped; anything else is left to the one escaping.
             if (c < 0x20 || c >= 0x7f) {
                 return escape(s.toString());

@@ -28,20 +28,21 @@ final class SortedRows implements AutoCloseable {
     private final int inMemoryBytes;
     /** What the rows are, for a failure's message: "the report's table". */
     private final String what;
-    private long[] start = new long[64];
-    private long[] id = new long[64];
+    private long[] start = new long[16];
+    private long[] id = new long[16];
     /** Where row i's text begins; its end is where row i + 1's begins, or {@link #bytes}. */
-    private long[] offset = new long[64];
+    private long[] offset = new long[16];
     private int size;
     private long bytes;
-    private byte[] memory = new byte[4096];
+    private byte[] memory = new byte[1024];
     private Path file;
     /** No temporary file could be made. */
     private boolean inMemoryOnly;
     private FileChannel channel;
     /** Buffered bytes not yet in the file. */
     private ByteBuffer pending;
-    private final Utf8Buffer encoded = new Utf8Buffer(256);
+    /** Text rows encoded, made at the first. */
+    private Utf8Buffer encoded;
 
     SortedRows() {
         this(IN_MEMORY_BYTES);
@@ -70,6 +71,9 @@ final class SortedRows implements AutoCloseable {
     /** One row, of the exchange with {@code id} that started at {@code startNanos}. */
     void add(long startNanos, long exchangeId, CharSequence text) {
         // Encoded into one reused buffer: no byte array per row.
+        if (encoded == null) {
+            encoded = new Utf8Buffer(256);
+        }
         encoded.reset();
         encoded.append(text);
         add(startNanos, exchangeId, encoded.array(), encoded.size());

@@ -11,6 +11,8 @@ import java.util.Arrays;
 final class Utf8Buffer {
     private byte[] bytes;
     private int size;
+    /** The characters being encoded. */
+    private char[] chars = new char[256];
 
     Utf8Buffer(int capacity) {
         bytes = new byte[capacity];
@@ -45,19 +47,38 @@ final class Utf8Buffer {
 
     /** {@code s[from, to)}: a surrogate pair split by {@code from} or {@code to} is two lone surrogates. */
     Utf8Buffer append(CharSequence s, int from, int to) {
+        int n = to - from;
+        if (chars.length < n) {
+            chars = new char[Math.max(n, 2 * chars.length)];
+        }
+        // The characters copied out in bulk: C1 alone (the launcher's compiler for small captures)
+        // does not inline CharSequence.charAt, a call per character.
+        if (s instanceof String str) {
+            str.getChars(from, to, chars, 0);
+        } else if (s instanceof StringBuilder sb) {
+            sb.getChars(from, to, chars, 0);
+        } else {
+            for (int i = 0; i < n; i++) {
+                chars[i] = s.charAt(from + i);
+            }
+        }
+        return append(chars, n);
+    }
+
+    private Utf8Buffer append(char[] s, int to) {
         // At most three bytes per char (a pair's four bytes are two chars).
-        ensure(3 * (to - from));
+        ensure(3 * to);
         byte[] b = bytes;
         int p = size;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
+        for (int i = 0; i < to; i++) {
+            char c = s[i];
             if (c < 0x80) {
                 b[p++] = (byte) c;
             } else if (c < 0x800) {
                 b[p++] = (byte) (0xc0 | c >> 6);
                 b[p++] = (byte) (0x80 | c & 0x3f);
-            } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, s.charAt(++i));
+            } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s[i + 1])) {
+                int cp = Character.toCodePoint(c, s[++i]);
                 b[p++] = (byte) (0xf0 | cp >> 18);
                 b[p++] = (byte) (0x80 | cp >> 12 & 0x3f);
                 b[p++] = (byte) (0x80 | cp >> 6 & 0x3f);
