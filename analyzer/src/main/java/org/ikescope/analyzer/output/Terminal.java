@@ -83,27 +83,81 @@ public final class Terminal {
      */
     public static List<String> wrap(String text, int width, String first, String next) {
         List<String> out = new ArrayList<>();
+        wrap(text, width, first, next, (prefix, t, from, to) -> out.add(prefix + t.subSequence(from, to)));
+        return out;
+    }
+
+    /** One line of {@link #wrap(CharSequence, int, String, String, LineSink)}: {@code prefix}, then {@code text[from, to)}. */
+    @FunctionalInterface
+    public interface LineSink {
+        void line(String prefix, CharSequence text, int from, int to);
+    }
+
+    /**
+     * {@link #wrap(String, int, String, String)} without its strings: each line is given to
+     * {@code out} as its prefix and a range of {@code text} (the text report writes a few lines
+     * per exchange message, the substrings were most of what it allocated).
+     */
+    public static void wrap(CharSequence text, int width, String first, String next, LineSink out) {
         String prefix = first;
-        String rest = text;
-        while (prefix.length() + rest.length() > width) {
+        int start = 0;
+        int end = text.length();
+        while (prefix.length() + end - start > width) {
             int room = width - prefix.length();
             if (room <= 0) {
                 break;
             }
-            int cut = rest.lastIndexOf(' ', room);
-            int from = cut;
-            while (cut > 0 && rest.charAt(cut - 1) == ' ') {
+            // The last space at most room characters in (the text left is longer than room).
+            int cut = room;
+            while (cut >= 0 && text.charAt(start + cut) != ' ') {
                 cut--;
             }
-            if (cut <= 0 || rest.substring(0, cut).isBlank()) {
+            int from = cut;
+            while (cut > 0 && text.charAt(start + cut - 1) == ' ') {
+                cut--;
+            }
+            if (cut <= 0 || blank(text, start, start + cut)) {
                 cut = room;
                 from = room;
             }
-            out.add(prefix + rest.substring(0, cut));
-            rest = rest.substring(from).stripLeading();
+            out.line(prefix, text, start, start + cut);
+            start += from;
+            // As String.stripLeading: a surrogate is never white space, so char by char is the same.
+            while (start < end && Character.isWhitespace(text.charAt(start))) {
+                start++;
+            }
             prefix = next;
         }
-        out.add(prefix + rest);
-        return out;
+        out.line(prefix, text, start, end);
+    }
+
+    /** As {@code text.substring(from, to).isBlank()}. */
+    private static boolean blank(CharSequence text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code s} when no character of it needs escaping ({@link #escape}), the usual case, without
+     * making a string of it; else its escaped text.
+     */
+    public static CharSequence escaped(CharSequence s) {
+        // Read through the class, not CharSequence: C1 alone (the launcher's compiler for small
+        // captures) does not inline an interface call, one per character.
+        StringBuilder b = s instanceof StringBuilder sb ? sb : null;
+        String str = b == null ? s.toString() : null;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = b != null ? b.charAt(i) : str.charAt(i);
+            // Printable ASCII is never escaped; anything else is left to the one escaping.
+            if (c < 0x20 || c >= 0x7f) {
+                return escape(s.toString());
+            }
+        }
+        return s;
     }
 }

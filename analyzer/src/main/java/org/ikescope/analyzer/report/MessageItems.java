@@ -21,6 +21,10 @@ final class MessageItems {
      * @param info the informational exchange whose first copy is {@code m}, or null
      */
     static List<String> of(ExchangeMessage m, Informational info) {
+        if (m.notifyTypes().isEmpty() && info == null && m.ipFragmentFrames().isEmpty() && m.ikeFragmentFrames().isEmpty()) {
+            // Most messages: nothing to say, and no list made for it.
+            return List.of();
+        }
         List<String> items = new ArrayList<>(2);
         if (!m.notifyTypes().isEmpty()) {
             List<String> names = new ArrayList<>(m.notifyTypes().size());

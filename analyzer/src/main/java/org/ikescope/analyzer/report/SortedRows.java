@@ -26,19 +26,23 @@ final class SortedRows implements AutoCloseable {
     static final int IN_MEMORY_BYTES = 4 << 20;
 
     private final int inMemoryBytes;
-    private long[] start = new long[64];
-    private long[] id = new long[64];
+    /** What the rows are, for a failure's message: "the report's table". */
+    private final String what;
+    private long[] start = new long[16];
+    private long[] id = new long[16];
     /** Where row i's text begins; its end is where row i + 1's begins, or {@link #bytes}. */
-    private long[] offset = new long[64];
+    private long[] offset = new long[16];
     private int size;
     private long bytes;
-    private byte[] memory = new byte[4096];
+    private byte[] memory = new byte[1024];
     private Path file;
     /** No temporary file could be made. */
     private boolean inMemoryOnly;
     private FileChannel channel;
     /** Buffered bytes not yet in the file. */
     private ByteBuffer pending;
+    /** Text rows encoded, made at the first. */
+    private Utf8Buffer encoded;
 
     SortedRows() {
         this(IN_MEMORY_BYTES);
@@ -46,7 +50,13 @@ final class SortedRows implements AutoCloseable {
 
     /** Rows whose text beyond {@code inMemoryBytes} goes to a temporary file (tests use small values). */
     SortedRows(int inMemoryBytes) {
+        this(inMemoryBytes, "the report's table");
+    }
+
+    /** Rows of {@code what} ("the report's ladders"), for a failure's message. */
+    SortedRows(int inMemoryBytes, String what) {
         this.inMemoryBytes = inMemoryBytes;
+        this.what = what;
     }
 
     int size() {
@@ -59,44 +69,54 @@ final class SortedRows implements AutoCloseable {
     }
 
     /** One row, of the exchange with {@code id} that started at {@code startNanos}. */
-    void add(long startNanos, long exchangeId, String text) {
+    void add(long startNanos, long exchangeId, CharSequence text) {
+        // Encoded into one reused buffer: no byte array per row.
+        if (encoded == null) {
+            encoded = new Utf8Buffer(256);
+        }
+        encoded.reset();
+        encoded.append(text);
+        add(startNanos, exchangeId, encoded.array(), encoded.size());
+    }
+
+    /** One row whose text is the UTF-8 {@code b[0, length)}. */
+    void add(long startNanos, long exchangeId, byte[] b, int length) {
         if (size == start.length) {
             int n = size + (size >> 1);
             start = Arrays.copyOf(start, n);
             id = Arrays.copyOf(id, n);
             offset = Arrays.copyOf(offset, n);
         }
-        byte[] b = text.getBytes(StandardCharsets.UTF_8);
         start[size] = startNanos;
         id[size] = exchangeId;
         offset[size] = bytes;
         size++;
         try {
-            append(b);
+            append(b, length);
         } catch (IOException e) {
-            throw new TemporaryFileFailure("the report's table", e);
+            throw new TemporaryFileFailure(what, e);
         }
-        bytes += b.length;
+        bytes += length;
     }
 
-    private void append(byte[] b) throws IOException {
-        if (channel == null && !inMemoryOnly && bytes + b.length > inMemoryBytes) {
+    private void append(byte[] b, int length) throws IOException {
+        if (channel == null && !inMemoryOnly && bytes + length > inMemoryBytes) {
             spill();
         }
         if (channel == null) {
-            if (bytes + b.length > memory.length) {
-                memory = Arrays.copyOf(memory, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(bytes + b.length, 2L * memory.length)));
+            if (bytes + length > memory.length) {
+                memory = Arrays.copyOf(memory, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(bytes + length, 2L * memory.length)));
             }
-            System.arraycopy(b, 0, memory, (int) bytes, b.length);
+            System.arraycopy(b, 0, memory, (int) bytes, length);
             return;
         }
-        if (b.length > pending.remaining()) {
+        if (length > pending.remaining()) {
             flush();
         }
-        if (b.length > pending.capacity()) {
-            write(ByteBuffer.wrap(b));
+        if (length > pending.capacity()) {
+            write(ByteBuffer.wrap(b, 0, length));
         } else {
-            pending.put(b);
+            pending.put(b, 0, length);
         }
     }
 
@@ -130,6 +150,17 @@ final class SortedRows implements AutoCloseable {
 
     /** Each row's text, by start time then id. */
     void forEachSorted(Consumer<String> action) {
+        forEachSorted((b, off, len) -> action.accept(new String(b, off, len, StandardCharsets.UTF_8)));
+    }
+
+    /** A row's text as UTF-8: {@code b[off, off + len)}, valid only during the call. */
+    @FunctionalInterface
+    interface RowBytes {
+        void row(byte[] b, int off, int len);
+    }
+
+    /** Each row's text as UTF-8, by start time then id (the table writes most rows without decoding them). */
+    void forEachSorted(RowBytes action) {
         int[] order = new int[size];
         for (int i = 0; i < size; i++) {
             order[i] = i;
@@ -143,7 +174,7 @@ final class SortedRows implements AutoCloseable {
             for (int i : order) {
                 int len = (int) ((i + 1 < size ? offset[i + 1] : bytes) - offset[i]);
                 if (channel == null) {
-                    action.accept(new String(memory, (int) offset[i], len, StandardCharsets.UTF_8));
+                    action.row(memory, (int) offset[i], len);
                     continue;
                 }
                 if (buf.capacity() < len) {
@@ -155,10 +186,10 @@ final class SortedRows implements AutoCloseable {
                         throw new IOException("temporary file of the report's table is shorter than written");
                     }
                 }
-                action.accept(new String(buf.array(), 0, len, StandardCharsets.UTF_8));
+                action.row(buf.array(), 0, len);
             }
         } catch (IOException e) {
-            throw new TemporaryFileFailure("the report's table", e);
+            throw new TemporaryFileFailure(what, e);
         }
     }
 

@@ -1,7 +1,6 @@
 package org.ikescope.analyzer.report;
 
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -57,7 +56,27 @@ public final class TextReport implements AnalysisSink {
     private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
-    private final PrintWriter w;
+    /** The report's bytes, written to {@link #out} when full and at the end. */
+    private final Utf8Buffer output = new Utf8Buffer(1 << 13);
+    /**
+     * The ladders of the {@link #detailed} exchanges, written as the exchanges come (on the worker
+     * thread of a parallel analysis, rather than all at the end, after the capture is read), kept
+     * to the end as the table's rows are (beyond 4 MiB in a temporary file).
+     */
+    private final SortedRows ladders = new SortedRows(SortedRows.IN_MEMORY_BYTES, "the report's ladders");
+    /** One ladder's text as it is written. */
+    private final Utf8Buffer ladderText = new Utf8Buffer(1 << 10);
+    /** Where lines go: {@link #output}, or {@link #ladderText} while a ladder is written. */
+    private Utf8Buffer w = output;
+    private final PrintStream out;
+    /** A line's or a paragraph's text, built here rather than in a string of its own (one at a time). */
+    private final StringBuilder sb = new StringBuilder(256);
+    /** A message line of the ladder, built item by item ({@link #item}). */
+    private final StringBuilder itemLine = new StringBuilder(256);
+    /** A table row, its cells joined by NUL. */
+    private final StringBuilder rowText = new StringBuilder(256);
+    /** Writes a line of {@link Terminal#wrap}, without its trailing white space. */
+    private final Terminal.LineSink stripped = this::printStripped;
     private final int width;
     private final List<String> files;
     private final String peer;
@@ -90,7 +109,7 @@ public final class TextReport implements AnalysisSink {
      * @param showKeys print the pre-shared keys a wordlist search found ({@code --show-keys}), not only where they are
      */
     public TextReport(PrintStream out, List<String> files, String peer, int width, boolean showKeys) {
-        this.w = new PrintWriter(out, false, StandardCharsets.UTF_8);
+        this.out = out;
         this.files = files;
         this.peer = peer;
         this.width = Math.max(Terminal.MIN_WIDTH, width);
@@ -102,31 +121,86 @@ public final class TextReport implements AnalysisSink {
         this.wordlist = result;
     }
 
-    /** Writes {@code text}, escaped and wrapped: the first line starts with {@code first}, the others with {@code next}. */
-    private void para(String first, String next, String text) {
-        for (String l : Terminal.wrap(Terminal.escape(text), width, first, next)) {
-            w.println(l.stripTrailing());
+    /** Bytes kept before they are written to the stream. */
+    private static final int FLUSH_AT = 1 << 16;
+    private static final byte[] NEWLINE = System.lineSeparator().getBytes(StandardCharsets.UTF_8);
+
+    /** Writes {@code text} as it is, then a line separator (as PrintWriter.println did). */
+    private void println(CharSequence text) {
+        w.append(text);
+        println();
+    }
+
+    private void println() {
+        w.append(NEWLINE, 0, NEWLINE.length);
+        flushIfFull();
+    }
+
+    private void flushIfFull() {
+        if (w == output && w.size() >= FLUSH_AT) {
+            w.writeTo(out);
         }
     }
 
+    /** {@code prefix + text[from, to)} without its trailing white space (as String.stripTrailing), then a line separator. */
+    private void printStripped(String prefix, CharSequence text, int from, int to) {
+        // Char by char is String.stripTrailing: a surrogate is never white space.
+        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+            to--;
+        }
+        int p = prefix.length();
+        if (to == from) {
+            while (p > 0 && Character.isWhitespace(prefix.charAt(p - 1))) {
+                p--;
+            }
+        }
+        w.append(prefix, 0, p).append(text, from, to);
+        println();
+    }
+
+    /** Writes {@code text}, escaped and wrapped: the first line starts with {@code first}, the others with {@code next}. */
+    private void para(String first, String next, CharSequence text) {
+        Terminal.wrap(Terminal.escaped(text), width, first, next, stripped);
+    }
+
     /** A line of its own: escaped, wrapped with a hanging indent of six. */
-    private void line(String text) {
+    private void line(CharSequence text) {
         para("", "      ", text);
+    }
+
+    /** {@link #sb}, emptied, to build a line in. */
+    private StringBuilder sb() {
+        sb.setLength(0);
+        return sb;
     }
 
     @Override
     public void exchange(Exchange x) {
         String[] r = row(x);
+        StringBuilder text = rowText;
+        text.setLength(0);
         for (int i = 0; i < r.length; i++) {
             String v = Terminal.escape(r[i]);
             r[i] = v;
             longest[i] = Math.max(longest[i], v.length());
-            longestShortened[i] = Math.max(longestShortened[i], shortened(i, v).length());
+            longestShortened[i] = Math.max(longestShortened[i], shortenedLength(i, v));
+            if (i > 0) {
+                text.append('\0');
+            }
+            text.append(v);
         }
         startShortens |= r[COL_START].length() > 11;
         port500 |= r[COL_INITIATOR].endsWith(":500") || r[COL_RESPONDER].endsWith(":500");
-        rows.add(x.startNanos(), x.id(), String.join("\0", r));
+        rows.add(x.startNanos(), x.id(), text);
         if (detailed.size() < MAX_DETAILED) {
+            ladderText.reset();
+            w = ladderText;
+            try {
+                ladder(x);
+            } finally {
+                w = output;
+            }
+            ladders.add(x.startNanos(), x.id(), ladderText.array(), ladderText.size());
             detailed.add(x);
         } else {
             notDetailed++;
@@ -183,8 +257,7 @@ public final class TextReport implements AnalysisSink {
     }
 
     private static String endpoint(Peer p) {
-        String ip = p.ip().indexOf(':') >= 0 ? "[" + p.ip() + "]" : p.ip();
-        return p.port() > 0 ? ip + ":" + p.port() : ip;
+        return endpoint(new StringBuilder(48), p).toString();
     }
 
     private static String encryption(Suite p) {
@@ -200,35 +273,43 @@ public final class TextReport implements AnalysisSink {
         line(String.format(Locale.ROOT, "%d IKE SA%s in %s%s", rows.size(), rows.size() == 1 ? "" : "s",
                 String.join(", ", files), peer == null ? "" : " (peer " + peer + ")"));
         if (rows.size() > 0) {
-            w.println();
+            println();
             table();
             if (detailed.stream().anyMatch(Exchange::stateInferred)) {
                 line("  * inferred from an IKE_AUTH response (encrypted; its content is not known)");
             }
         }
+        // The ladders in the order of their exchanges' start (then id), as the table.
+        ladders.forEachSorted((b, off, len) -> {
+            println();
+            w.append(b, off, len);
+            flushIfFull();
+        });
+        ladders.close();
         detailed.sort(Comparator.comparingLong(Exchange::startNanos).thenComparingLong(Exchange::id));
         for (Exchange x : detailed) {
-            w.println();
-            ladder(x);
+            for (Finding f : x.findings()) {
+                byCode.computeIfAbsent(f.code(), k -> new ArrayList<>()).add(new Object[] {x.id(), f});
+            }
         }
         if (notDetailed > 0) {
-            w.println();
+            println();
             line(String.format(Locale.ROOT, "(%d more exchanges are in the table only: use --peer IP, or --format json)",
                     notDetailed));
         }
         findingsByCode();
         if (!findings.isEmpty()) {
-            w.println();
-            w.println("Findings across exchanges:");
+            println();
+            println("Findings across exchanges:");
             for (Finding f : findings) {
                 finding(f);
             }
         }
         if (wordlist != null) {
-            w.println();
-            PskWordlistOutput.text(wordlist, showKeys).forEach(l -> w.println(Terminal.escape(l)));
+            println();
+            PskWordlistOutput.text(wordlist, showKeys).forEach(l -> println(Terminal.escape(l)));
         }
-        w.println();
+        println();
         para("-- ", "   ", String.format(Locale.ROOT, "%s frames: %s ISAKMP, %s ESP, %s NAT keepalive, %s other, %s malformed,"
                         + " %s duplicates; IKE SAs: %s (%s established)",
                 stats.get("frames"), stats.get("isakmp"), stats.get("esp"), stats.get("natKeepalive"), stats.get("other"),
@@ -236,7 +317,8 @@ public final class TextReport implements AnalysisSink {
         for (String e : errors) {
             para("-- error: ", "   ", e);
         }
-        w.flush();
+        w.writeTo(out);
+        out.flush();
     }
 
     /**
@@ -304,12 +386,16 @@ public final class TextReport implements AnalysisSink {
             header[c] = t.note(c, t.header(c));
         }
         tableRow(header, t.dropped, widths);
-        rows.forEachSorted(text -> {
-            String[] r = text.split("\0", -1);
-            for (int c = 0; c < r.length; c++) {
-                r[c] = t.note(c, t.cell(c, r[c]));
+        rows.forEachSorted((b, off, len) -> {
+            if (!ascii(b, off, len)) {
+                String[] r = new String(b, off, len, StandardCharsets.UTF_8).split("\0", -1);
+                for (int c = 0; c < r.length; c++) {
+                    r[c] = t.note(c, t.cell(c, r[c]));
+                }
+                tableRow(r, t.dropped, widths);
+                return;
             }
-            tableRow(r, t.dropped, widths);
+            asciiRow(t, widths, b, off, off + len);
         });
         rows.close();
         if (!changes.isEmpty()) {
@@ -319,15 +405,73 @@ public final class TextReport implements AnalysisSink {
     }
 
     private void tableRow(String[] r, boolean[] dropped, int[] widths) {
-        StringBuilder sb = new StringBuilder("  ");
+        StringBuilder sb = sb().append("  ");
         for (int i = 0; i < r.length; i++) {
             if (dropped[i]) {
                 continue;
             }
             sb.append(r[i]);
-            sb.append(" ".repeat(Math.max(0, widths[i] - r[i].length() + 2)));
+            for (int n = widths[i] - r[i].length() + 2; n > 0; n--) {
+                sb.append(' ');
+            }
         }
-        w.println(sb.toString().stripTrailing());
+        printStripped("", sb, 0, sb.length());
+    }
+
+    private static boolean ascii(byte[] b, int from, int len) {
+        for (int i = from; i < from + len; i++) {
+            if (b[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link #tableRow} of a row whose text is ASCII (one byte a character, as good as every row),
+     * written from its bytes: cells cut and padded in place, no string per row or cell. Its cells
+     * are {@code b[from, to)} between NULs.
+     */
+    private void asciiRow(TableShape t, int[] widths, byte[] b, int from, int to) {
+        int lineStart = w.size();
+        w.append((byte) ' ').append((byte) ' ');
+        int c = 0;
+        int cell = from;
+        for (int i = from; i <= to; i++) {
+            if (i < to && b[i] != 0) {
+                continue;
+            }
+            if (!t.dropped[c]) {
+                int a = cell;
+                int e = i;
+                if (t.shortens(c)) {
+                    if (c == COL_START) {
+                        a = e - a > 11 ? a + 11 : a;
+                    } else if (e - a >= 4 && b[e - 4] == ':' && b[e - 3] == '5' && b[e - 2] == '0' && b[e - 1] == '0') {
+                        e -= 4;
+                    }
+                }
+                int n = e - a;
+                if (c == COL_NOTE && t.noteKeep >= 0 && n > t.noteKeep) {
+                    w.append(b, a, t.noteKeep - 3).append((byte) '.').append((byte) '.').append((byte) '.');
+                    n = t.noteKeep;
+                } else {
+                    w.append(b, a, n);
+                }
+                w.spaces(widths[c] - n + 2);
+            }
+            c++;
+            cell = i + 1;
+        }
+        // As String.stripTrailing; of ASCII, white space is the space and the controls 9-13 and 28-31.
+        int end = w.size();
+        byte[] out = w.array();
+        while (end > lineStart && (out[end - 1] == ' ' || out[end - 1] >= 9 && out[end - 1] <= 13
+                || out[end - 1] >= 28 && out[end - 1] <= 31)) {
+            end--;
+        }
+        w.truncate(end);
+        println();
     }
 
     /** How the table is fitted so far: the columns left out, what is shortened, where NOTE is cut. */
@@ -400,127 +544,187 @@ public final class TextReport implements AnalysisSink {
 
     /** A row's cell of column {@code c} shortened: START to the time only, the addresses without port 500; the others as they are. */
     private static String shortened(int c, String v) {
-        if (c == COL_START) {
-            return v.length() > 11 ? v.substring(11) : v;
-        }
-        if (c == COL_INITIATOR || c == COL_RESPONDER) {
-            return v.endsWith(":500") ? v.substring(0, v.length() - 4) : v;
-        }
-        return v;
+        int n = shortenedLength(c, v);
+        return c == COL_START ? v.substring(v.length() - n) : v.substring(0, n);
     }
 
-    /** {@code s} then spaces to {@code width} characters (as {@code %-Ns}). */
-    private static StringBuilder padRight(StringBuilder b, String s, int width) {
-        b.append(s);
-        for (int i = s.length(); i < width; i++) {
+    /** The length of {@link #shortened}{@code (c, v)}. */
+    private static int shortenedLength(int c, CharSequence v) {
+        int n = v.length();
+        if (c == COL_START) {
+            return n > 11 ? n - 11 : n;
+        }
+        if (c == COL_INITIATOR || c == COL_RESPONDER) {
+            return endsWith500(v, 0, n) ? n - 4 : n;
+        }
+        return n;
+    }
+
+    private static boolean endsWith500(CharSequence v, int from, int to) {
+        return to - from >= 4 && v.charAt(to - 4) == ':' && v.charAt(to - 3) == '5' && v.charAt(to - 2) == '0'
+                && v.charAt(to - 1) == '0';
+    }
+
+    /** Spaces from {@code b}'s length to {@code to} characters. */
+    private static StringBuilder padTo(StringBuilder b, int to) {
+        for (int i = b.length(); i < to; i++) {
             b.append(' ');
         }
         return b;
     }
 
-    /** Spaces to {@code width} characters, then {@code s} (as {@code %Nd} of a number's text). */
-    private static StringBuilder padLeft(StringBuilder b, String s, int width) {
-        for (int i = s.length(); i < width; i++) {
-            b.append(' ');
+    /** {@code v} with spaces before it to {@code width} characters (as {@code %Nd}). */
+    private static StringBuilder padLeft(StringBuilder b, long v, int width) {
+        int at = b.length();
+        b.append(v);
+        for (int i = b.length() - at; i < width; i++) {
+            b.insert(at, ' ');
         }
-        return b.append(s);
+        return b;
     }
 
+    /** {@code ip:port} as {@link #endpoint(Peer)}. */
+    private static StringBuilder endpoint(StringBuilder b, Peer p) {
+        boolean v6 = p.ip().indexOf(':') >= 0;
+        if (v6) {
+            b.append('[');
+        }
+        b.append(p.ip());
+        if (v6) {
+            b.append(']');
+        }
+        return p.port() > 0 ? b.append(':').append(p.port()) : b;
+    }
+
+    /**
+     * One exchange's ladder. Lines are built in {@link #sb} and written through {@link #para}, with
+     * no format string and no string per line: at 5,000 ladders a capture this was most of the
+     * text report's time and allocation.
+     */
     private void ladder(Exchange x) {
-        line(String.format(Locale.ROOT, "#%d %s %s -> %s  i=%s r=%s", x.id(), x.mode().label(), endpoint(x.initiator()),
-                endpoint(x.responder()), x.version() == 0 ? "-" : x.ispiHex(), x.rspi() == 0 ? "-" : x.rspiHex()));
+        StringBuilder b = sb().append('#').append(x.id()).append(' ').append(x.mode().label()).append(' ');
+        endpoint(b, x.initiator()).append(" -> ");
+        endpoint(b, x.responder()).append("  i=").append(x.version() == 0 ? "-" : x.ispiHex())
+                .append(" r=").append(x.rspi() == 0 ? "-" : x.rspiHex());
+        line(b);
         if (files.size() > 1) {
             para("   file: ", "      ", x.file());
         }
-        para("   ", "      ", String.format(Locale.ROOT, "state: initiator %s, responder %s%s",
-                orDash(Names.state(x.initiatorState())), orDash(Names.state(x.responderState())),
-                x.timeToEstablishedNanos() >= 0 ? String.format(Locale.ROOT, "; phase 1 took %s",
-                        ms(x.timeToEstablishedNanos())) : ""));
+        b = sb().append("state: initiator ").append(orDash(Names.state(x.initiatorState()))).append(", responder ")
+                .append(orDash(Names.state(x.responderState())));
+        if (x.timeToEstablishedNanos() >= 0) {
+            ms(b.append("; phase 1 took "), x.timeToEstablishedNanos());
+        }
+        para("   ", "      ", b);
         if (x.proposal() != null) {
-            para("   chosen:  ", "            ", proposal(x.proposal()));
+            para("   chosen:  ", "            ", proposal(sb(), x.proposal()));
         }
         if (!x.offered().isEmpty()) {
-            List<String> o = new ArrayList<>();
-            for (Suite p : x.offered()) {
-                o.add(proposal(p));
+            b = sb();
+            for (int i = 0; i < x.offered().size(); i++) {
+                proposal(i == 0 ? b : b.append(" | "), x.offered().get(i));
             }
-            para("   offered: ", "            ", String.join(" | ", o));
+            para("   offered: ", "            ", b);
         }
-        peerLine("initiator", x.initiator(), x.initiatorIdentity());
-        peerLine("responder", x.responder(), x.responderIdentity());
+        peerLine("   initiator: ", x.initiator(), x.initiatorIdentity());
+        peerLine("   responder: ", x.responder(), x.responderIdentity());
         if (x.decryption() != null) {
             para("   decryption: ", "      ", x.decryption().describe());
         }
-        Map<Long, Informational> informational = new java.util.HashMap<>();
-        for (Informational i : x.informational()) {
-            informational.put(i.frame(), i);
+        Map<Long, Informational> informational = null;
+        if (!x.informational().isEmpty()) {
+            informational = new java.util.HashMap<>();
+            for (Informational i : x.informational()) {
+                informational.put(i.frame(), i);
+            }
         }
         long base = x.startNanos();
-        boolean severalFiles = x.messages().stream().map(ExchangeMessage::file).distinct().count() > 1;
+        boolean severalFiles = severalFiles(x.messages());
         for (ExchangeMessage m : x.messages()) {
-            List<String> sb = new ArrayList<>();
-            String step = m.label();
-            if (m.step().quickMode() || m.step() == Step.INFORMATIONAL || m.step() == Step.TRANSACTION) {
-                step = step + " " + m.messageIdHex();
-            }
-            // "   %-24s %s %6d  +%.6f  %s%5d B" written by hand: String.format per message was a
-            // tenth of the text report's time.
-            StringBuilder first = new StringBuilder(72).append("   ");
-            padRight(first, step, 24).append(' ').append(m.from() == Side.INITIATOR ? "I->R" : "I<-R").append(' ');
-            padLeft(first, Long.toString(m.frame()), 6).append("  +").append(Times.relative(m.timeNanos(), base))
-                    .append("  ").append(m.decrypted() ? "dec " : m.encrypted() ? "enc " : "    ");
-            padLeft(first, Integer.toString(m.size()), 5).append(" B");
-            sb.add(first.toString());
-            if (m.srcPort() != 500 || m.dstPort() != 500) {
-                sb.add(m.srcPort() + ">" + m.dstPort());
-            }
-            if (m.isRetransmission()) {
-                // The first copy is #1: the first retransmission of frame 7 is "(#2)".
-                sb.add("retransmission of frame " + m.retransmissionOf() + " (#" + (m.retransmissionNumber() + 1) + ")");
-            }
-            if (m.inResponseTo() != 0) {
-                sb.add("answers " + m.inResponseTo() + " (" + ms(m.rttNanos()) + ")");
-            }
-            sb.addAll(MessageItems.of(m, informational.get(m.frame())));
-            if (severalFiles) {
-                sb.add("[" + java.nio.file.Path.of(m.file()).getFileName() + "]");
-            }
-            items(sb);
+            message(m, base, informational == null ? null : informational.get(m.frame()), severalFiles);
         }
         if (x.messagesDropped() > 0) {
-            line(String.format(Locale.ROOT, "   ... %d more messages", x.messagesDropped()));
+            line(sb().append("   ... ").append(x.messagesDropped()).append(" more messages"));
         }
         for (QuickMode q : x.quickModes()) {
             quickMode(q);
         }
         for (EspFlow f : x.esp()) {
-            line("   ESP spi " + f.spiHex() + " " + (f.from() == Side.INITIATOR ? "I->R" : "I<-R") + ": " + f.packets()
-                    + " packets, " + f.bytes() + " bytes, frames " + f.firstFrame() + ".." + f.lastFrame());
+            line(sb().append("   ESP spi ").append(f.spiHex()).append(' ').append(f.from() == Side.INITIATOR ? "I->R" : "I<-R")
+                    .append(": ").append(f.packets()).append(" packets, ").append(f.bytes()).append(" bytes, frames ")
+                    .append(f.firstFrame()).append("..").append(f.lastFrame()));
         }
         if (x.natKeepalives() > 0) {
-            line(String.format(Locale.ROOT, "   NAT-T keepalives: %d", x.natKeepalives()));
+            line(sb().append("   NAT-T keepalives: ").append(x.natKeepalives()));
         }
         if (x.natDetection().note() != null) {
             para("   NAT-D: ", "      ", x.natDetection().note());
         }
         for (IcmpEvidence i : x.icmpErrors()) {
-            line(String.format(Locale.ROOT, "   ICMP %s (frame %d) for the %s's %s", i.description(), i.frame(),
-                    i.quotedFrom().label(), i.quoted() == null ? "message" : i.quoted().label() + " (frame "
-                            + i.quotedFrame() + ")"));
+            b = sb().append("   ICMP ").append(i.description()).append(" (frame ").append(i.frame()).append(") for the ")
+                    .append(i.quotedFrom().label()).append("'s ");
+            if (i.quoted() == null) {
+                b.append("message");
+            } else {
+                b.append(i.quoted().label()).append(" (frame ").append(i.quotedFrame()).append(')');
+            }
+            line(b);
         }
         for (IncompleteFragmentSet f : x.incompleteFragmentSets()) {
-            line(String.format(Locale.ROOT, "   incomplete %s fragments from the %s: frames %s, %d B received, never"
-                    + " completed", f.kind() == FragmentKind.IP ? "IP" : "IKE", f.from().label(), frames(f.frames()),
-                    f.bytes()));
+            b = sb().append("   incomplete ").append(f.kind() == FragmentKind.IP ? "IP" : "IKE").append(" fragments from the ")
+                    .append(f.from().label()).append(": frames ");
+            frames(b, f.frames()).append(", ").append(f.bytes()).append(" B received, never completed");
+            line(b);
         }
         for (String n : x.notes()) {
             para("   note: ", "      ", n);
         }
         for (Finding f : x.findings()) {
-            para("   ", "      ", heading(f));
+            para("   ", "      ", heading(sb(), f));
             asa(f, "      ");
-            byCode.computeIfAbsent(f.code(), k -> new ArrayList<>()).add(new Object[] {x.id(), f});
         }
+    }
+
+    /** Whether the messages come from more than one file. */
+    private static boolean severalFiles(List<ExchangeMessage> messages) {
+        for (ExchangeMessage m : messages) {
+            if (!java.util.Objects.equals(m.file(), messages.get(0).file())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A message's line of the ladder: {@code "   %-24s %s %6d  +%s  %s%5d B"}, then its items. */
+    private void message(ExchangeMessage m, long base, Informational info, boolean severalFiles) {
+        StringBuilder b = sb().append("   ").append(m.label());
+        if (m.step().quickMode() || m.step() == Step.INFORMATIONAL || m.step() == Step.TRANSACTION) {
+            b.append(' ').append(m.messageIdHex());
+        }
+        padTo(b, 3 + 24).append(' ').append(m.from() == Side.INITIATOR ? "I->R" : "I<-R").append(' ');
+        padLeft(b, m.frame(), 6).append("  +").append(Times.relative(m.timeNanos(), base))
+                .append("  ").append(m.decrypted() ? "dec " : m.encrypted() ? "enc " : "    ");
+        padLeft(b, m.size(), 5).append(" B");
+        items(b);
+        if (m.srcPort() != 500 || m.dstPort() != 500) {
+            item(sb().append(m.srcPort()).append('>').append(m.dstPort()));
+        }
+        if (m.isRetransmission()) {
+            // The first copy is #1: the first retransmission of frame 7 is "(#2)".
+            item(sb().append("retransmission of frame ").append(m.retransmissionOf()).append(" (#")
+                    .append(m.retransmissionNumber() + 1).append(')'));
+        }
+        if (m.inResponseTo() != 0) {
+            item(ms(sb().append("answers ").append(m.inResponseTo()).append(" ("), m.rttNanos()).append(')'));
+        }
+        List<String> items = MessageItems.of(m, info);
+        for (int i = 0; i < items.size(); i++) {
+            item(items.get(i));
+        }
+        if (severalFiles) {
+            item(sb().append('[').append(java.nio.file.Path.of(m.file()).getFileName()).append(']'));
+        }
+        Terminal.wrap(itemLine, width, "", INDENT, stripped);
     }
 
     /** What a readable quick mode proposed and chose: {@code quick mode 06cbd340 (initiator): QM_DONE; proxy IDs ...}. */
@@ -528,8 +732,8 @@ public final class TextReport implements AnalysisSink {
         if (q.offered().isEmpty() && q.chosen() == null && q.proxyIds().isEmpty()) {
             return;
         }
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "quick mode %s (%s): %s", q.messageIdHex(),
-                q.initiator().label(), q.state().name()));
+        StringBuilder sb = sb().append("quick mode ").append(q.messageIdHex()).append(" (").append(q.initiator().label())
+                .append("): ").append(q.state().name());
         if (q.proxyIds().size() == 2) {
             sb.append("; proxy IDs ").append(q.proxyIds().get(0).describe()).append(" <-> ").append(q.proxyIds().get(1).describe());
         }
@@ -538,12 +742,15 @@ public final class TextReport implements AnalysisSink {
                     .append(q.answeredProxyIds().get(1).describe());
         }
         if (!q.offered().isEmpty()) {
-            sb.append("; offered ").append(String.join(" | ", q.offered().stream().map(TextReport::phase2).toList()));
+            sb.append("; offered ");
+            for (int i = 0; i < q.offered().size(); i++) {
+                sb.append(i == 0 ? "" : " | ").append(phase2(q.offered().get(i)));
+            }
         }
         if (q.chosen() != null) {
             sb.append("; chosen ").append(phase2(q.chosen()));
         }
-        para("   ", "      ", sb.toString());
+        para("   ", "      ", sb);
     }
 
     /**
@@ -556,33 +763,35 @@ public final class TextReport implements AnalysisSink {
 
     /** Where the wrapped part of a message line starts (under the frame number). */
     private static final int MESSAGE_TAIL = 30;
+    private static final String INDENT = " ".repeat(MESSAGE_TAIL);
 
     /**
-     * A message line: its fixed part, then its items two spaces apart; an item that does not fit
-     * goes to the next line, under the frame number, whole (wrapped only when it alone is too long).
+     * Starts a message line with its fixed part; {@link #item} adds its items two spaces apart: an
+     * item that does not fit goes to the next line, under the frame number, whole (wrapped only
+     * when it alone is too long). The line is written wrapped at the end of the message.
      */
-    private void items(List<String> items) {
-        String indent = " ".repeat(MESSAGE_TAIL);
-        StringBuilder line = new StringBuilder(Terminal.escape(items.get(0)));
-        for (String raw : items.subList(1, items.size())) {
-            String item = Terminal.escape(raw);
-            if (line.length() + 2 + item.length() > width && line.length() > MESSAGE_TAIL) {
-                w.println(line);
-                line = new StringBuilder(indent);
-            } else {
-                line.append("  ");
-            }
-            line.append(item);
+    private void items(CharSequence first) {
+        itemLine.setLength(0);
+        itemLine.append(Terminal.escaped(first));
+    }
+
+    private void item(CharSequence raw) {
+        CharSequence item = Terminal.escaped(raw);
+        if (itemLine.length() + 2 + item.length() > width && itemLine.length() > MESSAGE_TAIL) {
+            println(itemLine);
+            itemLine.setLength(0);
+            itemLine.append(INDENT);
+        } else {
+            itemLine.append("  ");
         }
-        for (String l : Terminal.wrap(line.toString(), width, "", indent)) {
-            w.println(l.stripTrailing());
-        }
+        itemLine.append(item);
     }
 
     /** "[error] auth.psk-mismatch (likely): title (frames 7, 8)": the confidence next to the code. */
-    private static String heading(Finding f) {
-        return "[" + f.severity().label() + "] " + f.code() + " (" + f.confidence().label() + "): " + f.title()
-                + (f.evidence().isEmpty() ? "" : " (frames " + frames(f.evidence()) + ")");
+    private static StringBuilder heading(StringBuilder b, Finding f) {
+        b.append('[').append(f.severity().label()).append("] ").append(f.code()).append(" (").append(f.confidence().label())
+                .append("): ").append(f.title());
+        return f.evidence().isEmpty() ? b : frames(b.append(" (frames "), f.evidence()).append(')');
     }
 
     /** What an ASA shows for {@code f}, when the finding says. */
@@ -598,12 +807,13 @@ public final class TextReport implements AnalysisSink {
         }
     }
 
-    private static String frames(List<Long> evidence) {
-        if (evidence.size() <= 12) {
-            return evidence.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+    /** The first twelve frames, then how many there are: {@code 7, 8, 9, ... (40)}. */
+    private static StringBuilder frames(StringBuilder b, List<Long> evidence) {
+        int n = Math.min(12, evidence.size());
+        for (int i = 0; i < n; i++) {
+            (i == 0 ? b : b.append(", ")).append(evidence.get(i));
         }
-        return evidence.subList(0, 12).stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
-                + ", ... (" + evidence.size() + ")";
+        return evidence.size() <= 12 ? b : b.append(", ... (").append(evidence.size()).append(')');
     }
 
     /**
@@ -614,23 +824,30 @@ public final class TextReport implements AnalysisSink {
         if (byCode.isEmpty()) {
             return;
         }
-        w.println();
-        w.println("Findings by code (explanation of the first exchange that has it):");
+        println();
+        println("Findings by code (explanation of the first exchange that has it):");
         List<Map.Entry<String, List<Object[]>>> codes = new ArrayList<>(byCode.entrySet());
         codes.sort(Comparator.comparing((Map.Entry<String, List<Object[]>> e) -> ((Finding) e.getValue().get(0)[1]).severity())
                 .reversed().thenComparing(Map.Entry::getKey));
         for (Map.Entry<String, List<Object[]>> e : codes) {
             Finding first = (Finding) e.getValue().get(0)[1];
-            List<String> ids = new ArrayList<>();
+            // The exchanges in the order they first have the code (a set: a list's contains was quadratic).
+            java.util.Set<Object> ids = new java.util.LinkedHashSet<>();
             for (Object[] o : e.getValue()) {
-                String id = "#" + o[0];
-                if (!ids.contains(id)) {
-                    ids.add(id);
-                }
+                ids.add(o[0]);
             }
-            String shown = ids.size() <= 20 ? String.join(" ", ids) : String.join(" ", ids.subList(0, 20)) + " ...";
-            para("  ", "      ", String.format(Locale.ROOT, "[%s] %s (%s): %d exchange%s: %s", first.severity().label(),
-                    e.getKey(), first.confidence().label(), ids.size(), ids.size() == 1 ? "" : "s", shown));
+            StringBuilder b = sb().append('[').append(first.severity().label()).append("] ").append(e.getKey()).append(" (")
+                    .append(first.confidence().label()).append("): ").append(ids.size()).append(" exchange")
+                    .append(ids.size() == 1 ? "" : "s").append(": ");
+            int shown = 0;
+            for (Object id : ids) {
+                if (shown == 20) {
+                    b.append(" ...");
+                    break;
+                }
+                (shown++ == 0 ? b : b.append(' ')).append('#').append(id);
+            }
+            para("  ", "      ", b);
             body(first);
         }
     }
@@ -645,61 +862,82 @@ public final class TextReport implements AnalysisSink {
         }
     }
 
-    private void peerLine(String role, Peer p, Identity id) {
+    /** {@code first}: the ports, the implementation, the ID, the names of the vendor IDs; nothing when none is known. */
+    private void peerLine(String first, Peer p, Identity id) {
         if (p.vendorIds().isEmpty() && p.implementation() == null && id == null && p.ports().size() <= 1) {
             return;
         }
-        StringBuilder sb = new StringBuilder("   ").append(role).append(": ");
-        List<String> parts = new ArrayList<>();
+        StringBuilder b = sb();
+        // Parts joined by "; " (an empty part too).
+        boolean some = false;
         if (p.ports().size() > 1) {
-            parts.add("ports " + p.ports());
+            b.append("ports ").append(p.ports());
+            some = true;
         }
         if (p.implementation() != null) {
-            parts.add(p.implementation());
+            (some ? b.append("; ") : b).append(p.implementation());
+            some = true;
         }
         if (id != null) {
-            parts.add("ID " + id.typeName() + " " + id.value());
+            (some ? b.append("; ") : b).append("ID ").append(id.typeName()).append(' ').append(id.value());
+            some = true;
         }
-        if (p.vendorIds().stream().anyMatch(v -> v.name() != null)) {
-            List<String> vids = new ArrayList<>();
-            for (VendorIdView v : p.vendorIds()) {
-                if (v.name() != null && !vids.contains(v.name())) {
-                    vids.add(v.name());
-                }
+        // The names of the vendor IDs, each once.
+        List<VendorIdView> vids = p.vendorIds();
+        int named = 0;
+        for (int i = 0; i < vids.size(); i++) {
+            String name = vids.get(i).name();
+            if (name == null || named(vids, i, name)) {
+                continue;
             }
-            parts.add("VIDs: " + String.join(", ", vids));
+            (named++ > 0 ? b.append(", ") : (some ? b.append("; ") : b).append("VIDs: ")).append(name);
         }
-        para(sb.toString(), "      ", String.join("; ", parts));
+        para(first, "      ", b);
+    }
+
+    /** Whether a vendor ID before {@code i} has {@code name}. */
+    private static boolean named(List<VendorIdView> vids, int i, String name) {
+        for (int j = 0; j < i; j++) {
+            if (name.equals(vids.get(j).name())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void finding(Finding f) {
-        para("  ", "      ", heading(f));
+        para("  ", "      ", heading(sb(), f));
         body(f);
         asa(f, "      ");
     }
 
     static String proposal(Suite p) {
-        List<String> s = new ArrayList<>();
-        s.add(encryption(p));
-        if (hash(p) != null) {
-            s.add(hash(p));
+        return proposal(new StringBuilder(), p).toString();
+    }
+
+    /** {@code AES-CBC-256/SHA1/PSK/group 14 (MODP2048)/86400 s}: what is known of the suite, joined by slashes. */
+    private static StringBuilder proposal(StringBuilder b, Suite p) {
+        b.append(encryption(p));
+        String hash = hash(p);
+        if (hash != null) {
+            b.append('/').append(hash);
         }
         if (Names.prf(p) != null) {
-            s.add("PRF " + Names.prf(p));
+            b.append("/PRF ").append(Names.prf(p));
         }
         if (Names.auth(p) != null) {
-            s.add(Names.auth(p));
+            b.append('/').append(Names.auth(p));
         }
         if (p.group() > 0) {
-            s.add("group " + p.group() + " (" + Names.group(p.group()) + ")");
+            b.append("/group ").append(p.group()).append(" (").append(Names.group(p.group())).append(')');
         }
         if (p.lifetimeSeconds() > 0) {
-            s.add(p.lifetimeSeconds() + " s");
+            b.append('/').append(p.lifetimeSeconds()).append(" s");
         }
         if (p.lifetimeKilobytes() > 0) {
-            s.add(p.lifetimeKilobytes() + " KB");
+            b.append('/').append(p.lifetimeKilobytes()).append(" KB");
         }
-        return String.join("/", s);
+        return b;
     }
 
     private static String orDash(String s) {
@@ -707,10 +945,25 @@ public final class TextReport implements AnalysisSink {
     }
 
     static String ms(long nanos) {
+        return ms(new StringBuilder(12), nanos).toString();
+    }
+
+    /**
+     * A duration: {@code 12.35 ms}, from a second {@code 1.234 s}; {@code ?} when negative. Below a
+     * second written from the nanoseconds, as {@code %.2f} of {@code nanos / 1e6} does (half up of
+     * the decimal digits; a value under a second has few enough of them that the double keeps them
+     * exactly): a Formatter per message answered was a good part of the ladders' time.
+     */
+    static StringBuilder ms(StringBuilder b, long nanos) {
         if (nanos < 0) {
-            return "?";
+            return b.append('?');
         }
-        double m = nanos / 1e6;
-        return m >= 1000 ? String.format(Locale.ROOT, "%.3f s", m / 1000) : String.format(Locale.ROOT, "%.2f ms", m);
+        if (nanos >= 1_000_000_000L) {
+            return b.append(String.format(Locale.ROOT, "%.3f s", nanos / 1e6 / 1000));
+        }
+        long hundredths = (nanos + 5_000) / 10_000;
+        b.append(hundredths / 100).append('.');
+        long cents = hundredths % 100;
+        return (cents < 10 ? b.append('0') : b).append(cents).append(" ms");
     }
 }

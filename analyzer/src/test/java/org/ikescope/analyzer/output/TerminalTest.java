@@ -1,6 +1,7 @@
 package org.ikescope.analyzer.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -25,6 +26,15 @@ class TerminalTest {
         assertEquals(List.of("  one two three four", "    five six seven", "    eight nine ten"), lines);
         for (String l : Terminal.wrap("x".repeat(50) + " y", 20, "", "  ")) {
             assertTrue(l.length() <= 20, l);
+        }
+    }
+
+    @Test
+    void escapedIsTheTextItselfWhenNothingNeedsEscaping() {
+        StringBuilder clean = new StringBuilder("MM1  I->R  [x]\\ ~");
+        assertSame(clean, Terminal.escaped(clean));
+        for (String s : List.of("bell\u0007", "del\u007f", "\u00e9t\u00e9", "rtl\u202e", "\ud83d\ude00", "lone \ud83d")) {
+            assertEquals(Terminal.escape(s), Terminal.escaped(new StringBuilder(s)).toString(), s);
         }
     }
 }
