@@ -19,7 +19,10 @@ span_frames=$(gen --span "$tmp/span.pcap" "$span_rounds")
 ike_frames=$(gen --ike "$tmp/ike.pcap" "$ike_rounds")
 fields=(-T fields -e frame.number -e isakmp.ispi -e isakmp.rspi -e isakmp.exchangetype -e isakmp.nextpayload
         -e isakmp.version -e isakmp.messageid -e isakmp.length)
-cat "$tmp"/*.pcap > /dev/null # both in the page cache before the first run
+# Both written out (a 1.7 GB file still being written back slows the first runs) and in the page
+# cache before the first run.
+sync
+cat "$tmp"/*.pcap > /dev/null
 ./ikescope analyze samples/mm-pskmismatch.pcap > /dev/null # the launcher writes its class-data archive once per build
 secs() { # command... ; prints the wall time in seconds
   local s e
