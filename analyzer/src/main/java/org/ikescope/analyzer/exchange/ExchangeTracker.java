@@ -14,6 +14,7 @@ import org.ikescope.api.plugin.ExchangeMode;
 import org.ikescope.api.plugin.Finding;
 import org.ikescope.api.plugin.FragmentKind;
 import org.ikescope.api.plugin.Phase1State;
+import org.ikescope.api.plugin.Side;
 import org.ikescope.api.protocol.PayloadType;
 import org.ikescope.dissector.event.DissectionListener;
 import org.ikescope.dissector.event.EspCursor;
@@ -126,6 +127,15 @@ public final class ExchangeTracker implements DissectionListener {
     private final PairKey probe = new PairKey(new byte[0], new byte[0]);
     private final byte[][] probeSrc = {new byte[4], new byte[16]};
     private final byte[][] probeDst = {new byte[4], new byte[16]};
+    /**
+     * The record the last ESP packet went to, with that packet's addresses and side; null once
+     * {@link #byPair} changes (a put or a remove), so it is always the pair's current record.
+     */
+    private ExchangeBuilder lastEsp;
+    private Side lastEspSide;
+    private int lastEspLength;
+    private final byte[] lastEspSrc = new byte[16];
+    private final byte[] lastEspDst = new byte[16];
 
     /** What is kept of an emitted SA so that a later message of it continues its record. */
     private record Tombstone(long id, SaKey key, long ispi, long rspi, int version, ExchangeMode mode,
@@ -325,6 +335,7 @@ public final class ExchangeTracker implements DissectionListener {
         boolean established = b.add(e, hash, keeper);
         if (established && b.pair != null) {
             byPair.put(b.pair, b);
+            lastEsp = null;
         }
         touch(b, e.timeNanos());
     }
@@ -367,6 +378,7 @@ public final class ExchangeTracker implements DissectionListener {
         ExchangeBuilder current = byPair.get(b.pair);
         if (current == null || !current.established || b.established) {
             byPair.put(b.pair, b);
+            lastEsp = null;
         }
         tracked++;
         if (tracked > options.maxTracked() && activity.leastRecent() != null) {
@@ -391,6 +403,14 @@ public final class ExchangeTracker implements DissectionListener {
         advance(e.timeNanos());
         stats.espPackets++;
         int n = e.addressLength();
+        ExchangeBuilder last = lastEsp;
+        if (last != null && n == lastEspLength && sameAddresses(e, n)) {
+            // The same direction of the same pair as the packet before (ESP comes in bursts): the
+            // record it went to is still the pair's, since every change of byPair forgets it.
+            last.esp(e, lastEspSide);
+            touch(last, e.timeNanos());
+            return;
+        }
         int which = n == 4 ? 0 : 1;
         byte[] src = probeSrc[which];
         byte[] dst = probeDst[which];
@@ -423,8 +443,28 @@ public final class ExchangeTracker implements DissectionListener {
             }
             register(b);
         }
-        b.esp(e, b.sideOf(src));
+        Side side = b.sideOf(src);
+        b.esp(e, side);
         touch(b, e.timeNanos());
+        if (byPair.get(b.pair) == b) { // not evicted by its own registration
+            lastEsp = b;
+            lastEspSide = side;
+            lastEspLength = n;
+            for (int i = 0; i < n; i++) {
+                lastEspSrc[i] = e.src(i);
+                lastEspDst[i] = e.dst(i);
+            }
+        }
+    }
+
+    /** Whether {@code e}'s addresses are those of the packet {@link #lastEsp} was remembered for, in the same direction. */
+    private boolean sameAddresses(EspCursor e, int n) {
+        for (int i = 0; i < n; i++) {
+            if (e.src(i) != lastEspSrc[i] || e.dst(i) != lastEspDst[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -526,6 +566,7 @@ public final class ExchangeTracker implements DissectionListener {
         }
         if (b.pair != null && byPair.get(b.pair) == b) {
             byPair.remove(b.pair);
+            lastEsp = null;
         }
         tracked--;
         Exchange x = b.freeze(reason, window());

@@ -257,4 +257,34 @@ class ExchangeTrackerTest {
         assertEquals(2, c.retransmissions(Step.IKE_AUTH_REQUEST));
         assertFalse(c.stateInferred());
     }
+
+    /** ESP of {@code spi}, sequence {@code seq}, in UDP 4500 (RFC 3948). */
+    private static byte[] esp(int spi, int seq) {
+        return java.nio.ByteBuffer.allocate(24).putInt(spi).putInt(seq).putLong(seq * 31L).putLong(~seq).array();
+    }
+
+    /**
+     * The tracker remembers where the last ESP packet went (ESP comes in bursts); once that record
+     * is emitted, the pair's next packets open a new record, as without the shortcut.
+     */
+    @Test
+    void espAfterItsRecordWentIdleGoesToANewRecord() throws IOException {
+        Path f = dir.resolve("esp-idle.pcap");
+        try (SyntheticCapture c = new SyntheticCapture(f, 1)) {
+            c.udp(0, R, 4500, I1, 4500, esp(0x5678, 1));
+            c.udp(1000, I1, 4500, R, 4500, esp(0x1234, 1));
+            c.udp(2000, I1, 4500, R, 4500, esp(0x1234, 2));
+            // Past the idle timeout, in the direction of the packet before: the first record is
+            // emitted when this packet comes, and it must not take the packet.
+            c.udp(300 * SECOND, I1, 4500, R, 4500, esp(0x1234, 3));
+            c.udp(300 * SECOND + 1000, I1, 4500, R, 4500, esp(0x1234, 4));
+            c.udp(300 * SECOND + 2000, I1, 4500, R, 4500, esp(0x1234, 5));
+        }
+        List<Exchange> xs = Analyses.run(f, options(120, 1000));
+        assertEquals(2, xs.size(), xs.toString());
+        assertEquals("idle", xs.get(0).closedBy().label());
+        assertEquals(3, xs.get(0).esp().stream().mapToLong(EspFlow::packets).sum(), xs.get(0).esp().toString());
+        assertEquals(3, xs.get(1).esp().stream().mapToLong(EspFlow::packets).sum(), xs.get(1).esp().toString());
+        assertEquals("end", xs.get(1).closedBy().label());
+    }
 }
