@@ -129,7 +129,8 @@ public final class ExchangeTracker implements DissectionListener {
     private final byte[][] probeDst = {new byte[4], new byte[16]};
     /**
      * The record the last ESP packet went to, with that packet's addresses and side; null once
-     * {@link #byPair} changes (a put or a remove), so it is always the pair's current record.
+     * {@link #byPair} changes ({@link #pairs}, {@link #unpair}: nothing else changes it), so it is
+     * always the pair's current record.
      */
     private ExchangeBuilder lastEsp;
     private Side lastEspSide;
@@ -334,8 +335,7 @@ public final class ExchangeTracker implements DissectionListener {
         stats.messages++;
         boolean established = b.add(e, hash, keeper);
         if (established && b.pair != null) {
-            byPair.put(b.pair, b);
-            lastEsp = null;
+            pairs(b);
         }
         touch(b, e.timeNanos());
     }
@@ -377,8 +377,7 @@ public final class ExchangeTracker implements DissectionListener {
         b.pair = new PairKey(b.initiator.address, b.responder.address);
         ExchangeBuilder current = byPair.get(b.pair);
         if (current == null || !current.established || b.established) {
-            byPair.put(b.pair, b);
-            lastEsp = null;
+            pairs(b);
         }
         tracked++;
         if (tracked > options.maxTracked() && activity.leastRecent() != null) {
@@ -455,6 +454,18 @@ public final class ExchangeTracker implements DissectionListener {
                 lastEspDst[i] = e.dst(i);
             }
         }
+    }
+
+    /** {@code b} becomes its address pair's record; the ESP shortcut ({@link #lastEsp}) forgets its record. */
+    private void pairs(ExchangeBuilder b) {
+        byPair.put(b.pair, b);
+        lastEsp = null;
+    }
+
+    /** {@code b} is no longer its address pair's record; the ESP shortcut forgets its record. */
+    private void unpair(ExchangeBuilder b) {
+        byPair.remove(b.pair);
+        lastEsp = null;
     }
 
     /** Whether {@code e}'s addresses are those of the packet {@link #lastEsp} was remembered for, in the same direction. */
@@ -565,8 +576,7 @@ public final class ExchangeTracker implements DissectionListener {
             byKey.remove(b.key);
         }
         if (b.pair != null && byPair.get(b.pair) == b) {
-            byPair.remove(b.pair);
-            lastEsp = null;
+            unpair(b);
         }
         tracked--;
         Exchange x = b.freeze(reason, window());

@@ -559,17 +559,6 @@ public final class JsonOut {
         writeNumber(value);
     }
 
-    /** A 32-bit message ID as its eight hex digits. */
-    public void writeHex32Field(String name, int v) {
-        writeFieldName(name);
-        writeHex(v & 0xffffffffL, 8);
-    }
-
-    public void writeIsoTimeField(String name, long nanos) {
-        writeFieldName(name);
-        writeIsoTime(nanos);
-    }
-
     public void writeBooleanField(String name, boolean value) {
         writeFieldName(name);
         writeBoolean(value);
